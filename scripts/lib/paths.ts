@@ -1,0 +1,7 @@
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+/** The repository root, found from this file's location so scripts work from any working directory. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const SCHEMAS_DIR = path.join(ROOT, "schemas");
+export const DATA_DIR = path.join(ROOT, "data");

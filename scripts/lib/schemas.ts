@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "./record-types.ts";
+import { SCHEMAS_DIR } from "./paths.ts";
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
+const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+
+export type JsonSchema = Record<string, unknown>;
+
+/** Reads every `*.schema.json` in the folder, keyed by file name (which is also each schema's `$id`). */
+export function readSchemas(dir: string = SCHEMAS_DIR): Map<string, JsonSchema> {
+  const schemas = new Map<string, JsonSchema>();
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".schema.json")).sort()) {
+    schemas.set(file, JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as JsonSchema);
+  }
+  return schemas;
+}
+
+/**
+ * An ajv instance in strict mode with every schema added. `allErrors` so one run reports every problem;
+ * union types are allowed because a claim's value may be a string, number or boolean.
+ */
+export function createAjv(schemas: Map<string, JsonSchema> = readSchemas()): Ajv2020 {
+  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true });
+  addFormats(ajv);
+  for (const schema of schemas.values()) ajv.addSchema(schema);
+  return ajv;
+}
+
+export interface SchemaSet {
+  ajv: Ajv2020;
+  schemas: Map<string, JsonSchema>;
+  validators: Record<RecordType, ValidateFunction>;
+}
+
+/** Compiles one validator per record type. Throws if a schema does not compile in strict mode. */
+export function loadSchemaSet(dir: string = SCHEMAS_DIR): SchemaSet {
+  const schemas = readSchemas(dir);
+  const ajv = createAjv(schemas);
+  const validators = {} as Record<RecordType, ValidateFunction>;
+  for (const type of RECORD_TYPE_NAMES) {
+    const validate = ajv.getSchema(RECORD_TYPES[type].schema);
+    if (!validate) throw new Error(`schema ${RECORD_TYPES[type].schema} is missing from ${dir}`);
+    validators[type] = validate;
+  }
+  return { ajv, schemas, validators };
+}
