@@ -6,7 +6,8 @@ import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "./record-types
 import { SCHEMAS_DIR } from "./paths.ts";
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+type AddFormats = (ajv: Ajv2020) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -26,6 +27,8 @@ export function readSchemas(dir: string = SCHEMAS_DIR): Map<string, JsonSchema> 
 export function createAjv(schemas: Map<string, JsonSchema> = readSchemas()): Ajv2020 {
   const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true });
   addFormats(ajv);
+  // Annotation naming the record types a reference may point to; read by the reference checks.
+  ajv.addKeyword({ keyword: "x-refers-to", schemaType: "array", metaSchema: { type: "array", items: { enum: ["actor", "sanction", "meeting", "forum", "edition"] } } });
   for (const schema of schemas.values()) ajv.addSchema(schema);
   return ajv;
 }

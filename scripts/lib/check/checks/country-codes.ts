@@ -1,0 +1,31 @@
+import type { Check } from "../types.ts";
+import { valuesAt } from "../../schema-paths.ts";
+
+// ICU knows every assigned ISO 3166-1 region; for an unassigned code it echoes the code back.
+const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
+/** Codes ICU names that are not assigned ISO 3166-1 alpha-2 country codes. */
+const NOT_COUNTRIES = new Set(["EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ"]);
+
+export function countryName(code: string): string | undefined {
+  if (NOT_COUNTRIES.has(code)) return undefined;
+  const name = regionNames.of(code);
+  return name && name !== code ? name : undefined;
+}
+
+/** CTRY001: a country code is assigned in ISO 3166-1 (the schema only checks its form). */
+export const countryCodes: Check = {
+  code: "CTRY001",
+  severity: "error",
+  description: "Every country code is an assigned ISO 3166-1 alpha-2 code.",
+  run(ctx) {
+    for (const r of ctx.records) {
+      for (const path of ctx.paths[r.type].countries) {
+        for (const { pointer, value } of valuesAt(r.data, path)) {
+          if (typeof value === "string" && /^[A-Z]{2}$/.test(value) && !countryName(value)) {
+            ctx.report(r, pointer, `\`${value}\` is not an assigned ISO 3166-1 country code`, value === "UK" ? { tip: "the United Kingdom is GB" } : {});
+          }
+        }
+      }
+    }
+  },
+};

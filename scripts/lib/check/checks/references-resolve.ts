@@ -1,0 +1,23 @@
+import type { Check } from "../types.ts";
+import { valuesAt } from "../../schema-paths.ts";
+import { nearest } from "../suggest.ts";
+
+/** REF001: a reference names an id that exists. Suggests the nearest id for typos. */
+export const referencesResolve: Check = {
+  code: "REF001",
+  severity: "error",
+  description: "Every reference names an id that exists in the dataset.",
+  run(ctx) {
+    let ids: string[] | undefined;
+    for (const r of ctx.records) {
+      for (const { path, targets } of ctx.paths[r.type].refs) {
+        for (const { pointer, value } of valuesAt(r.data, path)) {
+          if (typeof value !== "string" || ctx.index.has(value)) continue;
+          ids ??= [...ctx.index.keys()];
+          const guess = nearest(value, ids.filter((id) => ctx.index.get(id)!.some((e) => targets.includes(e.type))));
+          ctx.report(r, pointer, `\`${value}\` does not exist${guess ? `; did you mean \`${guess}\`?` : ""}`, { tip: `expected the id of ${targets.length === 1 ? `${/^[aeiou]/.test(targets[0]!) ? "an" : "a"} ${targets[0]}` : `one of: ${targets.join(", ")}`}` });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import type { Check } from "../types.ts";
+import { asArray, asObject } from "../helpers.ts";
+
+/** SRC004: claims and status changes cite sources by `key`; each key is defined once and every citation resolves. */
+export const sourceKeys: Check = {
+  code: "SRC004",
+  severity: "error",
+  description: "Source keys are unique within a record, and every `source` a claim or status change cites is the `key` of one of the record's sources.",
+  run(ctx) {
+    for (const r of ctx.records) {
+      const keys = new Map<string, number>();
+      asArray(r.data.sources).forEach((s, i) => {
+        const key = asObject(s).key;
+        if (typeof key !== "string") return;
+        if (keys.has(key)) ctx.report(r, `/sources/${i}/key`, `source key \`${key}\` is already used by source ${keys.get(key)! + 1}`);
+        else keys.set(key, i);
+      });
+      const known = [...keys.keys()];
+      const cite = (pointer: string, key: unknown): void => {
+        if (typeof key === "string" && !keys.has(key)) {
+          ctx.report(r, pointer, `no source has the key \`${key}\``, { tip: known.length ? `keys in this record: ${known.join(", ")}` : "give the cited source a `key:`" });
+        }
+      };
+      asArray(r.data.claims).forEach((c, i) => cite(`/claims/${i}/source`, asObject(c).source));
+      asArray(r.data.status_history).forEach((c, i) => cite(`/status_history/${i}/source`, asObject(c).source));
+    }
+  },
+};

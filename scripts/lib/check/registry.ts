@@ -1,0 +1,44 @@
+import type { Check } from "./types.ts";
+import { idMatchesFile } from "./checks/id-matches-file.ts";
+import { fileNameIsId } from "./checks/file-name-is-id.ts";
+import { uniqueIds } from "./checks/unique-ids.ts";
+import { referencesResolve } from "./checks/references-resolve.ts";
+import { referencesType } from "./checks/references-type.ts";
+import { referencesTombstone } from "./checks/references-tombstone.ts";
+import { tombstoneTargets } from "./checks/tombstone-targets.ts";
+import { realDates } from "./checks/real-dates.ts";
+import { dateOrder } from "./checks/date-order.ts";
+import { sidelinesDates } from "./checks/sidelines-dates.ts";
+import { positionsOrder } from "./checks/positions-order.ts";
+import { statusHistoryEnds, statusHistoryOrder } from "./checks/status-history.ts";
+import { participantPositions } from "./checks/participant-positions.ts";
+import { sanctionTargets } from "./checks/sanction-targets.ts";
+import { sourceUrls } from "./checks/source-urls.ts";
+import { duplicateSources } from "./checks/duplicate-sources.ts";
+import { sourceKeys } from "./checks/source-keys.ts";
+import { countryCodes } from "./checks/country-codes.ts";
+import { fieldPathsExist } from "./checks/field-paths.ts";
+
+/** Every check beyond the schema, in the order they run. Codes are stable; add new ones at the end of a group. */
+export const CHECKS: readonly Check[] = [
+  idMatchesFile,
+  fileNameIsId,
+  uniqueIds,
+  referencesResolve,
+  referencesType,
+  referencesTombstone,
+  tombstoneTargets,
+  realDates,
+  dateOrder,
+  sidelinesDates,
+  positionsOrder,
+  statusHistoryOrder,
+  statusHistoryEnds,
+  participantPositions,
+  sanctionTargets,
+  sourceUrls,
+  duplicateSources,
+  sourceKeys,
+  countryCodes,
+  fieldPathsExist,
+];

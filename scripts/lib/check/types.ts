@@ -1,0 +1,53 @@
+import type { Diagnostic, Severity } from "../diagnostics.ts";
+import type { RecordType } from "../record-types.ts";
+import type { FieldPaths } from "../schema-paths.ts";
+import type { Locate } from "./schema-check.ts";
+
+/** A record file that parsed; `schemaOk` tells whether it passed its schema. */
+export interface LoadedRecord {
+  file: string;
+  type: RecordType;
+  /** The id implied by the file name. */
+  fileId: string;
+  data: Record<string, unknown>;
+  locate: Locate;
+  schemaOk: boolean;
+}
+
+/** What an id names: a record, or a forum edition inside a forum record. */
+export interface IndexEntry {
+  id: string;
+  type: RecordType | "edition";
+  file: string;
+  /** JSON pointer of the entry inside its file ("" for a whole record). */
+  pointer: string;
+  /** The entry's data, read on demand; undefined when the file does not parse or fails its schema. */
+  data(): Record<string, unknown> | undefined;
+}
+
+export interface ReportOptions {
+  /** Point at the key rather than the value. */
+  key?: boolean;
+  tip?: string;
+}
+
+export interface CheckContext {
+  /** The records to check: schema-valid ones only, since checks rely on the schema's guarantees. */
+  records: readonly LoadedRecord[];
+  /** Every id in the dataset, including those of records not being checked. */
+  index: ReadonlyMap<string, readonly IndexEntry[]>;
+  paths: Readonly<Record<RecordType, FieldPaths>>;
+  report(record: LoadedRecord, pointer: string, message: string, options?: ReportOptions): void;
+}
+
+/** One check beyond the schema: a stable code, one line of description, a severity and the logic. */
+export interface Check {
+  code: string;
+  severity: Severity;
+  description: string;
+  /** Command that fixes what the check finds, when one does. */
+  fixedBy?: string;
+  run(ctx: CheckContext): void;
+}
+
+export type { Diagnostic };

@@ -1,0 +1,90 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { TYPE_BY_FOLDER } from "../record-types.ts";
+
+export class UsageError extends Error {}
+
+function git(root: string, args: string[]): string {
+  return execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024 });
+}
+
+/** Record ids named by the `id:` lines of a file's text, for forum files whose editions carry ids. */
+function idsInText(text: string): string[] {
+  return [...text.matchAll(/^\s*(?:-\s+)?id:\s*['"]?([a-z0-9-]+)/gm)].map((m) => m[1]!);
+}
+
+const idOfPath = (file: string): string | undefined => {
+  const parts = file.split("/");
+  return parts.length === 3 && parts[0] === "data" && TYPE_BY_FOLDER.has(parts[1]!) && parts[2]!.endsWith(".yaml") ? parts[2]!.slice(0, -5) : undefined;
+};
+
+export interface ChangeSet {
+  /** Files under data/ that were added, modified or are the new side of a rename (still present). */
+  changedFiles: string[];
+  /** Ids whose records changed, appeared or disappeared (deletions and the old side of renames too). */
+  changedIds: string[];
+}
+
+/**
+ * What changed under `data/` since `ref`, in the working tree (committed, staged, unstaged and untracked).
+ * A ref that does not exist is a usage error with a plain message.
+ */
+export function changesSince(root: string, ref: string): ChangeSet {
+  try {
+    git(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+  } catch {
+    throw new UsageError(`--changed: \`${ref}\` is not a commit, branch or tag in this repository (try \`git fetch\`, or name another ref)`);
+  }
+  const changed = new Set<string>();
+  const ids = new Set<string>();
+  const diff = git(root, ["diff", "--name-status", "-M", "-z", ref, "--", "data"]).split("\0").filter(Boolean);
+  for (let i = 0; i < diff.length; ) {
+    const status = diff[i++]!;
+    const files = status.startsWith("R") || status.startsWith("C") ? [diff[i++]!, diff[i++]!] : [diff[i++]!];
+    const current = files[files.length - 1]!;
+    if (!status.startsWith("D")) changed.add(current);
+    for (const f of files) {
+      const id = idOfPath(f);
+      if (id) ids.add(id);
+    }
+    // A forum's edition ids live inside the file: both the old and the new ones count as changed.
+    if (files.some((f) => f.startsWith("data/forums/"))) {
+      try {
+        for (const id of idsInText(git(root, ["show", `${ref}:${files[0]}`]))) ids.add(id);
+      } catch {
+        // added in the working tree: no old side
+      }
+    }
+  }
+  const untracked = git(root, ["ls-files", "--others", "--exclude-standard", "-z", "--", "data"]).split("\0").filter(Boolean);
+  for (const f of untracked) {
+    changed.add(f);
+    const id = idOfPath(f);
+    if (id) ids.add(id);
+  }
+  return { changedFiles: [...changed].sort(), changedIds: [...ids].sort() };
+}
+
+/** Forum files' current edition ids, for the changed forum files only. */
+export function editionIdsOf(text: string): string[] {
+  return idsInText(text);
+}
+
+/**
+ * Files under data/ whose text mentions any of the ids as a whole token — a superset of the records
+ * that reference them, found without parsing (git grep over tracked files, plus untracked ones).
+ */
+export function filesMentioning(root: string, ids: readonly string[]): string[] {
+  if (ids.length === 0) return [];
+  const pattern = ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  const re = `(^|[^a-z0-9-])(${pattern})($|[^a-z0-9-])`;
+  let out: string;
+  try {
+    out = git(root, ["grep", "-l", "-z", "-E", "--untracked", "-e", re, "--", "data"]);
+  } catch (error) {
+    // git grep exits 1 when nothing matches.
+    if ((error as { status?: number }).status === 1) return [];
+    throw error;
+  }
+  return out.split("\0").filter(Boolean).map((f) => f.split(path.sep).join("/"));
+}

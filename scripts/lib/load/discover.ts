@@ -1,0 +1,98 @@
+import fg from "fast-glob";
+import path from "node:path";
+import { TYPE_BY_FOLDER, type RecordType } from "../record-types.ts";
+import type { Diagnostic } from "../diagnostics.ts";
+import { LOADER_CODES } from "../codes.ts";
+import { LIMITS } from "./limits.ts";
+
+/** A file that looks like a record: `data/<type folder>/<id>.yaml`. */
+export interface RecordFile {
+  /** Path relative to the repository root, forward slashes. */
+  file: string;
+  abs: string;
+  type: RecordType;
+  /** The id implied by the file name. */
+  id: string;
+}
+
+export interface Discovery {
+  records: RecordFile[];
+  /** Verdicts on files that are not records: wrong extension, unknown folder, links, case clashes. */
+  diagnostics: Diagnostic[];
+}
+
+export function toPosix(p: string): string {
+  return p.split(path.sep).join("/");
+}
+
+function fileProblem(file: string, code: keyof typeof LOADER_CODES, message: string, tip?: string): Diagnostic {
+  return { file, line: 1, col: 1, severity: LOADER_CODES[code].severity, code, message, ...(tip ? { tip } : {}) };
+}
+
+/**
+ * Classifies a path under `data/` (relative to it). Returns the record file or a diagnostic: every file
+ * gets a verdict, none is skipped silently.
+ */
+export function classify(root: string, dataDir: string, dataRel: string, isSymlink: boolean): RecordFile | Diagnostic {
+  const file = toPosix(path.relative(root, path.join(dataDir, dataRel)));
+  if (isSymlink) {
+    return fileProblem(file, "FILE003", "symbolic links are not followed", "replace the link with the file itself");
+  }
+  const parts = dataRel.split("/");
+  const folder = parts[0] ?? "";
+  const type = TYPE_BY_FOLDER.get(folder);
+  const known = [...TYPE_BY_FOLDER.keys()].map((f) => `data/${f}/`).join(", ");
+  if (parts.length !== 2 || type === undefined) {
+    return fileProblem(file, "FILE002", `not in a record folder; records live directly in ${known}`);
+  }
+  const name = parts[1] ?? "";
+  if (!name.endsWith(".yaml")) {
+    const ext = path.posix.extname(name);
+    const tip = ext === ".yml" ? `rename it to ${name.slice(0, -4)}.yaml` : undefined;
+    return fileProblem(file, "FILE001", `only .yaml files belong in data/ (found ${ext ? `a ${ext} file` : "a file without extension"})`, tip);
+  }
+  return { file, abs: path.join(root, file), type, id: name.slice(0, -".yaml".length) };
+}
+
+/** Lists every entry under `data/` without following links, classifying each. */
+export async function discover(root: string, dataDir = path.join(root, "data")): Promise<Discovery> {
+  const entries = await fg("**", {
+    cwd: dataDir,
+    dot: true,
+    onlyFiles: false,
+    followSymbolicLinks: false,
+    objectMode: true,
+    suppressErrors: false,
+  });
+  const records: RecordFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  if (entries.length > LIMITS.maxFiles) {
+    diagnostics.push(fileProblem("data", "FILE004", `data/ holds ${entries.length} entries, more than the limit of ${LIMITS.maxFiles}`));
+    return { records, diagnostics };
+  }
+  for (const entry of entries) {
+    const dirent = entry.dirent;
+    if (dirent.isDirectory()) continue;
+    const verdict = classify(root, dataDir, entry.path, dirent.isSymbolicLink());
+    if ("code" in verdict) diagnostics.push(verdict);
+    else if (!dirent.isFile()) diagnostics.push(fileProblem(verdict.file, "FILE006", "not a regular file"));
+    else records.push(verdict);
+  }
+  records.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  diagnostics.push(...caseClashes(records));
+  return { records, diagnostics };
+}
+
+/** Two files whose names differ only in case break checkouts on case-insensitive file systems. */
+export function caseClashes(records: readonly RecordFile[]): Diagnostic[] {
+  const seen = new Map<string, string>();
+  const out: Diagnostic[] = [];
+  for (const r of records) {
+    const key = r.file.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      out.push(fileProblem(r.file, "FILE007", `file name differs from ${first} only in letter case`, "ids are lower case; remove one of the two files"));
+    } else seen.set(key, r.file);
+  }
+  return out;
+}

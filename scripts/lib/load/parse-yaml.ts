@@ -1,0 +1,198 @@
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type YAMLError } from "yaml";
+import type { Diagnostic, Position } from "../diagnostics.ts";
+import { LOADER_CODES, type LoaderCode } from "../codes.ts";
+import { LIMITS } from "./limits.ts";
+import { positionAt as positionAtOffset } from "./text-position.ts";
+
+export interface ParsedYaml {
+  data: Record<string, unknown>;
+  /** Finds where the value (or, with `key`, the key) at a JSON pointer is written. */
+  locate(pointer: string, options?: { key?: boolean }): Position;
+}
+
+export type ParseResult = { ok: true; parsed: ParsedYaml } | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * Parser options. The YAML 1.2 core schema, so `2023-05-29` stays text and `yes` is not a boolean;
+ * no merge keys; no custom tags resolved; duplicate keys are errors.
+ */
+const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { version: "1.2", schema: "core", merge: false, uniqueKeys: true, strict: true, prettyErrors: false, customTags: [], keepSourceTokens: false };
+
+const YAML_ERROR_CODES: Partial<Record<YAMLError["code"], LoaderCode>> = {
+  DUPLICATE_KEY: "YAML002",
+  TAB_AS_INDENT: "YAML009",
+  TAG_RESOLVE_FAILED: "YAML006",
+  BAD_ALIAS: "YAML007",
+  ALIAS_PROPS: "YAML007",
+};
+
+function diag(file: string, code: LoaderCode, pos: Position, message: string, tip?: string): Diagnostic {
+  return { file, line: pos.line, col: pos.col, severity: LOADER_CODES[code].severity, code, message, ...(tip ? { tip } : {}) };
+}
+
+/** yaml's messages, shortened and in plain words where we know better ones. */
+function explainYamlError(error: YAMLError, text: string): { message: string; tip?: string } {
+  const raw = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, "");
+  switch (error.code) {
+    case "DUPLICATE_KEY": {
+      const key = /^[^\s:]+/.exec(text.slice(error.pos[0], error.pos[0] + 200))?.[0];
+      return { message: key ? `key \`${key}\` appears more than once in the same mapping` : "a key appears more than once in the same mapping", tip: "keep one of them" };
+    }
+    case "TAB_AS_INDENT":
+      return { message: "a tab is used for indentation; YAML needs spaces", tip: "replace the tab with spaces" };
+    case "TAG_RESOLVE_FAILED":
+      return { message: `unknown YAML tag (${raw})`, tip: "remove the tag; records use plain values only" };
+    default:
+      return { message: raw };
+  }
+}
+
+/**
+ * Parses record text. Rejects, with a located diagnostic each, everything that is not a single plain
+ * mapping: syntax errors, several documents, tags, anchors and aliases, merge keys, deep nesting.
+ * Aliases are rejected before any value is built, so an alias bomb never expands.
+ */
+export function parseRecordYaml(file: string, text: string): ParseResult {
+  const tooDeep = deepFlowNesting(text);
+  if (tooDeep !== undefined) {
+    const pos = positionAtOffset(text, tooDeep);
+    return { ok: false, diagnostics: [diag(file, "YAML008", pos, `values are nested more than ${LIMITS.maxDepth} levels deep`)] };
+  }
+  const lineCounter = new LineCounter();
+  const at = (offset: number): Position => lineCounter.linePos(offset);
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, { ...OPTIONS, lineCounter }) as Document.Parsed[];
+  } catch (error) {
+    // The composer recurses; pathological nesting can exhaust the stack before our depth check runs.
+    const message = error instanceof RangeError ? `values are nested too deeply to read (limit ${LIMITS.maxDepth} levels)` : `could not be parsed (${String(error)})`;
+    return { ok: false, diagnostics: [diag(file, error instanceof RangeError ? "YAML008" : "YAML001", { line: 1, col: 1 }, message)] };
+  }
+  if (!Array.isArray(docs) || docs.length === 0 || (docs.length === 1 && docs[0]!.contents === null && docs[0]!.errors.length === 0)) {
+    return { ok: false, diagnostics: [diag(file, "YAML005", { line: 1, col: 1 }, "the file holds no record (it is empty or only comments)", "start from `npm run new -- <type> <id>`")] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const [index, doc] of docs.entries()) {
+    if (index > 0) {
+      diagnostics.push(diag(file, "YAML003", at(doc.range[0]), "a second YAML document starts here; a file holds exactly one record", "split it into one file per record"));
+      break;
+    }
+    for (const error of [...doc.errors, ...doc.warnings]) {
+      if (error.message.includes("Maximum call stack size exceeded")) {
+        // Nesting the pre-scan cannot see (such as compact block lists) still ends here, as one diagnostic.
+        return { ok: false, diagnostics: [diag(file, "YAML008", { line: 1, col: 1 }, `values are nested too deeply to read (limit ${LIMITS.maxDepth} levels)`)] };
+      }
+      const code = YAML_ERROR_CODES[error.code] ?? "YAML001";
+      const pos = at(error.pos[0]);
+      const key = `${code}:${pos.line}:${pos.col}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const { message, tip } = explainYamlError(error, text);
+      diagnostics.push(diag(file, code, pos, message, tip));
+    }
+  }
+  const doc = docs[0]!;
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
+
+  diagnostics.push(...structuralProblems(file, doc, at));
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
+  if (!isMap(doc.contents)) {
+    const where = doc.contents ? at(doc.contents.range[0]) : { line: 1, col: 1 };
+    const what = isSeq(doc.contents) ? "a list" : "a single value";
+    return { ok: false, diagnostics: [diag(file, "YAML004", where, `the top level is ${what}; a record is a mapping of keys to values`, "write `id: …` and the other fields as `key: value` lines")] };
+  }
+  const data = doc.toJS({ maxAliasCount: 0 }) as Record<string, unknown>;
+  return { ok: true, parsed: { data, locate: (pointer, options) => locate(doc, at, pointer, options?.key ?? false) } };
+}
+
+/** Walks the syntax tree (iteratively, so depth cannot overflow the stack) for what a record may not use. */
+function structuralProblems(file: string, doc: Document.Parsed, at: (offset: number) => Position): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: doc.contents, depth: 0 }];
+  while (stack.length > 0 && out.length < 50) {
+    const { node, depth } = stack.pop()!;
+    if (node === null || node === undefined) continue;
+    if (isAlias(node)) {
+      out.push(diag(file, "YAML007", at(node.range?.[0] ?? 0), `alias *${node.source} is not allowed; write the value out in full`));
+      continue;
+    }
+    const n = node as Node;
+    if (n.anchor) out.push(diag(file, "YAML007", at(n.range?.[0] ?? 0), `anchor &${n.anchor} is not allowed; records do not share values`));
+    if (n.tag) {
+      out.push(diag(file, "YAML006", at(n.range?.[0] ?? 0), `the tag ${n.tag} is not allowed; records use plain values only`, "remove the tag"));
+    }
+    if (isCollection(n)) {
+      if (depth >= LIMITS.maxDepth) {
+        out.push(diag(file, "YAML008", at(n.range?.[0] ?? 0), `values are nested more than ${LIMITS.maxDepth} levels deep`));
+        continue;
+      }
+      for (const item of n.items) {
+        if (isPair(item)) {
+          if (isScalar(item.key) && item.key.value === "<<") {
+            out.push(diag(file, "YAML007", at(item.key.range?.[0] ?? 0), "merge keys (<<) are not allowed; write the fields out in full"));
+          }
+          stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+        } else stack.push({ node: item, depth: depth + 1 });
+      }
+    }
+  }
+  return out;
+}
+
+/** Splits a JSON pointer into unescaped segments. */
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === "" || pointer === "/") return [];
+  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/**
+ * Position of the node at `pointer`; with `key`, of the key that names it. Walks down as far as the
+ * path exists, so a missing field is reported at its parent.
+ */
+function locate(doc: Document.Parsed, at: (offset: number) => Position, pointer: string, wantKey: boolean): Position {
+  let node: unknown = doc.contents;
+  let keyNode: unknown = undefined;
+  for (const segment of pointerSegments(pointer)) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
+      if (!pair) break;
+      keyNode = pair.key;
+      node = pair.value ?? pair.key;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)];
+      if (item === undefined || !/^\d+$/.test(segment)) break;
+      keyNode = item;
+      node = item;
+    } else break;
+  }
+  const target = (wantKey && keyNode ? keyNode : node) as Node | undefined;
+  return at(target?.range?.[0] ?? 0);
+}
+
+/**
+ * Offset where flow brackets (`[`, `{`) first nest deeper than the limit, or undefined. Runs before the
+ * parser, whose composer recurses per level, so that hostile nesting costs one linear scan. Quotes and
+ * comments are skipped roughly; a false alarm needs over 32 brackets inside quoted text.
+ */
+export function deepFlowNesting(text: string): number | undefined {
+  let depth = 0;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = "";
+      else if (c === "\\" && quote === '"') i++;
+      continue;
+    }
+    if (c === '"' || (c === "'" && depth > 0)) quote = c;
+    else if (c === "#" && (i === 0 || text[i - 1] === " " || text[i - 1] === "\n")) {
+      const end = text.indexOf("\n", i);
+      i = end === -1 ? text.length : end;
+    } else if (c === "[" || c === "{") {
+      if (++depth > LIMITS.maxDepth) return i;
+    } else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
+
+  }
+  return undefined;
+}

@@ -1,0 +1,121 @@
+import fs from "node:fs";
+import type { Diagnostic } from "../diagnostics.ts";
+import { LOADER_CODES } from "../codes.ts";
+import { LIMITS } from "./limits.ts";
+import { positionAt } from "./text-position.ts";
+
+export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Control characters other than tab, line feed and carriage return, and the Unicode bidirectional
+ * controls (which can make text in review read differently from what it is).
+ */
+const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+
+function problem(file: string, code: keyof typeof LOADER_CODES, message: string, line = 1, col = 1, tip?: string): ReadResult {
+  return { ok: false, diagnostic: { file, line, col, severity: LOADER_CODES[code].severity, code, message, ...(tip ? { tip } : {}) } };
+}
+
+/** Byte offset of the first invalid UTF-8 sequence (the buffer is known to be invalid). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (len === 0 || i + len > bytes.length) return i;
+    try {
+      decoder.decode(bytes.subarray(i, i + len));
+    } catch {
+      return i;
+    }
+    i += len;
+  }
+  return bytes.length;
+}
+
+/** Turns raw bytes into record text, or says precisely why they are not acceptable. */
+export function decodeRecordBytes(file: string, bytes: Uint8Array): ReadResult {
+  if (bytes.length > LIMITS.maxFileBytes) {
+    return problem(file, "FILE004", `file is ${bytes.length} bytes, over the limit of ${LIMITS.maxFileBytes} bytes`);
+  }
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const prefix = new TextDecoder("utf-8").decode(bytes.subarray(0, offset));
+    const pos = positionAt(prefix, prefix.length);
+    return problem(file, "FILE005", `not valid UTF-8 text (byte 0x${bytes[offset]?.toString(16).padStart(2, "0")} at byte offset ${offset})`, pos.line, pos.col, "save the file as UTF-8");
+  }
+  // A byte-order mark is accepted and dropped; the formatter writes files without one.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const bad = FORBIDDEN_CHAR.exec(text);
+  if (bad) {
+    const pos = positionAt(text, bad.index);
+    const cp = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+    const what = /[\u202A-\u202E\u2066-\u2069]/u.test(bad[0]) ? "a bidirectional text control" : "a control character";
+    return problem(file, "FILE005", `contains ${what} (U+${cp}); only tab and line breaks are allowed`, pos.line, pos.col, "delete the invisible character");
+  }
+  const long = findLongLine(text);
+  if (long) {
+    return problem(file, "FILE008", `line ${long.line} is ${long.length} characters long, over the limit of ${LIMITS.maxLineLength}`, long.line, LIMITS.maxLineLength + 1, "break the text with a YAML block scalar (`|` or `>`)");
+  }
+  return { ok: true, text };
+}
+
+function findLongLine(text: string): { line: number; length: number } | undefined {
+  let start = 0;
+  let line = 1;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    if (end - start > LIMITS.maxLineLength) return { line, length: end - start };
+    start = end + 1;
+    line++;
+  }
+  return undefined;
+}
+
+/** Reads one record file with the size limit enforced before the whole file is read. */
+export function readRecordFile(file: string, abs: string): ReadResult {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+    const size = fs.fstatSync(fd).size;
+    if (size > LIMITS.maxFileBytes) {
+      return problem(file, "FILE004", `file is ${size} bytes, over the limit of ${LIMITS.maxFileBytes} bytes`);
+    }
+    const bytes = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const n = fs.readSync(fd, bytes, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return decodeRecordBytes(file, bytes.subarray(0, read));
+  } catch (error) {
+    return problem(file, "FILE006", `could not be read: ${describeIoError(error)}`);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Plain words for the I/O errors a contributor can meet, instead of a stack trace. */
+export function describeIoError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case "ENOENT":
+      return "the file no longer exists (deleted while the check ran?)";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ELOOP":
+      return "it is a symbolic link";
+    case "EISDIR":
+      return "it is a folder";
+    default:
+      return code ?? (error instanceof Error ? error.message : String(error));
+  }
+}

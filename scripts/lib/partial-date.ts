@@ -1,0 +1,89 @@
+/**
+ * Partial dates (`2023`, `2023-05`, `2023-05-29`, optionally `early 2023-05`) as day ranges, so that
+ * dates of different precision compare correctly: `2023-05` is every day of May 2023, and one date is
+ * "before" another only when every day it may mean is before every day the other may mean.
+ */
+export type Qualifier = "early" | "mid" | "late" | "circa" | "before" | "after";
+
+export interface PartialDate {
+  text: string;
+  qualifier?: Qualifier;
+  year: number;
+  month?: number;
+  day?: number;
+  precision: "year" | "month" | "day";
+}
+
+const PATTERN = /^(?:(early|mid|late|circa|before|after) )?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+export function parsePartialDate(text: string): PartialDate | undefined {
+  const m = PATTERN.exec(text);
+  if (!m) return undefined;
+  const [, q, y, mo, d] = m;
+  return {
+    text,
+    ...(q ? { qualifier: q as Qualifier } : {}),
+    year: Number(y),
+    ...(mo ? { month: Number(mo) } : {}),
+    ...(d ? { day: Number(d) } : {}),
+    precision: d ? "day" : mo ? "month" : "year",
+  };
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Whether the date exists in the calendar (`2023-02-30` does not). */
+export function isRealDate(d: PartialDate): boolean {
+  if (d.month !== undefined && (d.month < 1 || d.month > 12)) return false;
+  if (d.day !== undefined) return d.day >= 1 && d.day <= daysInMonth(d.year, d.month!);
+  return true;
+}
+
+const dayNumber = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 86_400_000;
+
+/** The first and last day (as day numbers since 1970) the date may mean. */
+export function dayRange(d: PartialDate): { from: number; to: number } {
+  let from: number;
+  let to: number;
+  if (d.precision === "day") from = to = dayNumber(d.year, d.month!, d.day!);
+  else if (d.precision === "month") {
+    from = dayNumber(d.year, d.month!, 1);
+    to = dayNumber(d.year, d.month!, daysInMonth(d.year, d.month!));
+  } else {
+    from = dayNumber(d.year, 1, 1);
+    to = dayNumber(d.year, 12, 31);
+  }
+  const span = to - from + 1;
+  switch (d.qualifier) {
+    case "early":
+      return { from, to: from + Math.floor(span / 3) };
+    case "mid":
+      return { from: from + Math.floor(span / 3), to: to - Math.floor(span / 3) };
+    case "late":
+      return { from: to - Math.floor(span / 3), to };
+    case "circa": {
+      const slack = d.precision === "year" ? 366 : d.precision === "month" ? 31 : 7;
+      return { from: from - slack, to: to + slack };
+    }
+    case "before":
+      return { from: -Infinity, to: from - 1 };
+    case "after":
+      return { from: to + 1, to: Infinity };
+    default:
+      return { from, to };
+  }
+}
+
+/** True only when `a` is certainly before `b` (every day of `a` precedes every day of `b`). */
+export function certainlyBefore(a: PartialDate, b: PartialDate): boolean {
+  return dayRange(a).to < dayRange(b).from;
+}
+
+/** Sort key: the earliest day, then the latest. */
+export function compareDates(a: PartialDate, b: PartialDate): number {
+  const ra = dayRange(a);
+  const rb = dayRange(b);
+  return ra.from - rb.from || ra.to - rb.to;
+}

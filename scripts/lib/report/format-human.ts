@@ -1,0 +1,35 @@
+import type { Diagnostic } from "../diagnostics.ts";
+import { countBySeverity } from "../diagnostics.ts";
+import { codeFrame, readLines } from "./code-frame.ts";
+
+export interface HumanOptions {
+  root: string;
+  color: boolean;
+  filesChecked: number;
+}
+
+const paint = (on: boolean, code: string, s: string): string => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** Grouped by file: `path:line:col  severity  CODE  message`, a tip, a code frame; then a summary. */
+export function formatHuman(diagnostics: readonly Diagnostic[], options: HumanOptions): string {
+  const out: string[] = [];
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const [file, list] of byFile) {
+    out.push(paint(options.color, "1;4", file));
+    const lines = readLines(options.root, file);
+    for (const d of list) {
+      const sev = d.severity === "error" ? paint(options.color, "31", "error  ") : paint(options.color, "33", "warning");
+      out.push(`${file}:${d.line}:${d.col}  ${sev}  ${paint(options.color, "2", d.code)}  ${d.message}`);
+      if (d.tip) out.push(`    ${paint(options.color, "36", "tip:")} ${d.tip}`);
+      if (lines && d.line <= lines.length && !d.code.startsWith("FILE")) out.push(codeFrame(lines, d.line, d.col).replace(/^/gm, "    "));
+    }
+    out.push("");
+  }
+  const { errors, warnings } = countBySeverity(diagnostics);
+  const files = byFile.size;
+  if (errors + warnings === 0) out.push(paint(options.color, "32", `✓ ${plural(options.filesChecked, "file")} checked: no problems`));
+  else out.push(`${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(files, "file")} (${plural(options.filesChecked, "file")} checked)`);
+  return out.join("\n");
+}

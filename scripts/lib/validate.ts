@@ -1,0 +1,135 @@
+import path from "node:path";
+import { discover, type RecordFile } from "./load/discover.ts";
+import { readRecordFile } from "./load/read-file.ts";
+import { parseRecordYaml } from "./load/parse-yaml.ts";
+import { schemaDiagnostics } from "./check/schema-check.ts";
+import { CHECKS } from "./check/registry.ts";
+import type { CheckContext, IndexEntry, LoadedRecord } from "./check/types.ts";
+import { compareDiagnostics, type Diagnostic } from "./diagnostics.ts";
+import { loadSchemaSet, type SchemaSet } from "./schemas.ts";
+import { fieldPaths, type FieldPaths } from "./schema-paths.ts";
+import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "./record-types.ts";
+import { SCHEMA_CODES } from "./codes.ts";
+
+export interface ValidateOptions {
+  root: string;
+  /** Folder holding the records; defaults to `<root>/data`. */
+  dataDir?: string;
+  /** Check only these record files (paths relative to root); the rest of the dataset is indexed by file name. */
+  only?: readonly string[];
+  schemaSet?: SchemaSet;
+}
+
+export interface ValidateResult {
+  diagnostics: Diagnostic[];
+  /** Files given a verdict (records checked, plus files that are not records). */
+  filesChecked: number;
+  recordsChecked: number;
+}
+
+type Loaded = { ok: true; record: LoadedRecord } | { ok: false };
+
+/** Reads, parses and schema-checks one record file. Never throws: every failure becomes a diagnostic. */
+export function loadRecord(rf: RecordFile, set: SchemaSet, out: Diagnostic[]): Loaded {
+  const read = readRecordFile(rf.file, rf.abs);
+  if (!read.ok) {
+    out.push(read.diagnostic);
+    return { ok: false };
+  }
+  const parsed = parseRecordYaml(rf.file, read.text);
+  if (!parsed.ok) {
+    out.push(...parsed.diagnostics);
+    return { ok: false };
+  }
+  const { data, locate } = parsed.parsed;
+  const problems = schemaDiagnostics(rf.file, data, set.validators[rf.type], locate, set.schemas);
+  if (problems.length > 0) {
+    const other = RECORD_TYPE_NAMES.find((t) => t !== rf.type && set.validators[t](data));
+    if (other) {
+      out.push({ file: rf.file, line: 1, col: 1, severity: SCHEMA_CODES.ID004.severity, code: "ID004", message: `this is a ${other} record in the ${rf.type} folder`, tip: `move it to data/${RECORD_TYPES[other].folder}/` });
+    } else out.push(...problems);
+  }
+  return { ok: true, record: { file: rf.file, type: rf.type, fileId: rf.id, data, locate, schemaOk: problems.length === 0 } };
+}
+
+/** Builds the id index: records (by file name), forum editions and tombstones. */
+function buildIndex(files: readonly RecordFile[], loaded: ReadonlyMap<string, LoadedRecord>, set: SchemaSet): Map<string, IndexEntry[]> {
+  const index = new Map<string, IndexEntry[]>();
+  const add = (e: IndexEntry): void => {
+    const list = index.get(e.id);
+    if (list) list.push(e);
+    else index.set(e.id, [e]);
+  };
+  // Records not checked in this run are read only if a check asks for their data.
+  const cache = new Map<string, LoadedRecord | undefined>(loaded);
+  const recordData = (rf: RecordFile): LoadedRecord | undefined => {
+    if (!cache.has(rf.file)) {
+      const result = loadRecord(rf, set, []);
+      cache.set(rf.file, result.ok ? result.record : undefined);
+    }
+    return cache.get(rf.file);
+  };
+  for (const rf of files) {
+    add({ id: rf.id, type: rf.type, file: rf.file, pointer: "", data: () => { const r = recordData(rf); return r?.schemaOk ? r.data : undefined; } });
+    if (rf.type === "forum") {
+      // Edition ids live inside forum files, so forums are always read to index them.
+      const forum = recordData(rf);
+      const editions = Array.isArray(forum?.data.editions) ? (forum.data.editions as unknown[]) : [];
+      editions.forEach((e, i) => {
+        const id = (e as Record<string, unknown> | null)?.id;
+        if (typeof id === "string") add({ id, type: "edition", file: rf.file, pointer: `/editions/${i}`, data: () => (forum?.schemaOk ? (e as Record<string, unknown>) : undefined) });
+      });
+    }
+  }
+  return index;
+}
+
+let pathsCache: { set: SchemaSet; paths: Record<RecordType, FieldPaths> } | undefined;
+function pathsFor(set: SchemaSet): Record<RecordType, FieldPaths> {
+  if (pathsCache?.set !== set) {
+    const paths = {} as Record<RecordType, FieldPaths>;
+    for (const t of RECORD_TYPE_NAMES) paths[t] = fieldPaths(RECORD_TYPES[t].schema, set.schemas);
+    pathsCache = { set, paths };
+  }
+  return pathsCache.paths;
+}
+
+/**
+ * Validates the dataset: every file gets a verdict; schema problems first, then the checks on
+ * records that passed their schema. Diagnostics come back in a stable order.
+ */
+export async function validate(options: ValidateOptions): Promise<ValidateResult> {
+  const set = options.schemaSet ?? loadSchemaSet();
+  const dataDir = options.dataDir ?? path.join(options.root, "data");
+  const found = await discover(options.root, dataDir);
+  const diagnostics: Diagnostic[] = [];
+  const only = options.only ? new Set(options.only) : undefined;
+  // Files that are not records always get their verdict when the whole dataset is checked; in a
+  // partial run, only those named.
+  diagnostics.push(...found.diagnostics.filter((d) => !only || only.has(d.file)));
+  const targets = only ? found.records.filter((r) => only.has(r.file)) : found.records;
+
+  const loaded = new Map<string, LoadedRecord>();
+  for (const rf of targets) {
+    const result = loadRecord(rf, set, diagnostics);
+    if (result.ok) loaded.set(rf.file, result.record);
+  }
+  const index = buildIndex(found.records, loaded, set);
+  const records = [...loaded.values()].filter((r) => r.schemaOk);
+  const ctx: CheckContext = {
+    records,
+    index,
+    paths: pathsFor(set),
+    report: () => undefined,
+  };
+  for (const check of CHECKS) {
+    ctx.report = (record, pointer, message, opts = {}) => {
+      const pos = record.locate(pointer, { key: opts.key ?? false });
+      diagnostics.push({ file: record.file, line: pos.line, col: pos.col, severity: check.severity, code: check.code, message, pointer, ...(opts.tip ? { tip: opts.tip } : {}) });
+    };
+    check.run(ctx);
+  }
+  diagnostics.sort(compareDiagnostics);
+  const notRecords = found.diagnostics.filter((d) => !only || only.has(d.file)).length;
+  return { diagnostics, filesChecked: targets.length + notRecords, recordsChecked: targets.length };
+}
