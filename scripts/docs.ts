@@ -1,12 +1,14 @@
 /**
  * `npm run docs` regenerates the documentation that is derived from code and schemas:
- * the list of diagnostic codes in CONTRIBUTING.md. `--check` fails (exit 1) when a file is out of date.
+ * the list of diagnostic codes in CONTRIBUTING.md and the data dictionary in schemas/README.md. `--check` fails (exit 1) when a file is out of date.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { ROOT } from "./lib/paths.ts";
 import { checkCodesMarkdown } from "./lib/docs/check-codes.ts";
 import { replaceSection } from "./lib/docs/generated-section.ts";
+import { dataDictionaryMarkdown } from "./lib/docs/data-dictionary.ts";
+import { readSchemas } from "./lib/schemas.ts";
 
 export interface GeneratedDoc {
   file: string;
@@ -15,6 +17,7 @@ export interface GeneratedDoc {
 
 export const GENERATED_DOCS: GeneratedDoc[] = [
   { file: "CONTRIBUTING.md", render: (current) => replaceSection(current, "check-codes", checkCodesMarkdown(), "npm run docs") },
+  { file: "schemas/README.md", render: () => dataDictionaryMarkdown(readSchemas()) },
 ];
 
 function main(): number {
@@ -22,7 +25,7 @@ function main(): number {
   let stale = 0;
   for (const doc of GENERATED_DOCS) {
     const abs = path.join(ROOT, doc.file);
-    const current = fs.readFileSync(abs, "utf8");
+    const current = fs.existsSync(abs) ? fs.readFileSync(abs, "utf8") : "";
     const next = doc.render(current);
     if (next === current) continue;
     if (check) {

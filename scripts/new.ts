@@ -1,0 +1,52 @@
+/**
+ * `npm run new -- <type> <id> [--dry-run]` writes a new record skeleton to data/<folder>/<id>.yaml with
+ * the required fields and the editor line; it never overwrites a file.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "./lib/record-types.ts";
+import { readSchemas } from "./lib/schemas.ts";
+import { skeleton } from "./lib/scaffold/skeleton.ts";
+
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const USAGE = `Usage: npm run new -- <type> <id> [--dry-run]
+  type: ${RECORD_TYPE_NAMES.join(", ")}
+  id:   lowercase letters and digits joined by single hyphens, e.g. austin-dong-jun-2024-05-31`;
+
+function main(argv: string[]): number {
+  const dryRun = argv.includes("--dry-run");
+  const [type, id, ...rest] = argv.filter((a) => a !== "--dry-run");
+  if (argv.includes("--help") || argv.includes("-h")) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!type || !id || rest.length > 0) return fail(`expected a type and an id`);
+  if (!RECORD_TYPE_NAMES.includes(type as RecordType)) return fail(`unknown type \`${type}\`; use one of: ${RECORD_TYPE_NAMES.join(", ")}`);
+  if (!ID.test(id) || id.length > 100) return fail(`\`${id}\` is not a valid id: use lowercase letters and digits joined by single hyphens`);
+  const rel = `data/${RECORD_TYPES[type as RecordType].folder}/${id}.yaml`;
+  const abs = path.join(process.cwd(), rel);
+  const text = skeleton(type as RecordType, id, readSchemas());
+  if (fs.existsSync(abs)) return fail(`${rel} already exists; edit it instead (nothing was written)`);
+  if (dryRun) {
+    console.log(`would write ${rel}:\n\n${text}`);
+    return 0;
+  }
+  fs.mkdirSync(path.dirname(abs), { recursive: true });
+  // "wx" fails if the file appeared meanwhile: never overwrite.
+  fs.writeFileSync(abs, text, { flag: "wx" });
+  console.log(`wrote ${rel}
+
+Next:
+  1. fill in every '' in ${rel} (the comments say what goes there; see CONTRIBUTING.md for sources and dates)
+  2. npm run validate -- ${rel}
+  3. npm run format -- ${rel}
+  4. commit and open a pull request`);
+  return 0;
+}
+
+function fail(message: string): number {
+  console.error(`new: ${message}\n\n${USAGE}`);
+  return 2;
+}
+
+process.exitCode = main(process.argv.slice(2));
