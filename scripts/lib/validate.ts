@@ -1,6 +1,6 @@
 import path from "node:path";
-import { discover, type RecordFile } from "./load/discover.ts";
-import { readRecordFile } from "./load/read-file.ts";
+import { caseClashes, classify, discover, type Discovery, type RecordFile } from "./load/discover.ts";
+import { decodeRecordBytes, readRecordFile, type ReadResult } from "./load/read-file.ts";
 import { parseRecordYaml } from "./load/parse-yaml.ts";
 import { schemaDiagnostics } from "./check/schema-check.ts";
 import { CHECKS } from "./check/registry.ts";
@@ -18,6 +18,35 @@ export interface ValidateOptions {
   /** Check only these record files (paths relative to root); the rest of the dataset is indexed by file name. */
   only?: readonly string[];
   schemaSet?: SchemaSet;
+  /**
+   * An in-memory dataset instead of the files on disk: paths relative to root (`data/actors/x.yaml`)
+   * to contents. Used by property tests and benchmarks; goes through the same classification,
+   * decoding and parsing as files on disk.
+   */
+  files?: Readonly<Record<string, string | Uint8Array>>;
+}
+
+type Reader = (rf: RecordFile) => ReadResult;
+const readFromDisk: Reader = (rf) => readRecordFile(rf.file, rf.abs);
+
+function discoverInMemory(root: string, files: Readonly<Record<string, string | Uint8Array>>): { found: Discovery; read: Reader } {
+  const records: RecordFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const rel of Object.keys(files).sort()) {
+    if (!rel.startsWith("data/")) continue;
+    const verdict = classify(root, path.join(root, "data"), rel.slice("data/".length), false);
+    if ("code" in verdict) diagnostics.push(verdict);
+    else records.push(verdict);
+  }
+  diagnostics.push(...caseClashes(records));
+  const encoder = new TextEncoder();
+  return {
+    found: { records, diagnostics },
+    read: (rf) => {
+      const content = files[rf.file]!;
+      return decodeRecordBytes(rf.file, typeof content === "string" ? encoder.encode(content) : content);
+    },
+  };
 }
 
 export interface ValidateResult {
@@ -30,8 +59,8 @@ export interface ValidateResult {
 type Loaded = { ok: true; record: LoadedRecord } | { ok: false };
 
 /** Reads, parses and schema-checks one record file. Never throws: every failure becomes a diagnostic. */
-export function loadRecord(rf: RecordFile, set: SchemaSet, out: Diagnostic[]): Loaded {
-  const read = readRecordFile(rf.file, rf.abs);
+export function loadRecord(rf: RecordFile, set: SchemaSet, out: Diagnostic[], reader: Reader = readFromDisk): Loaded {
+  const read = reader(rf);
   if (!read.ok) {
     out.push(read.diagnostic);
     return { ok: false };
@@ -46,14 +75,14 @@ export function loadRecord(rf: RecordFile, set: SchemaSet, out: Diagnostic[]): L
   if (problems.length > 0) {
     const other = RECORD_TYPE_NAMES.find((t) => t !== rf.type && set.validators[t](data));
     if (other) {
-      out.push({ file: rf.file, line: 1, col: 1, severity: SCHEMA_CODES.ID004.severity, code: "ID004", message: `this is a ${other} record in the ${rf.type} folder`, tip: `move it to data/${RECORD_TYPES[other].folder}/` });
+      out.push({ file: rf.file, line: 1, col: 1, severity: SCHEMA_CODES.ID004.severity, code: "ID004", message: `this is ${/^[aeiou]/.test(other) ? "an" : "a"} ${other} record in the ${rf.type} folder`, tip: `move it to data/${RECORD_TYPES[other].folder}/` });
     } else out.push(...problems);
   }
   return { ok: true, record: { file: rf.file, type: rf.type, fileId: rf.id, data, locate, schemaOk: problems.length === 0 } };
 }
 
 /** Builds the id index: records (by file name), forum editions and tombstones. */
-function buildIndex(files: readonly RecordFile[], loaded: ReadonlyMap<string, LoadedRecord>, set: SchemaSet): Map<string, IndexEntry[]> {
+function buildIndex(files: readonly RecordFile[], loaded: ReadonlyMap<string, LoadedRecord>, set: SchemaSet, reader: Reader): Map<string, IndexEntry[]> {
   const index = new Map<string, IndexEntry[]>();
   const add = (e: IndexEntry): void => {
     const list = index.get(e.id);
@@ -64,7 +93,7 @@ function buildIndex(files: readonly RecordFile[], loaded: ReadonlyMap<string, Lo
   const cache = new Map<string, LoadedRecord | undefined>(loaded);
   const recordData = (rf: RecordFile): LoadedRecord | undefined => {
     if (!cache.has(rf.file)) {
-      const result = loadRecord(rf, set, []);
+      const result = loadRecord(rf, set, [], reader);
       cache.set(rf.file, result.ok ? result.record : undefined);
     }
     return cache.get(rf.file);
@@ -101,7 +130,8 @@ function pathsFor(set: SchemaSet): Record<RecordType, FieldPaths> {
 export async function validate(options: ValidateOptions): Promise<ValidateResult> {
   const set = options.schemaSet ?? loadSchemaSet();
   const dataDir = options.dataDir ?? path.join(options.root, "data");
-  const found = await discover(options.root, dataDir);
+  const source = options.files ? discoverInMemory(options.root, options.files) : { found: await discover(options.root, dataDir), read: readFromDisk };
+  const found = source.found;
   const diagnostics: Diagnostic[] = [];
   const only = options.only ? new Set(options.only) : undefined;
   // Files that are not records always get their verdict when the whole dataset is checked; in a
@@ -111,15 +141,16 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
 
   const loaded = new Map<string, LoadedRecord>();
   for (const rf of targets) {
-    const result = loadRecord(rf, set, diagnostics);
+    const result = loadRecord(rf, set, diagnostics, source.read);
     if (result.ok) loaded.set(rf.file, result.record);
   }
-  const index = buildIndex(found.records, loaded, set);
+  const index = buildIndex(found.records, loaded, set, source.read);
   const records = [...loaded.values()].filter((r) => r.schemaOk);
   const ctx: CheckContext = {
     records,
     index,
     paths: pathsFor(set),
+    fields: Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, Object.keys((set.schemas.get(RECORD_TYPES[t].schema)?.properties ?? {}) as object)])) as Record<RecordType, string[]>,
     report: () => undefined,
   };
   for (const check of CHECKS) {

@@ -18,6 +18,7 @@ import { duplicateSources } from "./checks/duplicate-sources.ts";
 import { sourceKeys } from "./checks/source-keys.ts";
 import { countryCodes } from "./checks/country-codes.ts";
 import { fieldPathsExist } from "./checks/field-paths.ts";
+import { textCharacters } from "./checks/text-characters.ts";
 
 /** Every check beyond the schema, in the order they run. Codes are stable; add new ones at the end of a group. */
 export const CHECKS: readonly Check[] = [
@@ -41,4 +42,5 @@ export const CHECKS: readonly Check[] = [
   sourceKeys,
   countryCodes,
   fieldPathsExist,
+  textCharacters,
 ];

@@ -37,6 +37,8 @@ export interface CheckContext {
   /** Every id in the dataset, including those of records not being checked. */
   index: ReadonlyMap<string, readonly IndexEntry[]>;
   paths: Readonly<Record<RecordType, FieldPaths>>;
+  /** The top-level fields each record type's schema defines. */
+  fields: Readonly<Record<RecordType, readonly string[]>>;
   report(record: LoadedRecord, pointer: string, message: string, options?: ReportOptions): void;
 }
 

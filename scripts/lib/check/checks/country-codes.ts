@@ -3,11 +3,24 @@ import { valuesAt } from "../../schema-paths.ts";
 
 // ICU knows every assigned ISO 3166-1 region; for an unassigned code it echoes the code back.
 const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
-/** Codes ICU names that are not assigned ISO 3166-1 alpha-2 country codes. */
-const NOT_COUNTRIES = new Set(["EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ"]);
+/**
+ * Codes ICU names that are not assigned ISO 3166-1 alpha-2 country codes: groupings, user-assigned codes
+ * and the exceptionally reserved ones (Ascension, Clipperton, Sark, Diego Garcia, Ceuta and Melilla,
+ * Canary Islands, Tristan da Cunha).
+ */
+const NOT_COUNTRIES = new Set(["EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"]);
+
+/** ICU also names deprecated codes by their replacement (`UK` → United Kingdom, `SU` → Russia); they are not assigned. */
+function isDeprecatedAlias(code: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(`und-${code}`)[0] !== `und-${code}`;
+  } catch {
+    return true;
+  }
+}
 
 export function countryName(code: string): string | undefined {
-  if (NOT_COUNTRIES.has(code)) return undefined;
+  if (NOT_COUNTRIES.has(code) || isDeprecatedAlias(code)) return undefined;
   const name = regionNames.of(code);
   return name && name !== code ? name : undefined;
 }

@@ -12,19 +12,26 @@ function exists(data: unknown, path: string): boolean {
 }
 
 /**
- * PATH001 (warning): the field paths in `claims`, `notes` and `unverified` name fields the record has,
- * so that disputed or unverified values are not silently detached from what they qualify.
+ * PATH001 (warning): the field paths in `notes` and `unverified` name fields the record has, so that
+ * notes and doubts are not silently detached from what they qualify. A claim may concern a field the
+ * editors left empty because the sources disagree, so a claim's path need only start with a field the
+ * schema defines.
  */
 export const fieldPathsExist: Check = {
   code: "PATH001",
   severity: "warning",
-  description: "Field paths in `claims`, `notes` and `unverified` name fields that exist in the record.",
+  description: "Field paths in `notes` and `unverified` name fields that exist in the record; a claim's path starts with a field the schema defines.",
   run(ctx) {
     for (const r of ctx.records) {
       const check = (pointer: string, path: unknown): void => {
         if (typeof path === "string" && !exists(r.data, path)) ctx.report(r, pointer, `the record has no field \`${path}\``, { tip: "write the path as keys and list indexes joined by `/`, e.g. positions/0/end" });
       };
-      asArray(r.data.claims).forEach((c, i) => check(`/claims/${i}/field`, asObject(c).field));
+      asArray(r.data.claims).forEach((c, i) => {
+        const field = asObject(c).field;
+        if (typeof field === "string" && !exists(r.data, field) && !ctx.fields[r.type].includes(field.split("/")[0]!)) {
+          ctx.report(r, `/claims/${i}/field`, `\`${field.split("/")[0]}\` is not a field of a ${r.type}`, { tip: `fields: ${ctx.fields[r.type].join(", ")}` });
+        }
+      });
       asArray(r.data.notes).forEach((n, i) => check(`/notes/${i}/field`, asObject(n).field));
       asArray(r.data.unverified).forEach((p, i) => check(`/unverified/${i}`, p));
     }
