@@ -16,7 +16,21 @@ export interface PartialDate {
 
 const PATTERN = /^(?:(early|mid|late|circa|before|after) )?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
+// Datasets repeat the same dates many times over; parsing each distinct string once keeps the
+// cross-record checks linear with a small constant. Parsed dates are treated as immutable.
+const parsed = new Map<string, PartialDate | undefined>();
+
 export function parsePartialDate(text: string): PartialDate | undefined {
+  let hit = parsed.get(text);
+  if (hit === undefined && !parsed.has(text)) {
+    hit = parseUncached(text);
+    if (parsed.size > 100_000) parsed.clear();
+    parsed.set(text, hit);
+  }
+  return hit;
+}
+
+function parseUncached(text: string): PartialDate | undefined {
   const m = PATTERN.exec(text);
   if (!m) return undefined;
   const [, q, y, mo, d] = m;
@@ -44,7 +58,15 @@ export function isRealDate(d: PartialDate): boolean {
 const dayNumber = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 86_400_000;
 
 /** The first and last day (as day numbers since 1970) the date may mean. */
+const ranges = new WeakMap<PartialDate, { from: number; to: number }>();
+
 export function dayRange(d: PartialDate): { from: number; to: number } {
+  let r = ranges.get(d);
+  if (!r) ranges.set(d, (r = dayRangeUncached(d)));
+  return r;
+}
+
+function dayRangeUncached(d: PartialDate): { from: number; to: number } {
   let from: number;
   let to: number;
   if (d.precision === "day") from = to = dayNumber(d.year, d.month!, d.day!);

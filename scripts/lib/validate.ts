@@ -1,7 +1,34 @@
 import path from "node:path";
 import { caseClashes, classify, discover, type Discovery, type RecordFile } from "./load/discover.ts";
 import { decodeRecordBytes, readRecordFile, type ReadResult } from "./load/read-file.ts";
-import { parseRecordYaml } from "./load/parse-yaml.ts";
+import { parseRecordYaml, type ParseResult } from "./load/parse-yaml.ts";
+import { fastParse } from "./load/fast-parse.ts";
+import { VerdictCache } from "./load/cache.ts";
+import type { Locate } from "./check/schema-check.ts";
+
+/** Positions for a record whose verdict came from the cache: the file is read again only if needed. */
+function locateFromDisk(rf: RecordFile): Locate {
+  let locate: Locate | undefined;
+  return (pointer, options) => {
+    if (!locate) {
+      const read = readRecordFile(rf.file, rf.abs);
+      locate = read.ok ? locateLazily(rf.file, read.text) : () => ({ line: 1, col: 1 });
+    }
+    return locate(pointer, options);
+  };
+}
+
+/** Positions for a file read by the fast parser: parsed positionally the first time one is asked for. */
+function locateLazily(file: string, text: string): Locate {
+  let locate: Locate | undefined;
+  return (pointer, options) => {
+    if (!locate) {
+      const parsed = parseRecordYaml(file, text);
+      locate = parsed.ok ? parsed.parsed.locate : () => ({ line: 1, col: 1 });
+    }
+    return locate(pointer, options);
+  };
+}
 import { schemaDiagnostics } from "./check/schema-check.ts";
 import { CHECKS } from "./check/registry.ts";
 import type { CheckContext, IndexEntry, LoadedRecord } from "./check/types.ts";
@@ -24,6 +51,8 @@ export interface ValidateOptions {
    * decoding and parsing as files on disk.
    */
   files?: Readonly<Record<string, string | Uint8Array>>;
+  /** Path of a verdict cache file (`--cache`); files unchanged since the last run are not parsed again. */
+  cache?: string;
 }
 
 type Reader = (rf: RecordFile) => ReadResult;
@@ -65,7 +94,8 @@ export function loadRecord(rf: RecordFile, set: SchemaSet, out: Diagnostic[], re
     out.push(read.diagnostic);
     return { ok: false };
   }
-  const parsed = parseRecordYaml(rf.file, read.text);
+  const fast = fastParse(read.text);
+  const parsed: ParseResult = fast ? { ok: true, parsed: { data: fast, locate: locateLazily(rf.file, read.text) } } : parseRecordYaml(rf.file, read.text);
   if (!parsed.ok) {
     out.push(...parsed.diagnostics);
     return { ok: false };
@@ -140,10 +170,21 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const targets = only ? found.records.filter((r) => only.has(r.file)) : found.records;
 
   const loaded = new Map<string, LoadedRecord>();
+  const cache = options.cache && !options.files ? new VerdictCache(options.cache) : undefined;
   for (const rf of targets) {
-    const result = loadRecord(rf, set, diagnostics, source.read);
+    const hit = cache?.get(rf.file, rf.abs);
+    if (hit) {
+      diagnostics.push(...hit.diagnostics);
+      if (hit.data) loaded.set(rf.file, { file: rf.file, type: rf.type, fileId: rf.id, data: hit.data, schemaOk: hit.schemaOk === true, locate: locateFromDisk(rf) });
+      continue;
+    }
+    const mine: Diagnostic[] = [];
+    const result = loadRecord(rf, set, mine, source.read);
+    diagnostics.push(...mine);
     if (result.ok) loaded.set(rf.file, result.record);
+    cache?.set(rf.file, rf.abs, { diagnostics: mine, ...(result.ok ? { data: result.record.data, schemaOk: result.record.schemaOk } : {}) });
   }
+  cache?.save(new Set(found.records.map((r) => r.file)));
   const index = buildIndex(found.records, loaded, set, source.read);
   const records = [...loaded.values()].filter((r) => r.schemaOk);
   const ctx: CheckContext = {

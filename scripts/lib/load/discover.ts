@@ -1,9 +1,11 @@
 import fg from "fast-glob";
+import fs from "node:fs";
 import path from "node:path";
 import { TYPE_BY_FOLDER, type RecordType } from "../record-types.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import { LOADER_CODES } from "../codes.ts";
 import { LIMITS } from "./limits.ts";
+import { UsageError } from "./changed.ts";
 
 /** A file that looks like a record: `data/<type folder>/<id>.yaml`. */
 export interface RecordFile {
@@ -56,6 +58,8 @@ export function classify(root: string, dataDir: string, dataRel: string, isSymli
 
 /** Lists every entry under `data/` without following links, classifying each. */
 export async function discover(root: string, dataDir = path.join(root, "data")): Promise<Discovery> {
+  // Without this, a run from the wrong folder would check nothing and report "no problems".
+  if (!fs.existsSync(dataDir)) throw new UsageError(`there is no ${toPosix(path.relative(root, dataDir)) || "data"}/ folder in ${root}; run from the dataset's root folder`);
   const entries = await fg("**", {
     cwd: dataDir,
     dot: true,

@@ -16,7 +16,9 @@ export type ParseResult = { ok: true; parsed: ParsedYaml } | { ok: false; diagno
  * Parser options. The YAML 1.2 core schema, so `2023-05-29` stays text and `yes` is not a boolean;
  * no merge keys; no custom tags resolved; duplicate keys are errors.
  */
-const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { version: "1.2", schema: "core", merge: false, uniqueKeys: true, strict: true, prettyErrors: false, customTags: [], keepSourceTokens: false };
+// `logLevel: "error"`: yaml would otherwise print a process warning (on stderr, outside our report) when a
+// key is a list or mapping; such keys are reported as unknown fields by the schema instead.
+const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { version: "1.2", schema: "core", merge: false, uniqueKeys: true, strict: true, prettyErrors: false, customTags: [], keepSourceTokens: false, logLevel: "error" };
 
 const YAML_ERROR_CODES: Partial<Record<YAMLError["code"], LoaderCode>> = {
   DUPLICATE_KEY: "YAML002",
@@ -30,6 +32,21 @@ function diag(file: string, code: LoaderCode, pos: Position, message: string, ti
   return { file, line: pos.line, col: pos.col, severity: LOADER_CODES[code].severity, code, message, ...(tip ? { tip } : {}) };
 }
 
+/**
+ * Where to report a parse error. yaml places a missing closing quote at the end of the file, where the
+ * runaway quoted value ends; the place to fix is the opening quote, which is where that value starts.
+ */
+function errorOffset(error: YAMLError, doc: Document.Parsed): number {
+  if (error.code !== "MISSING_CHAR" || !/quote/.test(error.message)) return error.pos[0];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && node.range?.[1] === error.pos[0]) return node.range[0];
+    if (isCollection(node)) for (const item of node.items) stack.push(...(isPair(item) ? [item.key, item.value] : [item]));
+  }
+  return error.pos[0];
+}
+
 /** yaml's messages, shortened and in plain words where we know better ones. */
 function explainYamlError(error: YAMLError, text: string): { message: string; tip?: string } {
   const raw = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, "");
@@ -40,6 +57,8 @@ function explainYamlError(error: YAMLError, text: string): { message: string; ti
     }
     case "TAB_AS_INDENT":
       return { message: "a tab is used for indentation; YAML needs spaces", tip: "replace the tab with spaces" };
+    case "MISSING_CHAR":
+      return /quote/.test(error.message) ? { message: "the quoted text that starts here is never closed", tip: "add the closing quote" } : { message: raw };
     case "TAG_RESOLVE_FAILED":
       return { message: `unknown YAML tag (${raw})`, tip: "remove the tag; records use plain values only" };
     default:
@@ -68,7 +87,7 @@ export function parseRecordYaml(file: string, text: string): ParseResult {
     const message = error instanceof RangeError ? `values are nested too deeply to read (limit ${LIMITS.maxDepth} levels)` : `could not be parsed (${String(error)})`;
     return { ok: false, diagnostics: [diag(file, error instanceof RangeError ? "YAML008" : "YAML001", { line: 1, col: 1 }, message)] };
   }
-  if (!Array.isArray(docs) || docs.length === 0 || (docs.length === 1 && docs[0]!.contents === null && docs[0]!.errors.length === 0)) {
+  if (!Array.isArray(docs) || docs.length === 0 || (docs.length === 1 && isEmptyContent(docs[0]!.contents) && docs[0]!.errors.length === 0)) {
     return { ok: false, diagnostics: [diag(file, "YAML005", { line: 1, col: 1 }, "the file holds no record (it is empty or only comments)", "start from `npm run new -- <type> <id>`")] };
   }
   const diagnostics: Diagnostic[] = [];
@@ -84,7 +103,7 @@ export function parseRecordYaml(file: string, text: string): ParseResult {
         return { ok: false, diagnostics: [diag(file, "YAML008", { line: 1, col: 1 }, `values are nested too deeply to read (limit ${LIMITS.maxDepth} levels)`)] };
       }
       const code = YAML_ERROR_CODES[error.code] ?? "YAML001";
-      const pos = at(error.pos[0]);
+      const pos = at(errorOffset(error, doc));
       const key = `${code}:${pos.line}:${pos.col}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -95,7 +114,7 @@ export function parseRecordYaml(file: string, text: string): ParseResult {
   const doc = docs[0]!;
   if (diagnostics.length > 0) return { ok: false, diagnostics };
 
-  diagnostics.push(...structuralProblems(file, doc, at));
+  diagnostics.push(...structuralProblems(file, text, doc, at));
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   if (!isMap(doc.contents)) {
     const where = doc.contents ? at(doc.contents.range[0]) : { line: 1, col: 1 };
@@ -106,8 +125,33 @@ export function parseRecordYaml(file: string, text: string): ParseResult {
   return { ok: true, parsed: { data, locate: (pointer, options) => locate(doc, at, pointer, options?.key ?? false) } };
 }
 
-/** Walks the syntax tree (iteratively, so depth cannot overflow the stack) for what a record may not use. */
-function structuralProblems(file: string, doc: Document.Parsed, at: (offset: number) => Position): Diagnostic[] {
+/** No content at all: a file of comments, or only a `---` marker (which yields an empty null scalar). */
+function isEmptyContent(contents: unknown): boolean {
+  if (contents === null || contents === undefined) return true;
+  return isScalar(contents) && contents.value === null && contents.source === "" && !contents.tag && !contents.anchor;
+}
+
+/**
+ * Offset where a node's anchor or tag is written. yaml keeps no position for them; they precede the node
+ * (on its line, or on the line before for a block collection), so the nearest earlier occurrence is it.
+ */
+function propOffset(text: string, node: Node, written: readonly string[]): number {
+  const start = node.range?.[0] ?? 0;
+  const found = Math.max(...written.map((w) => text.lastIndexOf(w, start)));
+  return found >= 0 ? found : start;
+}
+
+/** The ways a resolved tag can be written: `!!str` for `tag:yaml.org,2002:str`, `!local`, `!<verbatim>`. */
+function tagSpellings(tag: string): string[] {
+  const core = "tag:yaml.org,2002:";
+  return tag.startsWith(core) ? [`!!${tag.slice(core.length)}`, `!<${tag}>`] : [tag, `!<${tag}>`];
+}
+
+/**
+ * Walks the syntax tree (iteratively, so depth cannot overflow the stack) for what a record may not use,
+ * in document order so that, when the list is cut short, the first problems in the file are the ones kept.
+ */
+function structuralProblems(file: string, text: string, doc: Document.Parsed, at: (offset: number) => Position): Diagnostic[] {
   const out: Diagnostic[] = [];
   const stack: Array<{ node: unknown; depth: number }> = [{ node: doc.contents, depth: 0 }];
   while (stack.length > 0 && out.length < 50) {
@@ -118,23 +162,25 @@ function structuralProblems(file: string, doc: Document.Parsed, at: (offset: num
       continue;
     }
     const n = node as Node;
-    if (n.anchor) out.push(diag(file, "YAML007", at(n.range?.[0] ?? 0), `anchor &${n.anchor} is not allowed; records do not share values`));
+    if (n.anchor) out.push(diag(file, "YAML007", at(propOffset(text, n, [`&${n.anchor}`])), `anchor &${n.anchor} is not allowed; records do not share values`));
     if (n.tag) {
-      out.push(diag(file, "YAML006", at(n.range?.[0] ?? 0), `the tag ${n.tag} is not allowed; records use plain values only`, "remove the tag"));
+      out.push(diag(file, "YAML006", at(propOffset(text, n, tagSpellings(n.tag))), `the tag ${n.tag} is not allowed; records use plain values only`, "remove the tag"));
     }
     if (isCollection(n)) {
       if (depth >= LIMITS.maxDepth) {
         out.push(diag(file, "YAML008", at(n.range?.[0] ?? 0), `values are nested more than ${LIMITS.maxDepth} levels deep`));
         continue;
       }
+      const children: Array<{ node: unknown; depth: number }> = [];
       for (const item of n.items) {
         if (isPair(item)) {
           if (isScalar(item.key) && item.key.value === "<<") {
             out.push(diag(file, "YAML007", at(item.key.range?.[0] ?? 0), "merge keys (<<) are not allowed; write the fields out in full"));
           }
-          stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
-        } else stack.push({ node: item, depth: depth + 1 });
+          children.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+        } else children.push({ node: item, depth: depth + 1 });
       }
+      stack.push(...children.reverse());
     }
   }
   return out;

@@ -71,7 +71,9 @@ function findLongLine(text: string): { line: number; length: number } | undefine
   while (start <= text.length) {
     let end = text.indexOf("\n", start);
     if (end === -1) end = text.length;
-    if (end - start > LIMITS.maxLineLength) return { line, length: end - start };
+    // The CR of a CRLF line ending is part of the line break, not of the line.
+    const length = end - start - (end > start && text[end - 1] === "\r" ? 1 : 0);
+    if (length > LIMITS.maxLineLength) return { line, length };
     start = end + 1;
     line++;
   }

@@ -29,7 +29,7 @@ export const fieldPathsExist: Check = {
       asArray(r.data.claims).forEach((c, i) => {
         const field = asObject(c).field;
         if (typeof field === "string" && !exists(r.data, field) && !ctx.fields[r.type].includes(field.split("/")[0]!)) {
-          ctx.report(r, `/claims/${i}/field`, `\`${field.split("/")[0]}\` is not a field of a ${r.type}`, { tip: `fields: ${ctx.fields[r.type].join(", ")}` });
+          ctx.report(r, `/claims/${i}/field`, `\`${field.split("/")[0]}\` is not a field of ${/^[aeiou]/.test(r.type) ? "an" : "a"} ${r.type}`, { tip: `fields: ${ctx.fields[r.type].join(", ")}` });
         }
       });
       asArray(r.data.notes).forEach((n, i) => check(`/notes/${i}/field`, asObject(n).field));

@@ -1,0 +1,118 @@
+/**
+ * `npm run bench [-- --records N] [--sizes 10000,100000] [--reps 3]` — generates a seeded synthetic
+ * corpus and measures, on the same files: our cold validation, a warm run, `--changed` with one record
+ * changed, our build, ajv-cli (the peer), and the floor (read + parse only). Prints medians with the
+ * spread, records per second, peak RSS and the ratios. Every measurement is a fresh process, as a user
+ * would run it. Figures only; nothing here asserts a time.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { generateCorpus, writeCorpus } from "./lib/bench/generate.ts";
+import { RECORD_TYPES, type RecordType } from "./lib/record-types.ts";
+import { ROOT } from "./lib/paths.ts";
+
+const { values } = parseArgs({ options: { records: { type: "string" }, sizes: { type: "string" }, reps: { type: "string" }, seed: { type: "string" }, keep: { type: "boolean" } } });
+const sizes = values.records ? [Number(values.records)] : (values.sizes ?? "10000,100000").split(",").map(Number);
+const reps = Number(values.reps ?? 3);
+const seed = Number(values.seed ?? 1);
+const TSX = path.join(ROOT, "node_modules/tsx/dist/esm/index.mjs");
+const RSS_HOOK = path.join(ROOT, "scripts/lib/bench/report-rss.cjs");
+const AJV = path.join(ROOT, "node_modules/ajv-cli/dist/index.js");
+
+interface Sample {
+  seconds: number;
+  rssMiB: number;
+}
+
+/** Runs a Node command once; returns wall time and the peak RSS of every Node process it started. */
+function run(args: string[], cwd: string, okCodes = [0, 1]): Sample {
+  const rssFile = path.join(os.tmpdir(), `sidelines-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd, encoding: "utf8", maxBuffer: 1 << 30, env: { ...process.env, NODE_OPTIONS: `--require ${RSS_HOOK}`, SIDELINES_RSS_FILE: rssFile, GITHUB_ACTIONS: "" } });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status === null || !okCodes.includes(r.status)) throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
+  const rss = fs.existsSync(rssFile) ? Math.max(...fs.readFileSync(rssFile, "utf8").trim().split("\n").map(Number)) : 0;
+  fs.rmSync(rssFile, { force: true });
+  return { seconds, rssMiB: rss / 1024 };
+}
+
+function repeat(n: number, f: () => Sample, before?: () => void): Sample[] {
+  return Array.from({ length: n }, () => {
+    before?.();
+    return f();
+  });
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+interface Row {
+  size: number;
+  name: string;
+  samples: Sample[];
+}
+
+function benchSize(size: number): Row[] {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), `sidelines-bench-${size}-`));
+  console.error(`\n# ${size} records in ${root}`);
+  const corpus = generateCorpus(size, seed);
+  writeCorpus(root, corpus);
+  const git = (...args: string[]): string => execFileSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@localhost", ...args], { cwd: root, encoding: "utf8" });
+  git("init", "-q");
+  git("add", "-A");
+  git("commit", "-qm", "corpus");
+  const rows: Row[] = [];
+  const measure = (name: string, f: () => Sample, before?: () => void): void => {
+    console.error(`  ${name}…`);
+    rows.push({ size, name, samples: repeat(reps, f, before) });
+  };
+  const validateArgs = ["--import", TSX, path.join(ROOT, "scripts/validate.ts")];
+  const cacheDir = path.join(root, ".sidelines-cache");
+  measure("ours: full validation, cold", () => run([...validateArgs, "--no-cache"], root), () => fs.rmSync(cacheDir, { recursive: true, force: true }));
+  measure("ours: full validation, warm cache", () => run([...validateArgs, "--cache"], root), () => run([...validateArgs, "--cache"], root));
+  const changed = path.join(root, "data/meetings/meeting-0.yaml");
+  const original = fs.readFileSync(changed, "utf8");
+  measure("ours: --changed, one record changed", () => run([...validateArgs, "--changed", "HEAD"], root), () => fs.writeFileSync(changed, original.replace(/^title: (.*)$/m, `title: $1 ${Math.random().toString(36).slice(2, 6)}`)));
+  fs.writeFileSync(changed, original);
+  measure("ours: build", () => run(["--import", TSX, path.join(ROOT, "scripts/build.ts")], root, [0]));
+  // The peer, as a user would run it: one ajv-cli call per record type with the same schemas, summed.
+  measure("ajv-cli (peer), summed over types", () => {
+    const parts = (Object.keys(RECORD_TYPES) as RecordType[])
+      .filter((t) => fs.existsSync(path.join(root, "data", RECORD_TYPES[t].folder)))
+      .map((t) => run([AJV, "validate", "--spec=draft2020", "--strict=false", "-c", "ajv-formats", "-s", path.join(ROOT, "schemas", RECORD_TYPES[t].schema), "-r", path.join(ROOT, "schemas/defs.schema.json"), "-d", `data/${RECORD_TYPES[t].folder}/*.yaml`], root));
+    return { seconds: parts.reduce((a, p) => a + p.seconds, 0), rssMiB: Math.max(...parts.map((p) => p.rssMiB)) };
+  });
+  measure("floor: read + parse (js-yaml)", () => run([path.join(ROOT, "scripts/lib/bench/floor.mjs"), path.join(root, "data")], root, [0]));
+  if (!values.keep) fs.rmSync(root, { recursive: true, force: true });
+  return rows;
+}
+
+const all = sizes.flatMap(benchSize);
+const fmt = (n: number, d = 2): string => n.toFixed(d);
+const out: string[] = [];
+out.push(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${reps} runs each, median (min–max); seed ${seed}.`, "");
+out.push("| records | what | median s | min–max s | records/s | peak RSS MiB | vs ajv-cli | vs floor |", "| ---: | --- | ---: | --- | ---: | ---: | ---: | ---: |");
+for (const size of sizes) {
+  const rows = all.filter((r) => r.size === size);
+  const med = (name: string): number => median(rows.find((r) => r.name.startsWith(name))!.samples.map((s) => s.seconds));
+  const peer = med("ajv-cli");
+  const floor = med("floor");
+  for (const r of rows) {
+    const secs = r.samples.map((s) => s.seconds);
+    const m = median(secs);
+    out.push(`| ${size} | ${r.name} | ${fmt(m)} | ${fmt(Math.min(...secs))}–${fmt(Math.max(...secs))} | ${Math.round(size / m)} | ${Math.round(Math.max(...r.samples.map((s) => s.rssMiB)))} | ${fmt(m / peer)} | ${fmt(m / floor)} |`);
+  }
+}
+if (sizes.length > 1) {
+  const per = (size: number, name: string): number => median(all.find((r) => r.size === size && r.name.startsWith(name))!.samples.map((s) => s.seconds)) / size;
+  const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
+  out.push("", `Cost per record, ${large} vs ${small}: cold validation ×${fmt(per(large, "ours: full validation, cold") / per(small, "ours: full validation, cold"))}, build ×${fmt(per(large, "ours: build") / per(small, "ours: build"))}.`);
+  const changedShare = (size: number): number => per(size, "ours: --changed") / per(size, "ours: full validation, cold");
+  out.push(`--changed as a share of the full cold validation: ${sizes.map((s) => `${s}: ${fmt(changedShare(s) * 100, 1)} %`).join(", ")}.`);
+}
+console.log(out.join("\n"));

@@ -1,0 +1,61 @@
+/**
+ * The fast parser (js-yaml, for the bulk) and the positional parser (yaml, for diagnostics) must agree:
+ * on every file the fast path accepts, both give the same data; on every file the positional parser
+ * rejects, the fast path declines too, so the located diagnostics are always the positional parser's.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { fastParse } from "../../scripts/lib/load/fast-parse.ts";
+import { parseRecordYaml } from "../../scripts/lib/load/parse-yaml.ts";
+import { decodeRecordBytes } from "../../scripts/lib/load/read-file.ts";
+import { ROOT } from "../../scripts/lib/paths.ts";
+
+function yamlFiles(dir: string, name: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name === name) out.push(p);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+function compare(files: string[]): { fast: number; agreed: number; disagreements: string[] } {
+  let fast = 0;
+  let agreed = 0;
+  const disagreements: string[] = [];
+  for (const file of files) {
+    const decoded = decodeRecordBytes(file, fs.readFileSync(file));
+    if (!decoded.ok) continue; // refused before either parser runs
+    const quick = fastParse(decoded.text);
+    const full = parseRecordYaml(file, decoded.text);
+    if (quick === undefined) continue;
+    fast++;
+    if (!full.ok) disagreements.push(`${file}: fast path accepted what the positional parser rejects (${full.diagnostics[0]?.code} ${full.diagnostics[0]?.message})`);
+    else if (JSON.stringify(quick) !== JSON.stringify(full.parsed.data)) disagreements.push(`${file}: different data`);
+    else agreed++;
+  }
+  return { fast, agreed, disagreements };
+}
+
+describe("the fast and the positional YAML parsers agree", () => {
+  it("on every record in data/", () => {
+    const records = fs.readdirSync(path.join(ROOT, "data")).flatMap((d) => fs.readdirSync(path.join(ROOT, "data", d)).map((f) => path.join(ROOT, "data", d, f)));
+    const result = compare(records);
+    expect(result.disagreements).toEqual([]);
+    // The fast path is the common path: most real records take it (text with `&`, `*` or `!` does not).
+    expect(result.fast).toBeGreaterThanOrEqual(Math.floor(records.length * 0.75));
+  });
+
+  it("on every case of the YAML test suite that the fast path accepts", () => {
+    const suite = path.resolve(ROOT, "../shared/conformance/yaml-test-suite");
+    expect(fs.existsSync(suite), `${suite} is missing; the conformance suite ships beside the repository as ../shared`).toBe(true);
+    const result = compare(yamlFiles(suite, "in.yaml"));
+    expect(result.disagreements).toEqual([]);
+    expect(result.fast).toBeGreaterThan(0);
+  });
+});

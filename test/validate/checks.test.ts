@@ -1,0 +1,627 @@
+/**
+ * One table of cases for every diagnostic code: loader (FILE, YAML), schema (SCH, SRC001, ID004) and
+ * the checks beyond the schema (registry). Each case is a small dataset built on the valid BASE
+ * dataset; it must produce exactly the listed diagnostics of its code (file, line, column, severity),
+ * and its corrected version must validate with no diagnostics at all.
+ *
+ * The last tests derive the list of codes from the code (allCodes(), CHECKS) and fail when a code has
+ * no case here, or when codes collide.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { allCodes } from "../../scripts/lib/docs/check-codes.ts";
+import { CHECKS } from "../../scripts/lib/check/registry.ts";
+import { LOADER_CODES, SCHEMA_CODES } from "../../scripts/lib/codes.ts";
+import { LIMITS } from "../../scripts/lib/load/limits.ts";
+import {
+  ANN_EXAMPLE,
+  BASE,
+  BLUE_MEASURES,
+  caseSensitiveFs,
+  GREEN_STATE,
+  isWindows,
+  lines,
+  OLD_MINISTRY,
+  removeTrees,
+  TALKS_2021,
+  TEST_FORUM,
+  validateFiles,
+  where,
+  withOverrides,
+  type Files,
+} from "./helpers.ts";
+
+afterAll(removeTrees);
+
+interface Expected {
+  file: string;
+  line: number;
+  col: number;
+  /** Defaults to the severity the code is declared with. */
+  severity?: "error" | "warning";
+  /** Text the message must contain, where the wording matters (a suggestion, a name). */
+  message?: string | RegExp;
+}
+
+interface Case {
+  code: string;
+  name: string;
+  /** Changes to BASE that cause the problem. */
+  bad: Files;
+  /** Changes to BASE that correct it (the corrected tree must be entirely clean). */
+  fixed: Files;
+  expected: Expected[];
+  /** Runs after the files are written (symbolic links, FIFOs). */
+  setup?: (root: string) => void;
+  fixedSetup?: (root: string) => void;
+  skip?: string | false;
+}
+
+const declared = new Map(allCodes().map((c) => [c.code, c]));
+
+const GREEN = "data/actors/green-state.yaml";
+const TALKS = "data/meetings/talks-2021.yaml";
+const ANN = "data/actors/ann-example.yaml";
+const FORUM = "data/forums/test-forum.yaml";
+const SANCTION = "data/sanctions/blue-measures-2021.yaml";
+const TOMB = "data/tombstones/old-ministry.yaml";
+
+/** TALKS_2021 with line `n` (1-based) replaced by the given lines. */
+function talksWith(n: number, ...replacement: string[]): string {
+  const ls = TALKS_2021.trimEnd().split("\n");
+  ls.splice(n - 1, 1, ...replacement);
+  return lines(...ls);
+}
+
+/** GREEN_STATE with line `n` (1-based) replaced by the given lines. */
+function greenWith(n: number, ...replacement: string[]): string {
+  const ls = GREEN_STATE.trimEnd().split("\n");
+  ls.splice(n - 1, 1, ...replacement);
+  return lines(...ls);
+}
+
+const mkfifo = (rel: string) => (root: string) => {
+  fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+  execFileSync("mkfifo", [path.join(root, rel)]);
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Loader: files and YAML
+
+const LOADER_CASES: Case[] = [
+  {
+    code: "FILE001",
+    name: "a .yml file in a record folder",
+    bad: { "data/actors/green-state.yml": GREEN_STATE },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: "data/actors/green-state.yml", line: 1, col: 1, message: "found a .yml file" }],
+  },
+  {
+    code: "FILE001",
+    name: "a .json file in a record folder",
+    bad: { "data/actors/green-state.json": JSON.stringify({ id: "green-state" }) },
+    fixed: {},
+    expected: [{ file: "data/actors/green-state.json", line: 1, col: 1 }],
+  },
+  {
+    code: "FILE002",
+    name: "a record in an unknown folder and one in a nested folder",
+    bad: { "data/states/green-state.yaml": GREEN_STATE, "data/actors/europe/green-state.yaml": GREEN_STATE },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [
+      { file: "data/actors/europe/green-state.yaml", line: 1, col: 1 },
+      { file: "data/states/green-state.yaml", line: 1, col: 1 },
+    ],
+  },
+  {
+    code: "FILE003",
+    name: "a symbolic link to a record outside data/",
+    skip: isWindows && "symbolic links need privileges on Windows",
+    bad: { "outside/green-state.yaml": GREEN_STATE },
+    setup: (root) => fs.symlinkSync(path.join(root, "outside/green-state.yaml"), path.join(root, GREEN)),
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: GREEN, line: 1, col: 1 }],
+  },
+  {
+    code: "FILE004",
+    name: "a file over the size limit",
+    bad: { [GREEN]: GREEN_STATE + lines("summary: |", ...Array.from({ length: Math.ceil(LIMITS.maxFileBytes / 100) + 1 }, () => `  ${"x".repeat(97)}`)) },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: GREEN, line: 1, col: 1, message: `over the limit of ${LIMITS.maxFileBytes} bytes` }],
+  },
+  {
+    code: "FILE005",
+    name: "a control character in a name",
+    bad: { [GREEN]: greenWith(3, "name: Green\u0007State") },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: GREEN, line: 3, col: 12, message: "U+0007" }],
+  },
+  {
+    code: "FILE006",
+    name: "a FIFO where a record should be (not a regular file)",
+    skip: isWindows && "no FIFOs on Windows",
+    bad: {},
+    setup: mkfifo(GREEN),
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: GREEN, line: 1, col: 1, message: "not a regular file" }],
+  },
+  {
+    code: "FILE007",
+    name: "two file names differing only in case",
+    skip: !caseSensitiveFs() && "the file system does not tell the two names apart",
+    bad: { "data/actors/Green-State.yaml": GREEN_STATE, [GREEN]: GREEN_STATE },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: GREEN, line: 1, col: 1, message: "data/actors/Green-State.yaml" }],
+  },
+  {
+    code: "FILE008",
+    name: "a line over the length limit",
+    bad: { [GREEN]: greenWith(3, `name: ${"x".repeat(LIMITS.maxLineLength)}`) },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: GREEN, line: 3, col: LIMITS.maxLineLength + 1 }],
+  },
+  {
+    code: "YAML001",
+    name: "an unclosed quote",
+    bad: { [GREEN]: greenWith(3, 'name: "Green State') },
+    fixed: { [GREEN]: GREEN_STATE },
+    // At the opening quote, not at the end of the file where the runaway value ends.
+    expected: [{ file: GREEN, line: 3, col: 7, message: "never closed" }],
+  },
+  {
+    code: "YAML002",
+    name: "a key given twice",
+    bad: { [GREEN]: greenWith(3, "name: Green State", "name: Greenland") },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: GREEN, line: 4, col: 1, message: "`name`" }],
+  },
+  {
+    code: "YAML003",
+    name: "two documents in one file",
+    bad: { [GREEN]: `${GREEN_STATE}---\n${GREEN_STATE}` },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: GREEN, line: 8, col: 1 }],
+  },
+  {
+    code: "YAML004",
+    name: "a list at the top level",
+    bad: { [GREEN]: lines("- id: green-state", "  kind: state") },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: GREEN, line: 1, col: 1, message: "a list" }],
+  },
+  {
+    code: "YAML005",
+    name: "an empty file and a file of comments",
+    bad: { [GREEN]: "", "data/actors/red-state.yaml": lines("# to do", "# write this record") },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [
+      { file: GREEN, line: 1, col: 1 },
+      { file: "data/actors/red-state.yaml", line: 1, col: 1 },
+    ],
+  },
+  {
+    code: "YAML006",
+    name: "a custom tag",
+    bad: { [GREEN]: greenWith(3, "name: !custom Green State") },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: GREEN, line: 3, col: 7 }],
+  },
+  {
+    code: "YAML007",
+    name: "an anchor and an alias",
+    bad: { [GREEN]: greenWith(3, "name: &n Green State", "aliases:", "  - *n") },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [
+      { file: GREEN, line: 3, col: 7, message: "anchor &n" },
+      { file: GREEN, line: 5, col: 5, message: "alias *n" },
+    ],
+  },
+  {
+    code: "YAML008",
+    name: "flow lists nested deeper than the limit",
+    bad: { [GREEN]: GREEN_STATE + lines(`aliases: ${"[".repeat(LIMITS.maxDepth + 8)}${"]".repeat(LIMITS.maxDepth + 8)}`) },
+    fixed: { [GREEN]: GREEN_STATE },
+    // `aliases: ` is 9 characters; the bracket past the limit is number maxDepth + 1.
+    expected: [{ file: GREEN, line: 8, col: 9 + LIMITS.maxDepth + 1 }],
+  },
+  {
+    code: "YAML009",
+    name: "a tab used for indentation",
+    bad: { [GREEN]: greenWith(6, "\t- publisher: Example Gazette") },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: GREEN, line: 6, col: 1 }],
+  },
+];
+
+// ---------------------------------------------------------------------------------------------------------
+// Schema
+
+const SCHEMA_CASES: Case[] = [
+  {
+    code: "SCH001",
+    name: "a participant without a role",
+    bad: { [TALKS]: talksWith(9) },
+    fixed: {},
+    // Reported at the participant, whose first key is on line 8.
+    expected: [{ file: TALKS, line: 8, col: 5, message: "`role`" }],
+  },
+  {
+    code: "SCH001",
+    name: "a meeting without a title",
+    bad: { [TALKS]: talksWith(2) },
+    fixed: {},
+    expected: [{ file: TALKS, line: 1, col: 1, message: "`title`" }],
+  },
+  {
+    code: "SCH002",
+    name: "a misspelt field",
+    bad: { [TALKS]: talksWith(2, "tittle: Test talks") },
+    fixed: {},
+    expected: [{ file: TALKS, line: 2, col: 1, message: "unknown field `tittle`; did you mean `title`?" }],
+  },
+  {
+    code: "SCH003",
+    name: "text where a number is expected",
+    bad: { [TALKS]: talksWith(5, "date: 2021-06-02", "duration_minutes: sixty") },
+    fixed: {},
+    expected: [{ file: TALKS, line: 6, col: 19 }],
+  },
+  {
+    code: "SCH004",
+    name: "a value outside the enum",
+    bad: { [TALKS]: talksWith(3, "kind: meetin") },
+    fixed: {},
+    expected: [{ file: TALKS, line: 3, col: 7, message: "did you mean `meeting`?" }],
+  },
+  {
+    code: "SCH005",
+    name: "a date in the wrong form",
+    bad: { [TALKS]: talksWith(5, "date: 2021-6-2") },
+    fixed: {},
+    expected: [{ file: TALKS, line: 5, col: 7 }],
+  },
+  {
+    code: "SCH006",
+    name: "an empty list of participants",
+    bad: { [TALKS]: talksWith(7, "participants: []").replace("  - actor: ann-example\n    role: principal\n", "") },
+    fixed: {},
+    expected: [{ file: TALKS, line: 7, col: 15 }],
+  },
+  {
+    code: "SCH007",
+    name: "a call that is not virtual",
+    bad: { [TALKS]: talksWith(3, "kind: call", "virtual: false") },
+    fixed: { [TALKS]: talksWith(3, "kind: call", "virtual: true") },
+    expected: [{ file: TALKS, line: 4, col: 10 }],
+  },
+  {
+    code: "SRC001",
+    name: "an empty list of sources",
+    bad: { [GREEN]: lines("id: green-state", "kind: state", "name: Green State", "country: GB", "sources: []") },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: GREEN, line: 5, col: 10 }],
+  },
+  {
+    code: "SRC001",
+    name: "no sources field",
+    bad: { [GREEN]: lines("id: green-state", "kind: state", "name: Green State", "country: GB") },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: GREEN, line: 1, col: 1 }],
+  },
+  {
+    code: "ID004",
+    name: "an actor in the meetings folder",
+    bad: { "data/meetings/green-state.yaml": GREEN_STATE },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: "data/meetings/green-state.yaml", line: 1, col: 1, message: "this is an actor record in the meeting folder" }],
+  },
+];
+
+// ---------------------------------------------------------------------------------------------------------
+// Checks beyond the schema (the registry)
+
+const CHECK_CASES: Case[] = [
+  {
+    code: "ID001",
+    name: "an id that differs from the file name",
+    bad: { [GREEN]: greenWith(1, "id: green-land") },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: GREEN, line: 1, col: 5 }],
+  },
+  {
+    code: "ID002",
+    name: "a file name that is not an id",
+    bad: { "data/actors/green_state.yaml": GREEN_STATE },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: "data/actors/green_state.yaml", line: 1, col: 1 }],
+  },
+  {
+    code: "ID003",
+    name: "a meeting with the id of an actor",
+    bad: { "data/meetings/blue-state.yaml": talksWith(1, "id: blue-state") },
+    fixed: {},
+    expected: [
+      { file: "data/actors/blue-state.yaml", line: 1, col: 5, message: "data/meetings/blue-state.yaml" },
+      { file: "data/meetings/blue-state.yaml", line: 1, col: 5, message: "data/actors/blue-state.yaml" },
+    ],
+  },
+  {
+    code: "ID003",
+    name: "a forum edition with the id of a meeting",
+    bad: { [FORUM]: TEST_FORUM.replace("editions:\n", "editions:\n  - id: talks-2021\n    status: scheduled\n") },
+    fixed: {},
+    expected: [
+      { file: FORUM, line: 6, col: 9, message: TALKS },
+      { file: TALKS, line: 1, col: 5, message: `${FORUM} (editions/0)` },
+    ],
+  },
+  {
+    code: "REF001",
+    name: "a participant that does not exist",
+    bad: { [TALKS]: talksWith(8, "  - actor: ann-exampel") },
+    fixed: {},
+    expected: [{ file: TALKS, line: 8, col: 12, message: "did you mean `ann-example`?" }],
+  },
+  {
+    code: "REF002",
+    name: "a participant that is a forum edition",
+    bad: { [TALKS]: talksWith(8, "  - actor: test-forum-2021") },
+    fixed: {},
+    expected: [{ file: TALKS, line: 8, col: 12, message: "is an edition, but this field needs an actor" }],
+  },
+  {
+    code: "REF003",
+    name: "a reference to a retired id",
+    bad: { [SANCTION]: BLUE_MEASURES.replace("imposed_by: blue-ministry", "imposed_by: old-ministry") },
+    fixed: {},
+    expected: [{ file: SANCTION, line: 3, col: 13, severity: "warning", message: "was moved to `blue-ministry`" }],
+  },
+  {
+    code: "TOMB001",
+    name: "a tombstone of an actor that redirects to a meeting",
+    bad: { [TOMB]: OLD_MINISTRY.replace("  - blue-ministry", "  - talks-2021") },
+    fixed: {},
+    expected: [{ file: TOMB, line: 5, col: 5 }],
+  },
+  {
+    code: "TOMB001",
+    name: "a tombstone that redirects to another tombstone",
+    bad: { "data/tombstones/older-ministry.yaml": OLD_MINISTRY.replace("id: old-ministry", "id: older-ministry").replace("  - blue-ministry", "  - old-ministry") },
+    fixed: {},
+    expected: [{ file: "data/tombstones/older-ministry.yaml", line: 5, col: 5, message: "itself a tombstone" }],
+  },
+  {
+    code: "DATE001",
+    name: "the 30th of February",
+    bad: { [TALKS]: talksWith(5, "date: 2021-02-30") },
+    fixed: {},
+    expected: [{ file: TALKS, line: 5, col: 7 }],
+  },
+  {
+    code: "DATE002",
+    name: "a meeting that ends before it starts",
+    bad: { [TALKS]: talksWith(5, "date: 2021-06-02", "end: 2021-06-01") },
+    fixed: { [TALKS]: talksWith(5, "date: 2021-06-02", "end: 2021-06-03") },
+    expected: [{ file: TALKS, line: 6, col: 6 }],
+  },
+  {
+    code: "DATE002",
+    name: "a forum edition that ends before it starts",
+    bad: { [FORUM]: TEST_FORUM.replace("end: 2021-06-03", "end: 2021-05") },
+    fixed: {},
+    expected: [{ file: FORUM, line: 9, col: 10 }],
+  },
+  {
+    code: "DATE003",
+    name: "a meeting on the sidelines outside the edition's dates",
+    bad: { [TALKS]: talksWith(5, "date: 2021-07-01") },
+    fixed: {},
+    expected: [{ file: TALKS, line: 5, col: 7, message: "`test-forum-2021`" }],
+  },
+  {
+    code: "DATE004",
+    name: "a position that ends before it starts",
+    bad: { [ANN]: ANN_EXAMPLE.replace("end: 2022-12-31", "end: '2019'") },
+    fixed: {},
+    expected: [{ file: ANN, line: 8, col: 10 }],
+  },
+  {
+    code: "DATE005",
+    name: "a status history out of order",
+    bad: { [TALKS]: talksWith(4, "status: held", "status_history:", "  - status: proposed", "    date: 2021-05-01", "  - status: held", "    date: 2021-04-01") },
+    fixed: { [TALKS]: talksWith(4, "status: held", "status_history:", "  - status: proposed", "    date: 2021-05-01", "  - status: held", "    date: 2021-06-02") },
+    expected: [{ file: TALKS, line: 9, col: 11 }],
+  },
+  {
+    code: "STAT001",
+    name: "a status history that ends elsewhere than the status",
+    bad: { [TALKS]: talksWith(4, "status: held", "status_history:", "  - status: accepted", "    date: 2021-05-01") },
+    fixed: { [TALKS]: talksWith(4, "status: held", "status_history:", "  - status: accepted", "    date: 2021-05-01", "  - status: held", "    date: 2021-06-02") },
+    expected: [{ file: TALKS, line: 4, col: 9 }],
+  },
+  {
+    code: "CONS001",
+    name: "a participant with no position at the meeting date",
+    bad: { [TALKS]: talksWith(5, "date: 2019-06-02").replace("sidelines_of: test-forum-2021\n", "") },
+    fixed: { [TALKS]: talksWith(5, "date: 2020-06-02").replace("sidelines_of: test-forum-2021\n", "") },
+    expected: [{ file: TALKS, line: 7, col: 12, severity: "warning", message: "`ann-example`" }],
+  },
+  {
+    code: "CONS002",
+    name: "a sanction on an organisation dissolved before it was announced",
+    bad: { [SANCTION]: BLUE_MEASURES.replace("  - actor: ann-example", "  - actor: old-corp") },
+    fixed: {},
+    expected: [{ file: SANCTION, line: 6, col: 12, severity: "warning" }],
+  },
+  {
+    code: "SRC002",
+    name: "a source URL without a proper host name",
+    bad: { [GREEN]: greenWith(7, "    url: https://localhost/green-state") },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: GREEN, line: 7, col: 10 }],
+  },
+  {
+    code: "SRC003",
+    name: "the same source twice, written differently",
+    bad: { [GREEN]: GREEN_STATE + lines("  - publisher: Example Gazette", "    url: https://www.example.org/green-state/") },
+    fixed: { [GREEN]: GREEN_STATE + lines("  - publisher: Example Gazette", "    url: https://example.org/green-state-2") },
+    expected: [{ file: GREEN, line: 8, col: 5 }],
+  },
+  {
+    code: "SRC004",
+    name: "a claim citing a key no source has, and a key used twice",
+    bad: {
+      [GREEN]: lines(
+        "id: green-state",
+        "kind: state",
+        "name: Green State",
+        "country: GB",
+        "sources:",
+        "  - key: gazette",
+        "    publisher: Example Gazette",
+        "    url: https://example.org/green-state",
+        "  - key: gazette",
+        "    publisher: Example Herald",
+        "    url: https://example.org/herald/green-state",
+        "claims:",
+        "  - field: name",
+        "    value: Greenland",
+        "    source: herald",
+      ),
+    },
+    fixed: {
+      [GREEN]: lines(
+        "id: green-state",
+        "kind: state",
+        "name: Green State",
+        "country: GB",
+        "sources:",
+        "  - key: gazette",
+        "    publisher: Example Gazette",
+        "    url: https://example.org/green-state",
+        "  - key: herald",
+        "    publisher: Example Herald",
+        "    url: https://example.org/herald/green-state",
+        "claims:",
+        "  - field: name",
+        "    value: Greenland",
+        "    source: herald",
+      ),
+    },
+    expected: [
+      { file: GREEN, line: 9, col: 10, message: "already used by source 1" },
+      { file: GREEN, line: 15, col: 13, message: "no source has the key `herald`" },
+    ],
+  },
+  {
+    code: "CTRY001",
+    name: "a country code that is not assigned",
+    bad: { [GREEN]: greenWith(4, "country: XX") },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: GREEN, line: 4, col: 10 }],
+  },
+  {
+    code: "CTRY001",
+    name: "UK, which ICU knows as an alias of GB but ISO 3166-1 does not assign",
+    bad: { [GREEN]: greenWith(4, "country: UK") },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: GREEN, line: 4, col: 10, message: "`UK`" }],
+  },
+  {
+    code: "CTRY001",
+    name: "SU, a deprecated code (Soviet Union)",
+    bad: { [GREEN]: greenWith(4, "country: SU") },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: GREEN, line: 4, col: 10 }],
+  },
+  {
+    code: "PATH001",
+    name: "an unverified path naming a field the record does not have",
+    bad: { [TALKS]: TALKS_2021 + lines("unverified:", "  - duration_minutes") },
+    fixed: { [TALKS]: TALKS_2021 + lines("unverified:", "  - date") },
+    expected: [{ file: TALKS, line: 14, col: 5, severity: "warning", message: "the record has no field `duration_minutes`" }],
+  },
+  {
+    code: "PATH001",
+    name: "a claim about a field no actor has (a claim about an empty schema field is fine)",
+    bad: { [GREEN]: GREEN_STATE.replace("sources:\n  - publisher", "claims:\n  - field: colour\n    value: green\n    source: gazette\nsources:\n  - key: gazette\n    publisher") },
+    fixed: { [GREEN]: GREEN_STATE.replace("sources:\n  - publisher", "claims:\n  - field: founded\n    value: '1901'\n    source: gazette\nsources:\n  - key: gazette\n    publisher") },
+    expected: [{ file: GREEN, line: 6, col: 12, severity: "warning", message: "`colour` is not a field of an actor" }],
+  },
+  {
+    code: "TEXT001",
+    name: "a bidirectional control written as a YAML escape (the raw character would be FILE005)",
+    bad: { [GREEN]: greenWith(3, String.raw`name: "Green\u202EState"`) },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: GREEN, line: 3, col: 7, message: "U+202E" }],
+  },
+];
+
+const ALL_CASES = [...LOADER_CASES, ...SCHEMA_CASES, ...CHECK_CASES];
+
+for (const [stage, cases] of [
+  ["loader", LOADER_CASES],
+  ["schema", SCHEMA_CASES],
+  ["checks", CHECK_CASES],
+] as const) {
+  describe(`${stage} codes`, () => {
+    for (const c of cases) {
+      it.skipIf(Boolean(c.skip))(`${c.code}: ${c.name}${c.skip ? ` (skipped: ${c.skip})` : ""}`, async () => {
+        const declaredSeverity = declared.get(c.code)?.severity;
+        expect(declaredSeverity, `${c.code} is not a declared code`).toBeDefined();
+
+        const bad = await validateFiles(withOverrides(BASE, c.bad), c.setup);
+        const got = bad.diagnostics.filter((d) => d.code === c.code);
+        expect(got.map(where)).toEqual(c.expected.map((e) => ({ file: e.file, line: e.line, col: e.col, severity: e.severity ?? declaredSeverity, code: c.code })));
+        for (const [i, e] of c.expected.entries()) {
+          expect(got[i]!.severity).toBe(declaredSeverity);
+          if (e.message !== undefined) expect(got[i]!.message).toMatch(typeof e.message === "string" ? new RegExp(e.message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) : e.message);
+        }
+
+        const fixed = await validateFiles(withOverrides(BASE, c.fixed), c.fixedSetup);
+        expect(fixed.diagnostics, "the corrected dataset validates clean").toEqual([]);
+      });
+    }
+  });
+}
+
+describe("the base dataset", () => {
+  it("validates with no diagnostics and checks every file", async () => {
+    const result = await validateFiles(BASE);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.filesChecked).toBe(Object.keys(BASE).length);
+    expect(result.recordsChecked).toBe(Object.keys(BASE).length);
+  });
+});
+
+describe("codes", () => {
+  it("registry codes are unique and do not reuse loader or schema codes", () => {
+    const checkCodes = CHECKS.map((c) => c.code);
+    expect(new Set(checkCodes).size).toBe(checkCodes.length);
+    for (const code of checkCodes) {
+      expect(Object.hasOwn(LOADER_CODES, code) || Object.hasOwn(SCHEMA_CODES, code), code).toBe(false);
+    }
+    const all = allCodes().map((c) => c.code);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it("every check has a code of the form ABC123, a severity and a one-line description", () => {
+    for (const c of CHECKS) {
+      expect(c.code).toMatch(/^[A-Z]+\d{3}$/);
+      expect(["error", "warning"]).toContain(c.severity);
+      expect(c.description.trim().length).toBeGreaterThan(10);
+      expect(c.description).not.toMatch(/\n/);
+    }
+  });
+
+  it("every code in codes.ts and the registry has at least one case here", () => {
+    const tested = new Set(ALL_CASES.map((c) => c.code));
+    const untested = allCodes().map((c) => c.code).filter((code) => !tested.has(code));
+    expect(untested, "codes without a test case").toEqual([]);
+    // And no case asserts a code that does not exist.
+    const unknown = [...tested].filter((code) => !declared.has(code));
+    expect(unknown, "cases for codes that are not declared").toEqual([]);
+  });
+});
