@@ -76,14 +76,15 @@ export function generateCorpus(total: number, seed = 1): GeneratedCorpus {
       put("actor", { id, kind: pick(["government-body", "military-body", "organisation"] as const), name: `${title(3)} ${i}`, country: pick(COUNTRIES), founded: day(1950, 60), summary: `${title(25)}.`, sources: [source(1, day(2010, 14))] });
     } else {
       const id = `person-${i}`;
-      const start = 2005 + Math.floor(r() * 10);
+      // Careers start before the meetings do and run on without gaps, so the corpus is clean data.
+      const start = 1998 + Math.floor(r() * 8);
       people.push({ id, from: start });
       const count = 1 + Math.floor(r() * 3);
       const positions = Array.from({ length: count }, (_, k) => ({
         title: title(3),
         organisation: bodies.length ? pick(bodies) : states[0]!,
         start: `${start + k * 4}-01-15`,
-        ...(k < count - 1 ? { end: `${start + k * 4 + 4}-01-10`, end_reason: "term-ended" } : {}),
+        ...(k < count - 1 ? { end: `${start + k * 4 + 4}-01-15`, end_reason: "term-ended" } : {}),
       }));
       put("actor", { id, kind: "person", name: `${title(2)} ${i}`, citizenship: [pick(COUNTRIES)], positions, sources: [source(1, day(2010, 14)), source(2, day(2010, 14))] });
     }

@@ -1,0 +1,151 @@
+/**
+ * Derived fields: facts computed from several records, published so that consumers need not join
+ * them themselves. The public schema (public-schemas.ts) describes each; this module computes them.
+ * - actors: the meetings and sanctions that involve them;
+ * - meetings: whether a participant was under a sanction in effect, imposed on behalf of the state of
+ *   another participant, on the meeting's date;
+ * - meeting status changes: a CAMEO event code.
+ */
+import { dayRange, parsePartialDate, type PartialDate } from "../partial-date.ts";
+import type { Actor, Meeting, ParticipantSanction, Sanction, StatusChange } from "../types.generated.ts";
+import type { SourceRecords } from "./collect.ts";
+import { compareStrings } from "./json.ts";
+
+type Derived<T, D> = T & D;
+export type DerivedActor = Derived<Actor, { meeting_ids: string[]; sanction_ids: string[] }>;
+export type DerivedMeeting = Derived<
+  Omit<Meeting, "status_history">,
+  { status_history: Array<StatusChange & { cameo: string | null }>; cameo: string | null; participant_sanctioned: boolean | null; participant_sanctions: ParticipantSanction[] }
+>;
+
+export interface DerivedRecords extends Omit<SourceRecords, "actor" | "meeting"> {
+  actor: DerivedActor[];
+  meeting: DerivedMeeting[];
+}
+
+const sorted = (ids: Iterable<string>): string[] => [...new Set(ids)].sort(compareStrings);
+
+function addTo(map: Map<string, Set<string>>, key: string | undefined, value: string): void {
+  if (key === undefined) return;
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+/** Lookups the derivations share. */
+class Index {
+  readonly actors: Map<string, Actor>;
+  readonly statesByCountry = new Map<string, string[]>();
+  readonly editionStart = new Map<string, string>();
+
+  constructor(readonly records: SourceRecords) {
+    this.actors = new Map(records.actor.map((a) => [a.id, a]));
+    for (const a of records.actor) if (a.kind === "state" && a.country) this.statesByCountry.set(a.country, [...(this.statesByCountry.get(a.country) ?? []), a.id]);
+    for (const f of records.forum) for (const e of f.editions ?? []) if (e.start) this.editionStart.set(e.id, e.start);
+  }
+
+  /** The states (or organisations) a participant represents. */
+  statesOf(participant: { actor: string; on_behalf_of?: string }): Set<string> {
+    const out = new Set<string>();
+    const countries = new Set<string>();
+    for (const id of [participant.actor, participant.on_behalf_of]) {
+      if (id === undefined) continue;
+      const actor = this.actors.get(id);
+      if (id === participant.on_behalf_of || actor?.kind === "state") out.add(id);
+      if (actor?.country) countries.add(actor.country);
+      for (const c of actor?.citizenship ?? []) countries.add(c);
+    }
+    for (const c of countries) for (const s of this.statesByCountry.get(c) ?? []) out.add(s);
+    return out;
+  }
+
+  /** Countries of the states a participant represents, for "third location". */
+  countriesOf(participant: { actor: string; on_behalf_of?: string }): Set<string> {
+    const out = new Set<string>();
+    for (const s of this.statesOf(participant)) {
+      const c = this.actors.get(s)?.country;
+      if (c) out.add(c);
+    }
+    return out;
+  }
+}
+
+/** The date a meeting's sanctions are judged on: its date, else its forum edition's start, else its last status change. */
+export function meetingDate(m: Meeting, editionStart: ReadonlyMap<string, string>): string | undefined {
+  return m.date ?? (m.sidelines_of ? editionStart.get(m.sidelines_of) : undefined) ?? m.status_history?.at(-1)?.date;
+}
+
+/** Whether the sanction was certainly in effect on every day the date may mean. */
+export function inEffect(s: Sanction, on: PartialDate): boolean {
+  const start = parsePartialDate(s.effective ?? s.listed ?? s.announced);
+  if (!start || dayRange(start).to > dayRange(on).from) return false;
+  if (s.ended === undefined) return true;
+  const end = parsePartialDate(s.ended);
+  return end !== undefined && dayRange(end).from > dayRange(on).to;
+}
+
+function participantSanctions(m: Meeting, index: Index, sanctionsByTarget: ReadonlyMap<string, Sanction[]>): { flag: boolean | null; list: ParticipantSanction[] } {
+  const text = meetingDate(m, index.editionStart);
+  const date = text === undefined ? undefined : parsePartialDate(text);
+  if (!date) return { flag: null, list: [] };
+  const found = new Map<string, ParticipantSanction>();
+  for (const p of m.participants) {
+    for (const s of sanctionsByTarget.get(p.actor) ?? []) {
+      if (!inEffect(s, date)) continue;
+      const other = m.participants.find((q) => q.actor !== p.actor && index.statesOf(q).has(s.on_behalf_of));
+      if (other) found.set(`${p.actor}\u0000${s.id}`, { actor: p.actor, sanction: s.id, state: s.on_behalf_of });
+    }
+  }
+  const list = [...found.values()].sort((a, b) => compareStrings(a.actor, b.actor) || compareStrings(a.sanction, b.sanction));
+  return { flag: list.length > 0, list };
+}
+
+/** The CAMEO code of a status change (see CAMEO_DESCRIPTIONS in public-schemas.ts). */
+export function cameoCode(step: Pick<StatusChange, "status">, m: Pick<Meeting, "kind" | "location" | "participants">, index?: { countriesOf(p: { actor: string; on_behalf_of?: string }): Set<string> }): string | null {
+  switch (step.status) {
+    case "proposed":
+    case "invited":
+    case "accepted":
+      return "036";
+    case "declined":
+    case "cancelled":
+      return "125";
+    case "no-response":
+    case "postponed":
+      return null;
+    case "held": {
+      if (m.kind === "call" || m.kind === "video-call") return "041";
+      if (m.kind === "visit") return "042";
+      const where = m.location?.country;
+      if (where && index) {
+        const home = m.participants.map((p) => index.countriesOf(p));
+        if (home.every((c) => c.size > 0) && home.every((c) => !c.has(where))) return "044";
+      }
+      return "040";
+    }
+  }
+}
+
+export function derive(records: SourceRecords): DerivedRecords {
+  const index = new Index(records);
+  const meetingsOf = new Map<string, Set<string>>();
+  const sanctionsOf = new Map<string, Set<string>>();
+  const sanctionsByTarget = new Map<string, Sanction[]>();
+  for (const m of records.meeting) for (const p of m.participants) for (const id of [p.actor, p.on_behalf_of]) addTo(meetingsOf, id, m.id);
+  for (const s of records.sanction) {
+    for (const id of [s.imposed_by, s.on_behalf_of, ...(s.implemented_by ?? []), ...s.targets.map((t) => t.actor)]) addTo(sanctionsOf, id, s.id);
+    for (const t of new Set(s.targets.map((x) => x.actor))) sanctionsByTarget.set(t, [...(sanctionsByTarget.get(t) ?? []), s]);
+  }
+  const actor = records.actor.map((a) => ({ ...a, meeting_ids: sorted(meetingsOf.get(a.id) ?? []), sanction_ids: sorted(sanctionsOf.get(a.id) ?? []) }));
+  const meeting = records.meeting.map((m) => {
+    const { flag, list } = participantSanctions(m, index, sanctionsByTarget);
+    return {
+      ...m,
+      status_history: (m.status_history ?? []).map((step) => ({ ...step, cameo: cameoCode(step, m, index) })),
+      cameo: cameoCode(m, m, index),
+      participant_sanctioned: flag,
+      participant_sanctions: list,
+    };
+  });
+  return { ...records, actor, meeting };
+}

@@ -1,0 +1,50 @@
+/**
+ * Step 6 of the build: manifest.json (version, provenance, record counts, the SHA-256 and size of every
+ * file) and SHA256SUMS (the same hashes plus manifest.json's, in `sha256sum -c` form).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { DatasetMetadata, Manifest } from "../types.generated.ts";
+import { compareStrings, prettyJson } from "./json.ts";
+import { sha256 } from "./outputs.ts";
+
+export const MANIFEST = "manifest.json";
+export const SUMS = "SHA256SUMS";
+
+/** Every file under `dir`, as sorted paths relative to it with forward slashes. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string): void => {
+    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(child);
+      else out.push(child);
+    }
+  };
+  walk("");
+  return out.sort(compareStrings);
+}
+
+export function writeManifest(dir: string, metadata: DatasetMetadata): Manifest {
+  const files: Manifest["files"] = {};
+  for (const rel of listFiles(dir)) {
+    if (rel === MANIFEST || rel === SUMS) continue;
+    const bytes = fs.readFileSync(path.join(dir, rel));
+    files[rel] = { sha256: sha256(bytes), bytes: bytes.length };
+  }
+  const manifest: Manifest = {
+    name: "sidelines",
+    version: metadata.version,
+    source_commit: metadata.source_commit,
+    source_date: metadata.source_date,
+    record_counts: metadata.record_counts,
+    files,
+  };
+  const text = prettyJson(manifest);
+  fs.writeFileSync(path.join(dir, MANIFEST), text);
+  const lines = Object.entries({ ...files, [MANIFEST]: { sha256: sha256(text), bytes: Buffer.byteLength(text) } })
+    .sort(([a], [b]) => compareStrings(a, b))
+    .map(([rel, f]) => `${f!.sha256}  ${rel}\n`);
+  fs.writeFileSync(path.join(dir, SUMS), lines.join(""));
+  return manifest;
+}

@@ -1,0 +1,130 @@
+/**
+ * The build, step by step: collect (validate, refuse on errors) → derive → normalize → write json,
+ * ndjson, csv, datapackage, schemas and the compiled package aside → manifest → atomic swap into place.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import { loadSchemaSet, type JsonSchema } from "../schemas.ts";
+import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../record-types.ts";
+import { ROOT } from "../paths.ts";
+import type { Diagnostic } from "../diagnostics.ts";
+import { collect } from "./collect.ts";
+import { derive } from "./derive.ts";
+import { publish, type PublishedRecords } from "./records.ts";
+import { publicSchemas } from "./public-schemas.ts";
+import { csvFiles, datasetMetadata, jsonFiles, schemaFiles } from "./outputs.ts";
+import { datasetVersion, sourceInfo } from "./source-info.ts";
+import { compilePackage } from "./package-lib.ts";
+import { listFiles, MANIFEST, writeManifest } from "./manifest.ts";
+import { createTempRelease, removeDeadTempReleases, swapIntoPlace, withLock, recover } from "./atomic.ts";
+
+type AddFormats = (ajv: Ajv2020) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
+
+export const PAUSE_ENV = "SIDELINES_BUILD_PAUSE_AFTER_WRITE";
+/** The line a paused build prints (then waits up to this long): tests kill it there. */
+export const PAUSE_MARKER = "build: paused after writing";
+const PAUSE_MS = 60_000;
+
+export interface BuildOptions {
+  /** The folder holding data/. */
+  root: string;
+  /** Where the release goes; default `<root>/dist`. */
+  out?: string;
+  env?: NodeJS.ProcessEnv;
+  log?: (line: string) => void;
+}
+
+export interface BuildResult {
+  out: string;
+  counts: Record<RecordType, number>;
+  files: number;
+  bytes: number;
+  warnings: Diagnostic[];
+}
+
+/** An ajv for the public schemas, strict, knowing the two annotation keywords they use. */
+export function publicAjv(schemas: Map<string, JsonSchema>): Ajv2020 {
+  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
+  addFormats(ajv);
+  ajv.addKeyword({ keyword: "x-refers-to", schemaType: "array" });
+  ajv.addKeyword({ keyword: "x-derived", schemaType: "boolean" });
+  for (const s of schemas.values()) ajv.addSchema(s);
+  return ajv;
+}
+
+/** The build checks its own output against the public schemas before publishing it. */
+function checkPublished(records: PublishedRecords, schemas: Map<string, JsonSchema>): void {
+  const ajv = publicAjv(schemas);
+  for (const type of RECORD_TYPE_NAMES) {
+    const validate = ajv.getSchema(RECORD_TYPES[type].schema)!;
+    for (const r of records[type]) {
+      if (!validate(r)) throw new Error(`internal error: published ${type} ${r.id} does not match its public schema: ${ajv.errorsText(validate.errors)}`);
+    }
+  }
+}
+
+const inside = (child: string, parent: string): boolean => child === parent || child.startsWith(`${parent}${path.sep}`);
+
+/**
+ * The build replaces the output folder whole, so it must be a folder of its own: not the data or a
+ * folder holding it, and either absent, empty, or an earlier release (with a Sidelines manifest.json).
+ */
+export function assertReplaceable(out: string, root: string): void {
+  if (inside(root, out) || inside(out, path.join(root, "data"))) throw new Error(`cannot write the release to ${out}: it holds or is inside the data; choose a folder of its own`);
+  if (!fs.existsSync(out)) return;
+  if (!fs.statSync(out).isDirectory()) throw new Error(`cannot write the release to ${out}: it is a file`);
+  if (fs.readdirSync(out).length === 0) return;
+  try {
+    if ((JSON.parse(fs.readFileSync(path.join(out, MANIFEST), "utf8")) as { name?: unknown }).name === "sidelines") return;
+  } catch {
+    /* not a release */
+  }
+  throw new Error(`refusing to replace ${out}: it is not empty and holds no Sidelines release (no ${MANIFEST}); remove it or choose another --out`);
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const root = path.resolve(options.root);
+  const out = path.resolve(options.out ?? path.join(root, "dist"));
+  const env = options.env ?? process.env;
+  const log = options.log ?? (() => undefined);
+
+  if (inside(root, out) || inside(out, path.join(root, "data"))) assertReplaceable(out, root);
+  // First put back a release a killed build may have left aside, whatever happens next.
+  await withLock(out, () => {
+    recover(out);
+    removeDeadTempReleases(out);
+  });
+  assertReplaceable(out, root);
+  const schemaSet = loadSchemaSet();
+  const { records, warnings } = await collect(root, schemaSet);
+  const schemas = publicSchemas(schemaSet.schemas);
+  const published = publish(derive(records), schemas);
+  checkPublished(published, schemas);
+  const metadata = datasetMetadata(published, datasetVersion(ROOT), sourceInfo(root, env));
+  const files = new Map([...jsonFiles(published, metadata), ...csvFiles(published, schemas, metadata), ...schemaFiles(schemas)]);
+
+  const tmp = createTempRelease(out);
+  try {
+    for (const [rel, text] of files) {
+      fs.mkdirSync(path.dirname(path.join(tmp, rel)), { recursive: true });
+      fs.writeFileSync(path.join(tmp, rel), text);
+    }
+    compilePackage(tmp);
+    writeManifest(tmp, metadata);
+    const written = listFiles(tmp);
+    const bytes = written.reduce((n, f) => n + fs.statSync(path.join(tmp, f)).size, 0);
+    if (env[PAUSE_ENV] === "1") {
+      process.stderr.write(`${PAUSE_MARKER} ${tmp}\n`);
+      await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+    }
+    await swapIntoPlace(tmp, out);
+    log(`built ${path.relative(process.cwd(), out) || "."}: ${RECORD_TYPE_NAMES.map((t) => `${metadata.record_counts[t]} ${RECORD_TYPES[t].plural}`).join(", ")}; ${written.length} files, ${bytes} bytes`);
+    return { out, counts: metadata.record_counts, files: written.length, bytes, warnings };
+  } catch (error) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,275 @@
+/**
+ * `npm run build` on the fixture dataset: what a release contains, its normalized and derived fields,
+ * the CSV tables and their Frictionless description, the manifest and checksums, and refusal on errors.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse as parseCsv } from "csv-parse/sync";
+import { build } from "../../scripts/lib/build/pipeline.ts";
+import { DataErrors } from "../../scripts/lib/build/collect.ts";
+import { publicAjv } from "../../scripts/lib/build/pipeline.ts";
+import { cell, csvText, neutraliseFormulaCell, restoreFormulaCell } from "../../scripts/lib/build/csv.ts";
+import { RECORD_TYPE_NAMES, RECORD_TYPES } from "../../scripts/lib/record-types.ts";
+import type { Dataset, Manifest, PublishedActor, PublishedMeeting } from "../../scripts/lib/types.generated.ts";
+import type { JsonSchema } from "../../scripts/lib/schemas.ts";
+import { fixtureRecords, removeTempDirs, writeFixture } from "./fixture.ts";
+
+afterAll(removeTempDirs);
+
+type Obj = Record<string, unknown>;
+let root: string;
+let out: string;
+const read = (rel: string): string => fs.readFileSync(path.join(out, rel), "utf8");
+const json = <T>(rel: string): T => JSON.parse(read(rel)) as T;
+const csv = (rel: string): Obj[] => parseCsv(read(rel), { columns: true }) as Obj[];
+
+beforeAll(async () => {
+  root = writeFixture();
+  out = path.join(root, "dist");
+  await build({ root, env: {} });
+}, 60_000);
+
+describe("release contents", () => {
+  it("has every promised file", () => {
+    const plural = RECORD_TYPE_NAMES.map((t) => RECORD_TYPES[t].plural);
+    for (const p of plural) {
+      expect(fs.existsSync(path.join(out, `json/${p}.json`)), `json/${p}.json`).toBe(true);
+      expect(fs.existsSync(path.join(out, `ndjson/${p}.ndjson`)), `ndjson/${p}.ndjson`).toBe(true);
+      expect(fs.existsSync(path.join(out, `csv/${p}.csv`)), `csv/${p}.csv`).toBe(true);
+    }
+    for (const link of ["meeting_participants", "meeting_status_changes", "sanction_targets", "sanction_measures", "actor_positions", "forum_editions", "sources"]) expect(fs.existsSync(path.join(out, `csv/${link}.csv`)), link).toBe(true);
+    for (const f of ["dataset.json", "datapackage.json", "manifest.json", "SHA256SUMS", "lib/package/index.js", "lib/package/index.d.ts", "lib/types.generated.d.ts"]) expect(fs.existsSync(path.join(out, f)), f).toBe(true);
+    for (const s of ["defs", "actor", "sanction", "meeting", "forum", "tombstone", "dataset", "manifest"]) expect(fs.existsSync(path.join(out, `schemas/${s}.schema.json`)), s).toBe(true);
+  });
+
+  it("writes each type sorted by id, the same in json/, ndjson/ and dataset.json", () => {
+    const dataset = json<Dataset>("dataset.json");
+    for (const t of RECORD_TYPE_NAMES) {
+      const p = RECORD_TYPES[t].plural;
+      const list = json<Array<{ id: string }>>(`json/${p}.json`);
+      expect(list.map((r) => r.id)).toEqual([...list.map((r) => r.id)].sort());
+      expect(list.length).toBe(fixtureRecords()[t].length);
+      const lines = read(`ndjson/${p}.ndjson`).split("\n");
+      expect(lines.pop()).toBe("");
+      expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(list);
+      expect(dataset[p as keyof Dataset]).toEqual(list);
+    }
+    expect(dataset.metadata).toMatchObject({ name: "sidelines", version: expect.stringMatching(/^\d+\.\d+\.\d+/), source_commit: "unknown", source_date: "unknown", record_counts: { actor: 10, sanction: 1, meeting: 3, forum: 1, tombstone: 1 } });
+  });
+
+  it("every published record matches its public schema (ajv, strict)", () => {
+    const schemas = new Map(fs.readdirSync(path.join(out, "schemas")).map((f) => [f, json<JsonSchema>(`schemas/${f}`)]));
+    const ajv = publicAjv(schemas);
+    const check = (ref: string, value: unknown): void => {
+      const validate = ajv.getSchema(ref)!;
+      expect(validate(value), `${ref}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+    };
+    check("dataset.schema.json", json("dataset.json"));
+    check("manifest.schema.json", json("manifest.json"));
+    for (const t of RECORD_TYPE_NAMES) check(`dataset.schema.json#/properties/${RECORD_TYPES[t].plural}`, json(`json/${RECORD_TYPES[t].plural}.json`));
+  });
+});
+
+describe("normalization", () => {
+  it("orders keys as the public schema does, with derived fields last", () => {
+    const schema = json<JsonSchema>("schemas/meeting.schema.json");
+    const order = Object.keys(schema.properties as Obj);
+    for (const m of json<Obj[]>("json/meetings.json")) {
+      const keys = Object.keys(m);
+      expect(keys).toEqual(order.filter((k) => keys.includes(k)));
+    }
+    expect(order.slice(-3)).toEqual(["cameo", "participant_sanctioned", "participant_sanctions"]);
+    expect((schema.properties as Record<string, Obj>).participant_sanctioned).toMatchObject({ readOnly: true, "x-derived": true, description: expect.stringMatching(/^Derived: /) });
+  });
+
+  it("fills absent top-level lists with [] and marks them required in the public schema", () => {
+    const held = json<PublishedMeeting[]>("json/meetings.json").find((m) => m.id === "austin-li-shangfu-handshake-2023")!;
+    expect(held.status_history).toEqual([]);
+    expect(held.topics).toEqual([]);
+    expect(held.claims).toEqual([]);
+    const state = json<PublishedActor[]>("json/actors.json").find((a) => a.id === "china")!;
+    expect(state.positions).toEqual([]);
+    expect(json<JsonSchema>("schemas/actor.schema.json").required).toContain("positions");
+  });
+
+  it("trims text and keeps partial dates as written", () => {
+    const austin = json<PublishedActor[]>("json/actors.json").find((a) => a.id === "lloyd-austin")!;
+    expect(austin.summary).toBe('=HYPERLINK("https://evil.example.com","click") is not a formula here.');
+    const declined = json<PublishedMeeting[]>("json/meetings.json").find((m) => m.status === "declined")!;
+    expect(declined.status_history.map((s) => s.date)).toEqual(["2023-05", "2023-05-29"]);
+  });
+});
+
+describe("derived fields", () => {
+  const meeting = (id: string): PublishedMeeting => json<PublishedMeeting[]>("json/meetings.json").find((m) => m.id === id)!;
+
+  it("lists the meetings and sanctions that involve each actor", () => {
+    const li = json<PublishedActor[]>("json/actors.json").find((a) => a.id === "li-shangfu")!;
+    expect(li.meeting_ids).toEqual(["austin-li-shangfu-handshake-2023", "austin-li-shangfu-shangri-la-2023"]);
+    expect(li.sanction_ids).toEqual(["us-caatsa-231-2018-edd-li-shangfu"]);
+    const us = json<PublishedActor[]>("json/actors.json").find((a) => a.id === "united-states")!;
+    expect(us.sanction_ids).toEqual(["us-caatsa-231-2018-edd-li-shangfu"]);
+  });
+
+  it("flags meetings where a participant was under a sanction imposed on behalf of another participant's state", () => {
+    // Dated by its forum edition (2023-06-02): the 2018 sanction was in effect.
+    expect(meeting("austin-li-shangfu-shangri-la-2023")).toMatchObject({
+      participant_sanctioned: true,
+      participant_sanctions: [{ actor: "li-shangfu", sanction: "us-caatsa-231-2018-edd-li-shangfu", state: "united-states" }],
+    });
+    expect(meeting("austin-li-shangfu-handshake-2023").participant_sanctioned).toBe(true);
+    expect(meeting("austin-wei-fenghe-shangri-la-2022")).toMatchObject({ participant_sanctioned: false, participant_sanctions: [] });
+  });
+
+  it("gives CAMEO codes to status changes and to the current status", () => {
+    const declined = meeting("austin-li-shangfu-shangri-la-2023");
+    expect(declined.status_history.map((s) => [s.status, s.cameo])).toEqual([
+      ["proposed", "036"],
+      ["declined", "125"],
+    ]);
+    expect(declined.cameo).toBe("125");
+    // Held in Singapore, away from both the US and China: meet at a third location.
+    expect(meeting("austin-wei-fenghe-shangri-la-2022").cameo).toBe("044");
+  });
+
+  it("a sanction that ended before the meeting does not count", async () => {
+    const records = fixtureRecords();
+    Object.assign(records.sanction[0]!, { status: "lifted", ended: "2023-01", responses: [] });
+    const dir = writeFixture(records);
+    await build({ root: dir, env: {} });
+    const meetings = JSON.parse(fs.readFileSync(path.join(dir, "dist/json/meetings.json"), "utf8")) as PublishedMeeting[];
+    expect(meetings.find((m) => m.id === "austin-li-shangfu-shangri-la-2023")!.participant_sanctioned).toBe(false);
+  }, 60_000);
+});
+
+describe("CSV", () => {
+  const datapackage = (): { resources: Array<{ name: string; path: string; bytes: number; hash: string; schema: { fields: Array<{ name: string; type: string; description: string; constraints?: Obj }>; primaryKey: string[] } }> } => json("datapackage.json");
+
+  it("describes every CSV in datapackage.json, with its header, size and hash", () => {
+    const resources = datapackage().resources;
+    const csvFiles = fs.readdirSync(path.join(out, "csv")).map((f) => `csv/${f}`).sort();
+    expect(resources.map((r) => r.path).sort()).toEqual(csvFiles);
+    for (const r of resources) {
+      const text = read(r.path);
+      expect(r.bytes).toBe(Buffer.byteLength(text));
+      expect(r.hash).toBe(`sha256:${execFileSync("sha256sum", [path.join(out, r.path)], { encoding: "utf8" }).split(" ")[0]}`);
+      expect(text.split("\n")[0]).toBe(r.schema.fields.map((f) => f.name).join(","));
+      for (const f of r.schema.fields) expect(f.description, `${r.name}.${f.name}`).not.toBe("");
+    }
+  });
+
+  it("reads field types and allowed values from the public schema", () => {
+    const fields = Object.fromEntries(datapackage().resources.find((r) => r.name === "meetings")!.schema.fields.map((f) => [f.name, f]));
+    expect(fields.duration_minutes!.type).toBe("integer");
+    expect(fields.virtual!.type).toBe("boolean");
+    expect(fields.topics!.type).toBe("array");
+    expect(fields.status!.constraints).toMatchObject({ required: true, enum: expect.arrayContaining(["declined", "held"]) });
+    expect(fields.id!.constraints).toMatchObject({ required: true, unique: true });
+  });
+
+  it("writes one row per list item in the link tables", () => {
+    expect(csv("csv/meeting_participants.csv").filter((r) => r.meeting_id === "austin-li-shangfu-shangri-la-2023")).toEqual([
+      { meeting_id: "austin-li-shangfu-shangri-la-2023", item_index: "0", actor_id: "lloyd-austin", role: "principal", on_behalf_of: "united-states" },
+      { meeting_id: "austin-li-shangfu-shangri-la-2023", item_index: "1", actor_id: "li-shangfu", role: "principal", on_behalf_of: "china" },
+    ]);
+    expect(csv("csv/sanction_targets.csv").map((r) => r.actor_id)).toEqual(["cmc-equipment-development-department", "li-shangfu"]);
+    expect(csv("csv/sanction_measures.csv").map((r) => [r.type, r.targets])).toEqual([
+      ["export-licence-denial", "[]"],
+      ["visa-ban", '["li-shangfu"]'],
+    ]);
+    expect(csv("csv/actor_positions.csv").filter((r) => r.actor_id === "li-shangfu").map((r) => r.end_reason)).toEqual(["reassigned", "removed"]);
+    expect(csv("csv/forum_editions.csv").map((r) => r.id)).toEqual(["shangri-la-dialogue-2022", "shangri-la-dialogue-2023"]);
+    expect(csv("csv/meeting_status_changes.csv").map((r) => r.cameo)).toEqual(["036", "125"]);
+  });
+
+  it("neutralises cells a spreadsheet would run as formulas, reversibly, and says so in the field descriptions", async () => {
+    const records = fixtureRecords();
+    const values = ["=1+1", "+SUM(A1:A2)", "-2+3", "@cmd", "'=already quoted", "''+twice", "plain", "'just a quote"];
+    records.meeting[0]!.topics = values; // a JSON-array cell: never a formula
+    values.forEach((v, i) => (records.meeting[i % 3]!.summary = v)); // last writer wins per meeting
+    const sanction = records.sanction[0]!;
+    sanction.targets = (sanction.targets as Obj[]).map((t, i) => ({ ...t, note: values[i] }));
+    sanction.reason = "@evil";
+    const dir = writeFixture(records);
+    await build({ root: dir, env: {} });
+    const text = fs.readFileSync(path.join(dir, "dist/csv/sanction_targets.csv"), "utf8");
+    const rows = parseCsv(text, { columns: true }) as Obj[];
+    expect(rows.map((r) => r.note)).toEqual(["'=1+1", "'+SUM(A1:A2)"]);
+    expect(rows.map((r) => restoreFormulaCell(String(r.note)))).toEqual(["=1+1", "+SUM(A1:A2)"]);
+    const sanctions = parseCsv(fs.readFileSync(path.join(dir, "dist/csv/sanctions.csv"), "utf8"), { columns: true }) as Obj[];
+    expect(sanctions[0]!.reason).toBe("'@evil");
+    const meetings = parseCsv(fs.readFileSync(path.join(dir, "dist/csv/meetings.csv"), "utf8"), { columns: true }) as Obj[];
+    for (const m of meetings) {
+      const original = (JSON.parse(fs.readFileSync(path.join(dir, "dist/json/meetings.json"), "utf8")) as Obj[]).find((x) => x.id === m.id)!.summary;
+      expect(restoreFormulaCell(String(m.summary))).toBe(original);
+      expect(String(m.summary)).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    // The JSON keeps the text as written.
+    expect((JSON.parse(fs.readFileSync(path.join(dir, "dist/json/sanctions.json"), "utf8")) as Obj[])[0]!.reason).toBe("@evil");
+    const field = datapackage().resources.find((r) => r.name === "sanction-targets")!.schema.fields.find((f) => f.name === "note")!;
+    expect(field.description).toMatch(/one ' put in front so that spreadsheets do not run it as a formula/);
+  }, 60_000);
+
+  it("neutralises tab and carriage-return starts too, and every rule round-trips", () => {
+    for (const v of ["=x", "+x", "-x", "@x", "\tx", "\rx", "'=x", "''@x", "'x", "x=", "", "'", "''"]) {
+      const cell = neutraliseFormulaCell(v);
+      expect(cell, JSON.stringify(v)).not.toMatch(/^[=+\-@\t\r]/);
+      expect(restoreFormulaCell(cell)).toBe(v);
+    }
+    // Through a real CSV writer and parser: the cell survives quoting.
+    const values = ["\tx", "\rx", "=a,b", '+"q"', "-1\n=2"];
+    const text = csvText(["a"], values.map((v) => [cell(v)]));
+    const parsed = (parseCsv(text, { columns: true }) as Obj[]).map((r) => String(r.a));
+    expect(parsed.every((c) => c.startsWith("'"))).toBe(true);
+    expect(parsed.map(restoreFormulaCell)).toEqual(values);
+  });
+});
+
+describe("manifest and checksums", () => {
+  it("lists the sha256 of every file, and SHA256SUMS passes sha256sum -c", () => {
+    const manifest = json<Manifest>("manifest.json");
+    const all = execFileSync("find", [".", "-type", "f"], { cwd: out, encoding: "utf8" }).trim().split("\n").map((f) => f.slice(2)).sort();
+    expect(Object.keys(manifest.files).sort()).toEqual(all.filter((f) => f !== "manifest.json" && f !== "SHA256SUMS"));
+    expect(manifest.record_counts.meeting).toBe(3);
+    const sums = read("SHA256SUMS").trim().split("\n").map((l) => l.split("  ")[1]);
+    expect(sums).toEqual(all.filter((f) => f !== "SHA256SUMS"));
+    expect(execFileSync("sha256sum", ["-c", "--quiet", "SHA256SUMS"], { cwd: out, encoding: "utf8" })).toBe("");
+  });
+
+  it("takes the release time from SOURCE_DATE_EPOCH when the data is not a git checkout", async () => {
+    const dir = writeFixture();
+    await build({ root: dir, env: { SOURCE_DATE_EPOCH: "1685664000" } });
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, "dist/manifest.json"), "utf8")) as Manifest;
+    expect(manifest).toMatchObject({ source_commit: "unknown", source_date: "2023-06-02T00:00:00Z" });
+    expect((JSON.parse(fs.readFileSync(path.join(dir, "dist/datapackage.json"), "utf8")) as Obj).created).toBe("2023-06-02T00:00:00Z");
+  }, 60_000);
+});
+
+describe("refusal", () => {
+  it("never replaces a folder that is not a release, nor the data", async () => {
+    const dir = writeFixture();
+    const other = path.join(dir, "notes");
+    fs.mkdirSync(other);
+    fs.writeFileSync(path.join(other, "keep.txt"), "mine");
+    await expect(build({ root: dir, out: other, env: {} })).rejects.toThrow(/refusing to replace .*notes/);
+    expect(fs.readFileSync(path.join(other, "keep.txt"), "utf8")).toBe("mine");
+    await expect(build({ root: dir, out: dir, env: {} })).rejects.toThrow(/holds or is inside the data/);
+    await expect(build({ root: dir, out: path.join(dir, "data", "dist"), env: {} })).rejects.toThrow(/holds or is inside the data/);
+    expect(fs.existsSync(path.join(dir, "data", "actors", "li-shangfu.yaml"))).toBe(true);
+  }, 60_000);
+
+  it("refuses to build when the data has an error, writing nothing", async () => {
+    const records = fixtureRecords();
+    (records.meeting[0]!.participants as Obj[])[0]!.actor = "lloyd-austen";
+    const dir = writeFixture(records);
+    const error = await build({ root: dir, env: {} }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DataErrors);
+    expect((error as DataErrors).diagnostics.map((d) => d.code)).toContain("REF001");
+    expect(fs.existsSync(path.join(dir, "dist"))).toBe(false);
+  }, 60_000);
+});

@@ -1,0 +1,124 @@
+/**
+ * `npm pack` gives a package consumers can install and use: the tarball (of this repository's
+ * package.json with a release built from the fixture) is installed into a fresh project, whose
+ * TypeScript program imports `{ meetings, actors, loadDataset } from "sidelines"` and a raw file by
+ * path, type-checks with strict settings against the shipped declarations, and runs under plain node.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../../scripts/lib/paths.ts";
+import { build } from "../../scripts/lib/build/pipeline.ts";
+import { removeTempDirs, tempDir, writeFixture } from "./fixture.ts";
+
+afterAll(removeTempDirs);
+
+const CONSUMER = `import { actors, loadDataset, meetings, type Actor, type Meeting } from "sidelines";
+import rawMeetings from "sidelines/dist/json/meetings.json" with { type: "json" };
+
+const byId = new Map<string, Actor>(actors.map((a) => [a.id, a]));
+const declined: Meeting[] = meetings.filter((m) => m.status === "declined");
+const dataset = loadDataset();
+const first = declined[0];
+if (!first) throw new Error("no declined meeting");
+
+// The types are real, not \`any\`: each line below must fail to type-check.
+// @ts-expect-error a status outside the schema's values
+const impossible: Meeting["status"] = "maybe";
+// @ts-expect-error a derived field has its declared type
+const notAString: string = first.participant_sanctioned;
+// @ts-expect-error published lists are always present, so this is a list, not undefined
+const notOptional: undefined = first.topics;
+void [impossible, notAString, notOptional];
+
+console.log(
+  JSON.stringify({
+    version: dataset.metadata.version,
+    meetings: meetings.length,
+    raw: rawMeetings.length,
+    declined: declined.map((m) => ({
+      id: m.id,
+      names: m.participants.map((p) => byId.get(p.actor)?.name ?? p.actor).sort(),
+      sanctioned: m.participant_sanctioned,
+      cameo: m.status_history.map((s) => s.cameo),
+    })),
+    meetingsOfLi: byId.get("li-shangfu")?.meeting_ids ?? [],
+  }),
+);
+`;
+
+const npm = (args: string[], cwd: string): string => execFileSync("npm", args, { cwd, encoding: "utf8", env: { ...process.env, npm_config_update_notifier: "false" }, stdio: ["ignore", "pipe", "pipe"] });
+
+describe("the npm package", () => {
+  let work: string;
+  let tarball: string;
+  let packed: string[];
+
+  beforeAll(async () => {
+    work = tempDir("sidelines-pack-");
+    // The package as `npm pack` in the repository makes it, with a release built from the fixture.
+    const stage = path.join(work, "stage");
+    fs.mkdirSync(stage);
+    fs.copyFileSync(path.join(ROOT, "package.json"), path.join(stage, "package.json"));
+    if (fs.existsSync(path.join(ROOT, "README.md"))) fs.copyFileSync(path.join(ROOT, "README.md"), path.join(stage, "README.md"));
+    await build({ root: writeFixture(), out: path.join(stage, "dist"), env: {} });
+    fs.mkdirSync(path.join(stage, "scripts")); // present in the repository, excluded by `files`
+    fs.writeFileSync(path.join(stage, "scripts", "not-shipped.ts"), "");
+    const result = JSON.parse(npm(["pack", "--ignore-scripts", "--json", "--pack-destination", work], stage)) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    tarball = path.join(work, result[0]!.filename);
+    packed = result[0]!.files.map((f) => f.path);
+  }, 120_000);
+
+  it("ships the release and the compiled entry, and nothing from the repository's sources", () => {
+    expect(packed).toContain("dist/lib/package/index.js");
+    expect(packed).toContain("dist/lib/package/index.d.ts");
+    expect(packed).toContain("dist/json/meetings.json");
+    expect(packed).toContain("dist/csv/meetings.csv");
+    expect(packed).toContain("dist/datapackage.json");
+    expect(packed.filter((f) => !f.startsWith("dist/") && !["package.json", "README.md"].includes(f))).toEqual([]);
+    expect(packed.some((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toBe(false);
+  });
+
+  it("installs into a fresh project, type-checks strictly and runs a consumer program", () => {
+    const app = path.join(work, "app");
+    fs.mkdirSync(app);
+    fs.writeFileSync(path.join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+    // Only the tarball is new; its dependencies (if any) come from the npm cache that `npm ci` filled.
+    npm(["install", tarball, "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts", "--no-package-lock"], app);
+    fs.writeFileSync(path.join(app, "consumer.ts"), CONSUMER);
+    fs.writeFileSync(
+      path.join(app, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          strict: true,
+          noUncheckedIndexedAccess: true,
+          exactOptionalPropertyTypes: true,
+          resolveJsonModule: true,
+          skipLibCheck: false,
+          outDir: "out",
+          typeRoots: [path.join(ROOT, "node_modules/@types")],
+          types: ["node"],
+        },
+        files: ["consumer.ts"],
+      }),
+    );
+    const tsc = path.join(ROOT, "node_modules/.bin/tsc");
+    try {
+      execFileSync(tsc, ["-p", "tsconfig.json"], { cwd: app, encoding: "utf8", stdio: "pipe" });
+    } catch (error) {
+      throw new Error(`the consumer does not type-check:\n${(error as { stdout?: string }).stdout ?? String(error)}`);
+    }
+    const output = execFileSync(process.execPath, ["--no-warnings", "out/consumer.js"], { cwd: app, encoding: "utf8" });
+    expect(JSON.parse(output)).toEqual({
+      version: JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version,
+      meetings: 3,
+      raw: 3,
+      declined: [{ id: "austin-li-shangfu-shangri-la-2023", names: ["Li Shangfu", "Lloyd Austin"], sanctioned: true, cameo: ["036", "125"] }],
+      meetingsOfLi: ["austin-li-shangfu-handshake-2023", "austin-li-shangfu-shangri-la-2023"],
+    });
+  }, 180_000);
+});
