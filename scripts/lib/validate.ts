@@ -83,6 +83,8 @@ export interface ValidateResult {
   /** Files given a verdict (records checked, plus files that are not records). */
   filesChecked: number;
   recordsChecked: number;
+  /** The records checked that passed their schema, as read: the build publishes from these. */
+  records: LoadedRecord[];
 }
 
 type Loaded = { ok: true; record: LoadedRecord } | { ok: false };
@@ -203,5 +205,5 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   }
   diagnostics.sort(compareDiagnostics);
   const notRecords = found.diagnostics.filter((d) => !only || only.has(d.file)).length;
-  return { diagnostics, filesChecked: targets.length + notRecords, recordsChecked: targets.length };
+  return { diagnostics, filesChecked: targets.length + notRecords, recordsChecked: targets.length, records };
 }

@@ -1,9 +1,7 @@
 /**
- * Step 1 of the build: validate the whole dataset, refuse on any error, then read the records.
+ * Step 1 of the build: validate the whole dataset and refuse on any error; publish what was validated.
  */
-import path from "node:path";
-import { loadRecord, validate } from "../validate.ts";
-import { discover } from "../load/discover.ts";
+import { validate } from "../validate.ts";
 import { countBySeverity, type Diagnostic } from "../diagnostics.ts";
 import type { SchemaSet } from "../schemas.ts";
 import type { Actor, Forum, Meeting, Sanction, Tombstone } from "../types.generated.ts";
@@ -36,15 +34,10 @@ export async function collect(root: string, schemaSet: SchemaSet): Promise<Colle
   const result = await validate({ root, schemaSet });
   const { errors } = countBySeverity(result.diagnostics);
   if (errors > 0) throw new DataErrors(result.diagnostics);
-  const found = await discover(root, path.join(root, "data"));
-  const records = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, [] as unknown[]])) as unknown as Record<RecordType, Array<{ id: string }>>;
-  const late: Diagnostic[] = [];
-  for (const rf of found.records) {
-    const loaded = loadRecord(rf, schemaSet, late);
-    // Validation passed a moment ago; a file that fails now was changed during the build.
-    if (!loaded.ok || !loaded.record.schemaOk) throw new DataErrors(late.length > 0 ? late : [{ file: rf.file, line: 1, col: 1, severity: "error", code: "BUILD", message: "changed while the build was reading it" }]);
-    records[rf.type].push(loaded.record.data as unknown as { id: string });
-  }
+  // The records validation read are the ones published: each file is read and parsed once, so what
+  // is built is exactly what was checked.
+  const records = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, [] as Array<{ id: string }>])) as Record<RecordType, Array<{ id: string }>>;
+  for (const r of result.records) records[r.type].push(r.data as unknown as { id: string });
   for (const t of RECORD_TYPE_NAMES) records[t].sort((a, b) => compareStrings(a.id, b.id));
   return { records: records as unknown as SourceRecords, warnings: result.diagnostics };
 }
