@@ -24,8 +24,6 @@ Options:
   --changed [<git-ref>]         check only records changed since the ref (default HEAD), plus
                                 every record that references a changed id
   --strict                      fail on warnings too
-  --cache                       reuse verdicts for files unchanged since the last --cache run
-                                (kept in .sidelines-cache/); --no-cache ignores it
   -h, --help                    show this help
 
 Exit status: 0 no errors, 1 data errors (or warnings with --strict), 2 usage or internal error.`;
@@ -42,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
   }
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: "string" }, strict: { type: "boolean" }, cache: { type: "boolean" }, "no-cache": { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: "string" }, strict: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -66,8 +64,7 @@ async function main(argv: string[]): Promise<number> {
     only = [...new Set([...(only ?? []), ...changes.changedFiles, ...filesMentioning(ROOT, changes.changedIds)])].sort();
   }
 
-  const cache = parsed.values.cache === true && parsed.values["no-cache"] !== true ? path.join(ROOT, ".sidelines-cache", "validate.json") : undefined;
-  const result = await validate({ root: ROOT, ...(only ? { only } : {}), ...(cache ? { cache } : {}) });
+  const result = await validate({ root: ROOT, ...(only ? { only } : {}) });
   const { errors, warnings } = countBySeverity(result.diagnostics);
   if (format === "json") console.log(formatJson(result.diagnostics, result.filesChecked));
   else if (format === "github") console.log(formatGithub(result.diagnostics, result.filesChecked));

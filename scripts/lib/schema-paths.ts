@@ -56,17 +56,9 @@ export function fieldPaths(schemaFile: string, schemas: Map<string, JsonSchema>)
   return { refs: [...new Map(out.refs.map((r) => [r.path.join("/"), r])).values()], dates: uniq(out.dates), urls: uniq(out.urls), countries: uniq(out.countries) };
 }
 
-// Several checks ask for the same paths of the same record (references, dates); answer each once.
-const memo = new WeakMap<object, Map<readonly string[], Array<{ pointer: string; value: unknown }>>>();
-
-/** Every value in `data` at `path`, with its JSON pointer. Results are shared: do not modify them. */
+/** Every value in `data` at `path`, with its JSON pointer. */
 export function valuesAt(data: unknown, path: readonly string[]): Array<{ pointer: string; value: unknown }> {
-  if (!data || typeof data !== "object") return valuesAtUncached(data, path);
-  let byPath = memo.get(data);
-  if (!byPath) memo.set(data, (byPath = new Map()));
-  let hit = byPath.get(path);
-  if (!hit) byPath.set(path, (hit = valuesAtUncached(data, path)));
-  return hit;
+  return valuesAtUncached(data, path);
 }
 
 function valuesAtUncached(data: unknown, path: readonly string[]): Array<{ pointer: string; value: unknown }> {

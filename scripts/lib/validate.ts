@@ -3,10 +3,11 @@ import { caseClashes, classify, discover, type Discovery, type RecordFile } from
 import { decodeRecordBytes, readRecordFile, type ReadResult } from "./load/read-file.ts";
 import { parseRecordYaml, type ParseResult } from "./load/parse-yaml.ts";
 import { fastParse } from "./load/fast-parse.ts";
-import { VerdictCache } from "./load/cache.ts";
+import { loadInWorker, PARALLEL_THRESHOLD, workerShare } from "./load/parallel.ts";
+import { SCHEMAS_DIR } from "./paths.ts";
 import type { Locate } from "./check/schema-check.ts";
 
-/** Positions for a record whose verdict came from the cache: the file is read again only if needed. */
+/** Positions for a record loaded in a worker thread: the file is read again only if needed. */
 function locateFromDisk(rf: RecordFile): Locate {
   let locate: Locate | undefined;
   return (pointer, options) => {
@@ -51,8 +52,8 @@ export interface ValidateOptions {
    * decoding and parsing as files on disk.
    */
   files?: Readonly<Record<string, string | Uint8Array>>;
-  /** Path of a verdict cache file (`--cache`); files unchanged since the last run are not parsed again. */
-  cache?: string;
+  /** Share the per-file stage with a worker thread on large runs (default true). */
+  parallel?: boolean;
 }
 
 type Reader = (rf: RecordFile) => ReadResult;
@@ -85,6 +86,8 @@ export interface ValidateResult {
   recordsChecked: number;
   /** The records checked that passed their schema, as read: the build publishes from these. */
   records: LoadedRecord[];
+  /** How many files a worker thread loaded (0 when the run was not split). */
+  loadedInWorker: number;
 }
 
 type Loaded = { ok: true; record: LoadedRecord } | { ok: false };
@@ -110,7 +113,7 @@ export function loadRecord(rf: RecordFile, set: SchemaSet, out: Diagnostic[], re
       out.push({ file: rf.file, line: 1, col: 1, severity: SCHEMA_CODES.ID004.severity, code: "ID004", message: `this is ${/^[aeiou]/.test(other) ? "an" : "a"} ${other} record in the ${rf.type} folder`, tip: `move it to data/${RECORD_TYPES[other].folder}/` });
     } else out.push(...problems);
   }
-  return { ok: true, record: { file: rf.file, type: rf.type, fileId: rf.id, data, locate, schemaOk: problems.length === 0 } };
+  return { ok: true, record: { file: rf.file, type: rf.type, fileId: rf.id, data, locate, schemaOk: problems.length === 0, mayHaveEscapes: read.text.includes("\\") } };
 }
 
 /** Builds the id index: records (by file name), forum editions and tombstones. */
@@ -172,21 +175,33 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const targets = only ? found.records.filter((r) => only.has(r.file)) : found.records;
 
   const loaded = new Map<string, LoadedRecord>();
-  const cache = options.cache && !options.files ? new VerdictCache(options.cache) : undefined;
-  for (const rf of targets) {
-    const hit = cache?.get(rf.file, rf.abs);
-    if (hit) {
-      diagnostics.push(...hit.diagnostics);
-      if (hit.data) loaded.set(rf.file, { file: rf.file, type: rf.type, fileId: rf.id, data: hit.data, schemaOk: hit.schemaOk === true, locate: locateFromDisk(rf) });
-      continue;
-    }
-    const mine: Diagnostic[] = [];
-    const result = loadRecord(rf, set, mine, source.read);
+  const apply = (rf: RecordFile, mine: Diagnostic[], record: LoadedRecord | undefined): void => {
     diagnostics.push(...mine);
-    if (result.ok) loaded.set(rf.file, result.record);
-    cache?.set(rf.file, rf.abs, { diagnostics: mine, ...(result.ok ? { data: result.record.data, schemaOk: result.record.schemaOk } : {}) });
-  }
-  cache?.save(new Set(found.records.map((r) => r.file)));
+    if (record) loaded.set(rf.file, record);
+  };
+  const todo = [...targets];
+  // Large runs split the per-file stage with a worker thread; the checks below need every record, so
+  // they run here once both halves are in.
+  const parallel = options.parallel !== false && !options.files && !options.schemaSet && todo.length >= PARALLEL_THRESHOLD;
+  const share = parallel ? todo.splice(todo.length - workerShare(todo.length)) : [];
+  const fromWorker = share.length > 0 ? loadInWorker(share, SCHEMAS_DIR)?.catch(() => undefined) : undefined;
+  const loadHere = (list: readonly RecordFile[]): void => {
+    for (const rf of list) {
+      const mine: Diagnostic[] = [];
+      const result = loadRecord(rf, set, mine, source.read);
+      apply(rf, mine, result.ok ? result.record : undefined);
+    }
+  };
+  loadHere(todo);
+  const results = fromWorker ? await fromWorker : undefined;
+  const loadedInWorker = results && results.length === share.length ? share.length : 0;
+  if (loadedInWorker > 0 && results) {
+    share.forEach((rf, i) => {
+      const r = results[i]!;
+      const record: LoadedRecord | undefined = r.data ? { file: rf.file, type: rf.type, fileId: rf.id, data: r.data, schemaOk: r.schemaOk === true, locate: locateFromDisk(rf), ...(r.mayHaveEscapes !== undefined ? { mayHaveEscapes: r.mayHaveEscapes } : {}) } : undefined;
+      apply(rf, r.diagnostics, record);
+    });
+  } else loadHere(share); // one core, or the worker failed: nothing is skipped
   const index = buildIndex(found.records, loaded, set, source.read);
   const records = [...loaded.values()].filter((r) => r.schemaOk);
   const ctx: CheckContext = {
@@ -205,5 +220,5 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   }
   diagnostics.sort(compareDiagnostics);
   const notRecords = found.diagnostics.filter((d) => !only || only.has(d.file)).length;
-  return { diagnostics, filesChecked: targets.length + notRecords, recordsChecked: targets.length, records };
+  return { diagnostics, filesChecked: targets.length + notRecords, recordsChecked: targets.length, records, loadedInWorker };
 }

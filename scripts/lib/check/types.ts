@@ -12,6 +12,11 @@ export interface LoadedRecord {
   data: Record<string, unknown>;
   locate: Locate;
   schemaOk: boolean;
+  /**
+   * False when the file has no backslash, so no YAML escape can have produced a character the file
+   * itself does not contain; checks on decoded text may then rely on the raw-text checks.
+   */
+  mayHaveEscapes?: boolean;
 }
 
 /** What an id names: a record, or a forum edition inside a forum record. */

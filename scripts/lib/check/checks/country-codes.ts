@@ -19,10 +19,15 @@ function isDeprecatedAlias(code: string): boolean {
   }
 }
 
+const names = new Map<string, string | undefined>();
+
+/** The English name of an assigned code, or undefined. Answers from a table after the first ask. */
 export function countryName(code: string): string | undefined {
-  if (NOT_COUNTRIES.has(code) || isDeprecatedAlias(code)) return undefined;
-  const name = regionNames.of(code);
-  return name && name !== code ? name : undefined;
+  if (!names.has(code)) {
+    const name = NOT_COUNTRIES.has(code) || isDeprecatedAlias(code) ? undefined : regionNames.of(code);
+    names.set(code, name && name !== code ? name : undefined);
+  }
+  return names.get(code);
 }
 
 /** CTRY001: a country code is assigned in ISO 3166-1 (the schema only checks its form). */

@@ -1,0 +1,69 @@
+/**
+ * The whole site as a map of files (path → content), from a release: pages, assets, the search index,
+ * and a copy of the release files under download/ so that the site is complete on any static host.
+ * Pure apart from reading the assets and the release files: the same release gives the same site.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Dataset } from "../types.generated.ts";
+import type { PageContext } from "./layout.ts";
+import { fileName, PAGE_FOLDERS, SiteModel, type PageType } from "./model.ts";
+import type { Release } from "./read.ts";
+import { renderActor } from "./render-actor.ts";
+import { renderEdition, renderForum } from "./render-forum.ts";
+import { renderHome } from "./render-home.ts";
+import { renderMeeting } from "./render-meeting.ts";
+import { renderSanction } from "./render-sanction.ts";
+import { renderSearch } from "./render-search.ts";
+import { renderTimelinePage } from "./render-timeline.ts";
+import { renderTombstone } from "./render-tombstone.ts";
+import { buildSearchIndex, searchIndexScript } from "./search-index.ts";
+
+const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "assets");
+export const ASSETS = ["site.css", "search.js", "timeline.js"] as const;
+
+export type SiteFiles = Map<string, string | Buffer>;
+
+export interface Downloads {
+  /** SHA-256 by release path (manifest.json included). */
+  sums: ReadonlyMap<string, string>;
+  /** The bytes of each release file, by path (SHA256SUMS included). */
+  files: ReadonlyMap<string, Buffer>;
+}
+
+/** Renders every page of the dataset; `downloads` adds the release files and their table on the home page. */
+export function renderSite(dataset: Dataset, downloads: Downloads = { sums: new Map(), files: new Map() }): SiteFiles {
+  const model = new SiteModel(dataset);
+  const out: SiteFiles = new Map();
+  const at = (p: string): PageContext => ({ model, path: p });
+  const pageOf = (id: string): string => model.targets.get(id)!.path;
+
+  const sizes = new Map([...downloads.files].map(([rel, bytes]) => [rel, bytes.length]));
+  out.set("index.html", renderHome(at("index.html"), downloads.sums, sizes));
+  out.set("timeline.html", renderTimelinePage(at("timeline.html")));
+  const index = buildSearchIndex(model);
+  out.set("search.html", renderSearch(at("search.html"), index));
+  out.set("search-index.json", `${JSON.stringify(index, null, 1)}\n`);
+  out.set("search-index.js", searchIndexScript(index));
+  for (const a of dataset.actors) out.set(pageOf(a.id), renderActor(at(pageOf(a.id)), a));
+  for (const m of dataset.meetings) out.set(pageOf(m.id), renderMeeting(at(pageOf(m.id)), m));
+  for (const s of dataset.sanctions) out.set(pageOf(s.id), renderSanction(at(pageOf(s.id)), s));
+  for (const f of dataset.forums) out.set(pageOf(f.id), renderForum(at(pageOf(f.id)), f));
+  for (const entry of model.editions.values()) out.set(pageOf(entry.edition.id), renderEdition(at(pageOf(entry.edition.id)), entry));
+  for (const t of dataset.tombstones) {
+    // A withdrawn id keeps a page at its old address, unless a live record has taken the id over.
+    const p = `${PAGE_FOLDERS[t.type as PageType]}/${fileName(t.id)}.html`;
+    if (!out.has(p)) out.set(p, renderTombstone(at(p), t));
+  }
+  for (const asset of ASSETS) out.set(`assets/${asset}`, fs.readFileSync(path.join(ASSETS_DIR, asset)));
+  for (const [rel, bytes] of downloads.files) out.set(`download/${rel}`, bytes);
+  return out;
+}
+
+/** The site of a release read with readRelease(). */
+export function siteOfRelease(release: Release): SiteFiles {
+  const files = new Map<string, Buffer>();
+  for (const rel of [...release.sums.keys(), "SHA256SUMS"]) files.set(rel, fs.readFileSync(path.join(release.dir, rel)));
+  return renderSite(release.dataset, { sums: release.sums, files });
+}

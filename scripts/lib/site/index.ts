@@ -1,0 +1,39 @@
+/**
+ * `npm run site`, as a function: reads the release in `dist`, renders the site, and swaps it into
+ * `out` (default `<dist>/site`). It holds the build's lock on `dist` throughout, so that a build running
+ * at the same time cannot replace the release halfway through: the site always matches the release
+ * it sits in. A later build replaces dist/ whole, site included; run this again after each build.
+ */
+import path from "node:path";
+import { recover, withLock } from "../build/atomic.ts";
+import { siteOfRelease } from "./generate.ts";
+import { readRelease } from "./read.ts";
+import { writeSiteAtomically } from "./write.ts";
+
+export interface SiteOptions {
+  /** The release folder (the build's output). */
+  dist: string;
+  /** Where the site goes; default `<dist>/site`. */
+  out?: string;
+}
+
+export interface SiteResult {
+  out: string;
+  pages: number;
+  files: number;
+  bytes: number;
+  homeBytes: number;
+}
+
+export async function buildSite(options: SiteOptions): Promise<SiteResult> {
+  const dist = path.resolve(options.dist);
+  const out = path.resolve(options.out ?? path.join(dist, "site"));
+  return withLock(dist, () => {
+    recover(dist); // puts back a release a killed build left aside, as the next build would
+    const files = siteOfRelease(readRelease(dist));
+    const bytes = writeSiteAtomically(out, files);
+    const pages = [...files.keys()].filter((f) => f.endsWith(".html")).length;
+    const home = files.get("index.html")!;
+    return { out, pages, files: files.size, bytes, homeBytes: Buffer.byteLength(home) };
+  });
+}

@@ -1,0 +1,127 @@
+/**
+ * Pieces every record page uses: links between records, dates, places, and the evidence sections
+ * (sources with quotes, disputed facts with every claim, notes, unverified fields). A fact on a page
+ * links to the claims about it and is flagged when unverified, so no fact stands without its sources.
+ */
+import type { Claim, ExternalIdentifier, Note, Place, Source } from "../types.generated.ts";
+import { anchorId, externalLink, Html, html, join, type Interpolation } from "./escape.ts";
+import { href, type PageContext } from "./layout.ts";
+import { label } from "./model.ts";
+
+export interface Documented {
+  sources: Source[];
+  claims: Claim[];
+  notes: Note[];
+  unverified: string[];
+}
+
+/** A link to the page of the record (or edition) `id`, named by it; plain text when it has no page. */
+export function ref(ctx: PageContext, id: string | undefined): Html {
+  if (!id) return html``;
+  const target = ctx.model.targets.get(id);
+  return target ? html`<a href="${href(ctx, target.path)}">${target.name}</a>` : html`<span class="unknown-ref">${id}</span>`;
+}
+
+export function refs(ctx: PageContext, ids: readonly string[]): Html {
+  return join(ids.map((id) => ref(ctx, id)));
+}
+
+/** A partial date in a `<time>` element, machine-readable at the precision it has. */
+export function date(text: string | undefined): Html {
+  if (!text) return html``;
+  const iso = /\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(text)?.[0];
+  return iso ? html`<time datetime="${iso}">${text}</time>` : html`${text}`;
+}
+
+export function place(ctx: PageContext, p: Place | undefined): Html {
+  if (!p) return html``;
+  return join([p.venue, p.city, p.country ? ctx.model.countryName(p.country) : undefined].filter((x): x is string => !!x));
+}
+
+export function country(ctx: PageContext, code: string | undefined): Html {
+  return code ? html`${ctx.model.countryName(code)} <span class="code">(${code})</span>` : html``;
+}
+
+/** Paragraphs of a long text (blank lines separate them). */
+export function paragraphs(text: string | undefined): Html {
+  if (!text) return html``;
+  return html`${text.split(/\n\s*\n/).map((p) => html`<p>${p.trim()}</p>`)}`;
+}
+
+const isEmpty = (v: Interpolation): boolean => v === undefined || v === null || v === "" || (v instanceof Html && v.value === "") || (Array.isArray(v) && v.length === 0);
+
+/** A definition list of the rows that have a value. */
+export function facts(rows: readonly [string, Interpolation][]): Html {
+  const shown = rows.filter(([, v]) => !isEmpty(v));
+  return shown.length ? html`<dl class="facts">${shown.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>` : html``;
+}
+
+export const sourceAnchor = (key: string | undefined, index: number): string => (key ? anchorId("source", key) : `source-${index + 1}`);
+
+/** A citation of one of the record's sources by key, linking to it in the Sources section. */
+export function cite(rec: Documented, key: string | undefined): Html {
+  if (!key) return html``;
+  const i = rec.sources.findIndex((s) => s.key === key);
+  if (i < 0) return html`<span class="cite">[${key}]</span>`;
+  return html`<a class="cite" href="#${sourceAnchor(key, i)}">[${rec.sources[i]!.publisher}]</a>`;
+}
+
+/** Markers after a fact: disputed (linking to every claim) and unverified. */
+export function flags(rec: Documented, path: string): Html {
+  const disputed = rec.claims.some((c) => c.field === path);
+  const unverified = rec.unverified.includes(path);
+  return html`${disputed ? html` <a class="flag disputed" href="#${anchorId("disputed", path)}">disputed: see claims</a>` : ""}${unverified ? html` <span class="flag unverified" title="Not verified against a cited source">unverified</span>` : ""}`;
+}
+
+/** A value followed by its flags. */
+export function fact(rec: Documented, path: string, value: Interpolation): Html {
+  return html`${value}${flags(rec, path)}`;
+}
+
+function valueAt(rec: object, path: string): unknown {
+  let v: unknown = rec;
+  for (const key of path.split("/")) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return v;
+}
+
+const show = (v: unknown): string => (v === undefined ? "(not given)" : typeof v === "string" ? v : JSON.stringify(v));
+
+function claimsSection(rec: Documented): Html {
+  if (rec.claims.length === 0) return html``;
+  const fields = [...new Set(rec.claims.map((c) => c.field))];
+  return html`<section aria-labelledby="disputed-h"><h2 id="disputed-h">Disputed facts</h2>
+<p>Where sources disagree, the record keeps the value the editors judge best supported and lists what each source says.</p>
+${fields.map(
+  (field) => html`<div class="claims" id="${anchorId("disputed", field)}"><h3><code>${field}</code></h3>
+<p>The record gives: <strong>${show(valueAt(rec, field))}</strong></p>
+<ul>${rec.claims.filter((c) => c.field === field).map((c) => html`<li>${cite(rec, c.source)} says <strong>${show(c.value)}</strong>${c.note ? html`: ${c.note}` : ""}</li>`)}</ul></div>`,
+)}</section>`;
+}
+
+function sourceItem(s: Source, i: number): Html {
+  const heading = s.title ? html`“${s.title}”, ${s.publisher}` : html`${s.publisher}`;
+  const lang = s.language ? html` lang="${s.language}"` : "";
+  return html`<li id="${sourceAnchor(s.key, i)}"${lang}>${externalLink(s.url, heading)}${s.published ? html`, ${date(s.published)}` : ""}${s.basis === "secondary" ? html` <span class="flag">secondary</span>` : ""}${s.attribution ? html`<br><span class="attribution">Attributed to: ${s.attribution}</span>` : ""}${s.quote ? html`<blockquote>${s.quote}</blockquote>` : ""}${s.key ? html` <span class="key">(${s.key})</span>` : ""}</li>`;
+}
+
+export function sourcesList(sources: readonly Source[]): Html {
+  return html`<ol class="sources">${sources.map(sourceItem)}</ol>`;
+}
+
+function identifierItem(id: ExternalIdentifier): Html {
+  // Only schemes with a known public address are linked; the value is encoded into the path.
+  const address = id.scheme === "wikidata" ? `https://www.wikidata.org/wiki/${encodeURIComponent(id.value)}` : id.scheme === "opensanctions" ? `https://www.opensanctions.org/entities/${encodeURIComponent(id.value)}/` : undefined;
+  return html`<li>${label(id.scheme)}: ${externalLink(address, id.value)}</li>`;
+}
+
+/** Identifiers, notes, unverified fields, disputed facts and sources: the evidence at the foot of a record page. */
+export function evidence(rec: Documented & { identifiers: ExternalIdentifier[] }): Html {
+  return html`${rec.identifiers.length ? html`<section aria-labelledby="ids-h"><h2 id="ids-h">Identifiers</h2><ul>${rec.identifiers.map(identifierItem)}</ul></section>` : ""}
+${rec.notes.length ? html`<section aria-labelledby="notes-h"><h2 id="notes-h">Notes</h2><ul class="notes">${rec.notes.map((n) => html`<li>${n.field ? html`<code>${n.field}</code>: ` : ""}${n.text}</li>`)}</ul></section>` : ""}
+${claimsSection(rec)}
+${rec.unverified.length ? html`<section aria-labelledby="unverified-h"><h2 id="unverified-h">Not verified</h2><p>These fields rest on recall or inference and were not read in a cited source: ${join(rec.unverified.map((f) => html`<code>${f}</code>`))}.</p></section>` : ""}
+<section aria-labelledby="sources-h"><h2 id="sources-h">Sources</h2>${sourcesList(rec.sources)}</section>`;
+}

@@ -1,0 +1,59 @@
+/** The pages of a forum and of each of its editions (with the meetings held on its sidelines). */
+import type { PublishedForum } from "../types.generated.ts";
+import { html, join } from "./escape.ts";
+import { page, type PageContext } from "./layout.ts";
+import { dayOf, label, type EditionEntry } from "./model.ts";
+import { date, evidence, fact, facts, paragraphs, place, ref, refs } from "./render-common.ts";
+import { statusBadge } from "./status.ts";
+
+export function renderForum(ctx: PageContext, f: PublishedForum): string {
+  const body = html`<article class="record forum">
+<p class="type">forum</p>
+<h1>${f.name}</h1>
+${f.native_names.length ? html`<p class="native">${join(f.native_names.map((n) => html`<span lang="${n.lang}">${n.name}</span>`), " · ")}</p>` : ""}
+${paragraphs(f.summary)}
+${facts([
+  ["Also known as", f.aliases.length ? fact(f, "aliases", join(f.aliases)) : undefined],
+  ["Organised by", fact(f, "organisers", refs(ctx, f.organisers))],
+  ["Track", f.track !== undefined ? fact(f, "track", String(f.track)) : undefined],
+  ["First held", f.first_held ? fact(f, "first_held", date(f.first_held)) : undefined],
+  ["Frequency", f.frequency ? fact(f, "frequency", f.frequency) : undefined],
+  ["Usual venue", f.venue ? fact(f, "venue", place(ctx, f.venue)) : undefined],
+])}
+${f.editions.length ? html`<section aria-labelledby="editions-h"><h2 id="editions-h">Editions</h2>
+<table><thead><tr><th scope="col">Edition</th><th scope="col">Dates</th><th scope="col">Status</th><th scope="col">Meetings on its sidelines</th></tr></thead><tbody>
+${f.editions.map((e, i) => {
+  const count = ctx.model.dataset.meetings.filter((m) => m.sidelines_of === e.id).length;
+  return html`<tr><th scope="row">${ref(ctx, e.id)}</th><td>${e.start ? fact(f, `editions/${i}/start`, date(e.start)) : "—"}${e.end ? html` to ${fact(f, `editions/${i}/end`, date(e.end))}` : ""}</td><td>${label(e.status)}</td><td>${count || "—"}</td></tr>`;
+})}</tbody></table></section>` : ""}
+${evidence(f)}
+</article>`;
+  return page(ctx, { title: f.name, description: `${f.name}: forum in the Sidelines dataset`, body });
+}
+
+export function renderEdition(ctx: PageContext, entry: EditionEntry): string {
+  const { edition: e, forum: f, index } = entry;
+  const prefix = `editions/${index}/`;
+  const claims = f.claims.filter((c) => c.field.startsWith(prefix));
+  const own = e.sources ?? [];
+  // The edition's claims cite the forum's sources by key: show those sources here too.
+  const cited = f.sources.filter((s) => s.key && claims.some((c) => c.source === s.key) && !own.some((o) => o.key === s.key));
+  const doc = { ...f, sources: [...own, ...cited], claims, notes: f.notes.filter((n) => n.field?.startsWith(prefix)), unverified: f.unverified.filter((u) => u.startsWith(prefix)), identifiers: [] };
+  const meetings = ctx.model.dataset.meetings.filter((m) => m.sidelines_of === e.id).sort((a, b) => (dayOf(ctx.model.meetingDate(a)) ?? Infinity) - (dayOf(ctx.model.meetingDate(b)) ?? Infinity));
+  const body = html`<article class="record edition">
+<p class="type">forum edition of ${ref(ctx, f.id)}</p>
+<h1>${ctx.model.name(e.id)}</h1>
+${facts([
+  ["Forum", ref(ctx, f.id)],
+  ["Number", e.number !== undefined ? fact(doc, `${prefix}number`, String(e.number)) : undefined],
+  ["Status", fact(doc, `${prefix}status`, label(e.status))],
+  ["Dates", e.start ? html`${fact(doc, `${prefix}start`, date(e.start))}${e.end ? html` to ${fact(doc, `${prefix}end`, date(e.end))}` : ""}` : undefined],
+  ["Venue", e.venue ? fact(doc, `${prefix}venue`, place(ctx, e.venue)) : f.venue ? html`${place(ctx, f.venue)} (the forum's usual venue)` : undefined],
+])}
+${e.note ? html`<p class="note">${e.note}</p>` : ""}
+<section aria-labelledby="sidelines-h"><h2 id="sidelines-h">Meetings on its sidelines</h2>
+${meetings.length ? html`<ul>${meetings.map((m) => html`<li>${ref(ctx, m.id)} — ${statusBadge(m)}</li>`)}</ul>` : html`<p>None recorded.</p>`}</section>
+${doc.sources.length ? evidence(doc) : html`<section aria-labelledby="sources-h"><h2 id="sources-h">Sources</h2><p>This edition has no sources of its own; see the sources of ${ref(ctx, f.id)}.</p></section>`}
+</article>`;
+  return page(ctx, { title: ctx.model.name(e.id), description: `${ctx.model.name(e.id)}: edition of ${f.name}`, body });
+}

@@ -1,0 +1,60 @@
+/**
+ * The home page: what the dataset is, the release, counts per type, the refusals at a glance, and
+ * the release files for download with their checksums. Kept light: no timeline picture, no index.
+ */
+import type { RecordCounts } from "../types.generated.ts";
+import { html } from "./escape.ts";
+import { href, page, type PageContext } from "./layout.ts";
+import { dayOf } from "./model.ts";
+import { date, ref } from "./render-common.ts";
+import { STATUS_STYLES, statusBadge, statusStyle, styleBadge } from "./status.ts";
+
+const TYPES: readonly [keyof RecordCounts, string, string][] = [
+  ["actor", "actors", "people, states, government and military bodies, organisations"],
+  ["meeting", "meetings", "held, proposed, declined, postponed or cancelled"],
+  ["sanction", "sanctions", "who imposed what on whom, under which law"],
+  ["forum", "forums", "recurring conferences and dialogues, with their editions"],
+  ["tombstone", "tombstones", "ids that were renamed, split or removed"],
+];
+
+/** Release files shown for download: the data and its description, not the compiled package. */
+const downloadable = (rel: string): boolean => !rel.startsWith("lib/");
+
+const size = (bytes: number): string => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
+export function renderHome(ctx: PageContext, sums: ReadonlyMap<string, string>, sizes: ReadonlyMap<string, number>): string {
+  const { model } = ctx;
+  const meta = model.dataset.metadata;
+  const meetings = model.dataset.meetings;
+  const refused = meetings
+    .filter((m) => m.status !== "held" && m.status !== "accepted")
+    .sort((a, b) => (dayOf(model.meetingDate(a)) ?? Infinity) - (dayOf(model.meetingDate(b)) ?? Infinity) || a.id.localeCompare(b.id));
+  const sanctioned = meetings.filter((m) => m.participant_sanctioned === true).length;
+  const byStyle = STATUS_STYLES.map((s) => ({ style: s, count: meetings.filter((m) => statusStyle(m).key === s.key).length })).filter((x) => x.count > 0);
+  const files = [...sums.keys()].filter(downloadable);
+  const body = html`<section class="hero" aria-labelledby="home-h">
+<h1 id="home-h">Sidelines</h1>
+<p class="lede">An open dataset of defence diplomacy: who met, who refused to meet, and which sanctions stood in between. Every record cites its sources; where sources disagree, the record shows each claim.</p>
+<p>Release <strong>${meta.version}</strong>, ${model.releaseDate ? html`dated ${date(model.releaseDate)}` : "date unknown"}${meta.source_commit !== "unknown" ? html`, built from commit <code>${meta.source_commit.slice(0, 12)}</code>` : ""}. Data licence ${meta.license}.</p>
+<p><a class="button" href="${href(ctx, "timeline.html")}">See the timeline</a> <a class="button" href="${href(ctx, "search.html")}">Browse all records</a></p>
+</section>
+<section aria-labelledby="counts-h"><h2 id="counts-h">What the release holds</h2>
+<ul class="counts">${TYPES.map(([type, plural, what]) => html`<li><a href="${href(ctx, `search.html?type=${type === "tombstone" ? "" : type}`)}"><strong>${meta.record_counts[type]}</strong> ${plural}</a><span>${what}</span></li>`)}</ul>
+<p>Meetings by status: ${byStyle.map(({ style, count }) => html`<span class="tally">${styleBadge(style)}: ${count}</span> `)}</p>
+<p>In <strong>${sanctioned}</strong> of ${meetings.length} meetings a participant was, on the day, under a sanction imposed on behalf of the other side's state.</p>
+</section>
+${refused.length ? html`<section aria-labelledby="refused-h"><h2 id="refused-h">Meetings that did not happen</h2>
+<table><thead><tr><th scope="col">Date</th><th scope="col">Meeting</th><th scope="col">Status</th><th scope="col">Sanction cited</th></tr></thead><tbody>
+${refused.map((m) => {
+  const placed = model.meetingDate(m);
+  const cited = [...new Set(m.status_history.map((s) => s.sanction).filter((s): s is string => !!s))];
+  return html`<tr><td>${placed ? date(placed) : "undated"}</td><td>${ref(ctx, m.id)}</td><td>${statusBadge(m)}</td><td>${cited.length ? cited.map((id) => ref(ctx, id)) : "—"}</td></tr>`;
+})}</tbody></table></section>` : ""}
+<section aria-labelledby="downloads-h" id="downloads"><h2 id="downloads-h">Download the release</h2>
+<p>The release files, byte for byte. Check them with <code>sha256sum -c SHA256SUMS</code> in the downloaded folder. The compiled JavaScript package (<code>lib/</code>) is in the folder too; install it with <code>npm install sidelines</code>.</p>
+<table class="downloads"><thead><tr><th scope="col">File</th><th scope="col">Size</th><th scope="col">SHA-256</th></tr></thead><tbody>
+${files.map((rel) => html`<tr><td><a href="${href(ctx, `download/${rel}`)}">${rel}</a></td><td>${sizes.has(rel) ? size(sizes.get(rel)!) : ""}</td><td><code class="hash">${sums.get(rel)}</code></td></tr>`)}
+<tr><td><a href="${href(ctx, "download/SHA256SUMS")}">SHA256SUMS</a></td><td>${sizes.has("SHA256SUMS") ? size(sizes.get("SHA256SUMS")!) : ""}</td><td>the checksums above</td></tr>
+</tbody></table></section>`;
+  return page(ctx, { title: "Defence diplomacy, meetings and sanctions", description: "Sidelines: an open dataset of defence diplomacy — who met, who refused, and which sanctions stood in between.", body });
+}

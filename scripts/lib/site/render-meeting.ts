@@ -1,0 +1,63 @@
+/** The page of one meeting: participants, status history with reasons and sanctions, readouts, sources. */
+import type { PublishedMeeting } from "../types.generated.ts";
+import { externalLink, html, join, type Html } from "./escape.ts";
+import { page, type PageContext } from "./layout.ts";
+import { label } from "./model.ts";
+import { cite, date, evidence, fact, facts, paragraphs, place, ref } from "./render-common.ts";
+import { statusBadge } from "./status.ts";
+
+function history(ctx: PageContext, m: PublishedMeeting): Html {
+  if (m.status_history.length === 0) return html``;
+  const f = (i: number, key: string, value: Html | string): Html => fact(m, `status_history/${i}/${key}`, value);
+  return html`<section aria-labelledby="history-h"><h2 id="history-h">Status history</h2>
+<ol class="history">${m.status_history.map(
+    (s, i) => html`<li><p class="step">${f(i, "date", date(s.date))}: ${statusBadge({ status: s.status, kind: m.kind })}${s.by ? html` by ${f(i, "by", ref(ctx, s.by))}` : ""}${s.channel ? html` (${label(s.channel)})` : ""} ${cite(m, s.source)}${s.cameo ? html` <span class="code" title="CAMEO event code">CAMEO ${s.cameo}</span>` : ""}</p>
+${s.reason ? html`<p class="reason"><strong>Reason given:</strong> ${f(i, "reason", s.reason)}</p>` : ""}
+${s.sanction ? html`<p class="reason"><strong>Sanction cited:</strong> ${f(i, "sanction", ref(ctx, s.sanction))}</p>` : ""}
+${s.attribution ? html`<p>Attributed to: ${s.attribution}</p>` : ""}
+${s.note ? html`<p class="note">${s.note}</p>` : ""}</li>`,
+  )}</ol></section>`;
+}
+
+function participants(ctx: PageContext, m: PublishedMeeting): Html {
+  return html`<section aria-labelledby="participants-h"><h2 id="participants-h">Participants</h2>
+<table><thead><tr><th scope="col">Participant</th><th scope="col">Role</th><th scope="col">On behalf of</th><th scope="col">Under sanction</th></tr></thead><tbody>
+${m.participants.map((p, i) => {
+  const under = m.participant_sanctions.filter((s) => s.actor === p.actor);
+  return html`<tr><th scope="row">${fact(m, `participants/${i}/actor`, ref(ctx, p.actor))}</th><td>${label(p.role)}</td><td>${p.on_behalf_of ? ref(ctx, p.on_behalf_of) : "—"}</td><td>${under.length ? join(under.map((s) => html`${ref(ctx, s.sanction)} (imposed for ${ref(ctx, s.state)})`), "; ") : "no"}</td></tr>`;
+})}</tbody></table>
+${m.participant_sanctioned === true ? html`<p class="callout">On the meeting's date a participant was under a sanction imposed on behalf of another participant's state.</p>` : ""}
+${m.participant_sanctioned === null ? html`<p>Whether a participant was under sanction cannot be told: the meeting has no date.</p>` : ""}</section>`;
+}
+
+function readouts(ctx: PageContext, m: PublishedMeeting): Html {
+  if (m.readouts.length === 0) return html``;
+  return html`<section aria-labelledby="readouts-h"><h2 id="readouts-h">Readouts</h2><ul class="readouts">${m.readouts.map(
+    (r) => html`<li>${externalLink(r.url, html`Readout by ${ctx.model.name(r.by)}`)}${r.date ? html`, ${date(r.date)}` : ""}${r.summary ? html`<p>${r.summary}</p>` : ""}${r.quote ? html`<blockquote>${r.quote}</blockquote>` : ""}</li>`,
+  )}</ul></section>`;
+}
+
+export function renderMeeting(ctx: PageContext, m: PublishedMeeting): string {
+  const placed = ctx.model.meetingDate(m);
+  const body = html`<article class="record meeting">
+<p class="type">${label(m.kind)}</p>
+<h1>${m.title}</h1>
+<p class="lede">${statusBadge(m)}${placed ? html` · ${date(placed)}` : ""}${m.location ? html` · ${place(ctx, m.location)}` : ""}</p>
+${paragraphs(m.summary)}
+${facts([
+  ["Status", fact(m, "status", statusBadge(m))],
+  ["Date", m.date ? fact(m, "date", html`${date(m.date)}${m.end ? html` to ${date(m.end)}` : ""}`) : placed ? html`not given; placed on the timeline at ${date(placed)} (${m.sidelines_of ? "the start of the forum edition" : "the last status change"})` : "not known"],
+  ["Duration", m.duration_minutes !== undefined ? fact(m, "duration_minutes", `${m.duration_minutes} minutes`) : undefined],
+  ["Where", m.location ? fact(m, "location", place(ctx, m.location)) : undefined],
+  ["Held remotely", m.virtual ? "yes" : undefined],
+  ["On the sidelines of", m.sidelines_of ? fact(m, "sidelines_of", ref(ctx, m.sidelines_of)) : undefined],
+  ["Topics", m.topics.length ? fact(m, "topics", join(m.topics)) : undefined],
+  ["CAMEO code", m.cameo ?? undefined],
+])}
+${participants(ctx, m)}
+${history(ctx, m)}
+${readouts(ctx, m)}
+${evidence(m)}
+</article>`;
+  return page(ctx, { title: m.title, description: `${m.title} (${m.status})`, body });
+}

@@ -1,0 +1,75 @@
+/**
+ * The search index: one small entry per page (actors, meetings, sanctions, forums, editions) with the
+ * names to match and the values to filter by. It is written twice: as search-index.json for anyone,
+ * and as search-index.js (assigning a global) because pages opened from disk cannot fetch() files.
+ */
+import type { PublishedMeeting } from "../types.generated.ts";
+import { dayOf, yearOf, type PageType, type SiteModel } from "./model.ts";
+
+export interface SearchEntry {
+  id: string;
+  type: PageType;
+  name: string;
+  /** Aliases, names in other scripts, and for a meeting its participants' names. */
+  aliases: string[];
+  kind?: string;
+  status?: string;
+  countries: string[];
+  years: number[];
+  /** The page, relative to the site root. */
+  url: string;
+}
+
+const range = (from: number | undefined, to: number | undefined): number[] => {
+  if (from === undefined) return [];
+  const out: number[] = [];
+  for (let y = from; y <= (to ?? from); y++) out.push(y);
+  return out;
+};
+const uniqueSorted = (years: (number | undefined)[]): number[] => [...new Set(years.filter((y): y is number => y !== undefined))].sort((a, b) => a - b);
+const yearOfDay = (day: number | undefined): number | undefined => (day === undefined ? undefined : new Date(day * 86_400_000).getUTCFullYear());
+
+export function buildSearchIndex(model: SiteModel): SearchEntry[] {
+  const entries: SearchEntry[] = [];
+  const url = (id: string): string => model.targets.get(id)!.path;
+  const meetingYear = (m: PublishedMeeting): number | undefined => yearOf(model.meetingDate(m));
+  const sanctionYears = (id: string): number[] => {
+    const s = model.sanctions.get(id)!;
+    const to = s.ended ? dayOf(s.ended, "to") : dayOf(model.releaseDate, "to");
+    return range(yearOf(s.effective ?? s.listed ?? s.announced), yearOfDay(to));
+  };
+  for (const a of model.dataset.actors) {
+    entries.push({
+      id: a.id,
+      type: "actor",
+      name: a.name,
+      aliases: [...a.aliases, ...a.native_names.map((n) => n.name)],
+      kind: a.kind,
+      countries: model.countriesOf("actor", a.id),
+      years: uniqueSorted(a.meeting_ids.map((id) => { const m = model.meetings.get(id); return m && meetingYear(m); })),
+      url: url(a.id),
+    });
+  }
+  for (const m of model.dataset.meetings) {
+    entries.push({ id: m.id, type: "meeting", name: m.title, aliases: m.participants.map((p) => model.name(p.actor)), kind: m.kind, status: m.status, countries: model.countriesOf("meeting", m.id), years: uniqueSorted([meetingYear(m)]), url: url(m.id) });
+  }
+  for (const s of model.dataset.sanctions) {
+    entries.push({ id: s.id, type: "sanction", name: s.title, aliases: s.targets.map((t) => model.name(t.actor)), status: s.status, countries: model.countriesOf("sanction", s.id), years: sanctionYears(s.id), url: url(s.id) });
+  }
+  for (const f of model.dataset.forums) {
+    entries.push({ id: f.id, type: "forum", name: f.name, aliases: [...f.aliases, ...f.native_names.map((n) => n.name)], countries: model.countriesOf("forum", f.id), years: uniqueSorted(f.editions.map((e) => yearOf(e.start) ?? yearOf(/\d{4}/.exec(e.id)?.[0]))), url: url(f.id) });
+    for (const e of f.editions) {
+      entries.push({ id: e.id, type: "edition", name: model.name(e.id), aliases: f.aliases, status: e.status, countries: model.countriesOf("edition", e.id), years: uniqueSorted([yearOf(e.start) ?? yearOf(/\d{4}/.exec(e.id)?.[0])]), url: url(e.id) });
+    }
+  }
+  return entries;
+}
+
+/** JSON that is also safe inside a script: `<` is escaped so no `</script>` can end it early. */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+export function searchIndexScript(entries: readonly SearchEntry[]): string {
+  return `window.SIDELINES_SEARCH_INDEX = ${scriptSafeJson(entries)};\n`;
+}
