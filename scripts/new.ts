@@ -5,10 +5,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "./lib/record-types.ts";
-import { readSchemas } from "./lib/schemas.ts";
+import { isValidId, readSchemas } from "./lib/schemas.ts";
 import { skeleton } from "./lib/scaffold/skeleton.ts";
 
-const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const USAGE = `Usage: npm run new -- <type> <id> [--dry-run]
   type: ${RECORD_TYPE_NAMES.join(", ")}
   id:   lowercase letters and digits joined by single hyphens, e.g. austin-dong-jun-2024-05-31`;
@@ -22,10 +21,11 @@ function main(argv: string[]): number {
   }
   if (!type || !id || rest.length > 0) return fail(`expected a type and an id`);
   if (!RECORD_TYPE_NAMES.includes(type as RecordType)) return fail(`unknown type \`${type}\`; use one of: ${RECORD_TYPE_NAMES.join(", ")}`);
-  if (!ID.test(id) || id.length > 100) return fail(`\`${id}\` is not a valid id: use lowercase letters and digits joined by single hyphens`);
+  const schemas = readSchemas();
+  if (!isValidId(id, schemas)) return fail(`\`${id}\` is not a valid id: use 2 to 100 lowercase letters and digits, in words joined by single hyphens`);
   const rel = `data/${RECORD_TYPES[type as RecordType].folder}/${id}.yaml`;
   const abs = path.join(process.cwd(), rel);
-  const text = skeleton(type as RecordType, id, readSchemas());
+  const text = skeleton(type as RecordType, id, schemas);
   if (fs.existsSync(abs)) return fail(`${rel} already exists; edit it instead (nothing was written)`);
   if (dryRun) {
     console.log(`would write ${rel}:\n\n${text}`);

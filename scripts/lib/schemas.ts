@@ -51,3 +51,11 @@ export function loadSchemaSet(dir: string = SCHEMAS_DIR): SchemaSet {
   }
   return { ajv, schemas, validators };
 }
+
+/** Whether a string is a valid record id, by the shared `id` definition (pattern and length). */
+export function isValidId(id: string, schemas: Map<string, JsonSchema> = readSchemas()): boolean {
+  const def = ((schemas.get("defs.schema.json")?.$defs ?? {}) as Record<string, JsonSchema>).id ?? {};
+  const min = typeof def.minLength === "number" ? def.minLength : 1;
+  const max = typeof def.maxLength === "number" ? def.maxLength : Infinity;
+  return id.length >= min && id.length <= max && new RegExp(String(def.pattern ?? ".")).test(id);
+}

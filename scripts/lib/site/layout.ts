@@ -48,6 +48,7 @@ export function page(ctx: PageContext, options: PageOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <title>${options.title} · Sidelines</title>
 ${options.description ? html`<meta name="description" content="${options.description}">` : ""}
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${href(ctx, "assets/site.css")}">
 </head>
 <body>

@@ -101,6 +101,13 @@ export class SiteModel {
     return m.date ?? (m.sidelines_of ? this.editions.get(m.sidelines_of)?.edition.start : undefined) ?? m.status_history.at(-1)?.date;
   }
 
+  /** Why a meeting without its own date is placed where it is; undefined when it has a date. */
+  meetingDateBasis(m: PublishedMeeting): string | undefined {
+    if (m.date) return undefined;
+    if (m.sidelines_of && this.editions.get(m.sidelines_of)?.edition.start) return "start of the forum edition";
+    return m.status_history.length ? "date of the last status change" : undefined;
+  }
+
   /** The state a participant stood for: its `on_behalf_of`, else the actor itself. */
   participantSide(p: { actor: string; on_behalf_of?: string }): string {
     return p.on_behalf_of ?? p.actor;

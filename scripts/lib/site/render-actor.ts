@@ -3,7 +3,7 @@ import type { PublishedActor, PublishedSanction } from "../types.generated.ts";
 import { html, join, type Html } from "./escape.ts";
 import { page, type PageContext } from "./layout.ts";
 import { dayOf, label } from "./model.ts";
-import { country, date, evidence, fact, facts, paragraphs, ref, refs } from "./render-common.ts";
+import { country, date, evidence, meetingWhen, fact, facts, paragraphs, ref, refs } from "./render-common.ts";
 import { statusBadge } from "./status.ts";
 
 function positions(ctx: PageContext, a: PublishedActor): Html {
@@ -29,7 +29,7 @@ function meetings(ctx: PageContext, a: PublishedActor): Html {
 ${rows.map(({ m, when }) => {
   const own = m.participants.find((p) => p.actor === a.id);
   const part = own ? label(own.role) : `represented by ${m.participants.filter((p) => p.on_behalf_of === a.id).map((p) => model.name(p.actor)).join(", ")}`;
-  return html`<tr><td>${when ? date(when) : "undated"}</td><td>${ref(ctx, m.id)}${m.participant_sanctioned ? html` <span class="flag sanctioned">participant under sanction</span>` : ""}</td><td>${statusBadge(m)}</td><td>${part}</td></tr>`;
+  return html`<tr><td>${meetingWhen(ctx, m)}</td><td>${ref(ctx, m.id)}${m.participant_sanctioned ? html` <span class="flag sanctioned">participant under sanction</span>` : ""}</td><td>${statusBadge(m)}</td><td>${part}</td></tr>`;
 })}</tbody></table></section>`;
 }
 

@@ -3,7 +3,7 @@
  * (sources with quotes, disputed facts with every claim, notes, unverified fields). A fact on a page
  * links to the claims about it and is flagged when unverified, so no fact stands without its sources.
  */
-import type { Claim, ExternalIdentifier, Note, Place, Source } from "../types.generated.ts";
+import type { Claim, ExternalIdentifier, Note, Place, PublishedMeeting, Source } from "../types.generated.ts";
 import { anchorId, externalLink, Html, html, join, type Interpolation } from "./escape.ts";
 import { href, type PageContext } from "./layout.ts";
 import { label } from "./model.ts";
@@ -31,6 +31,14 @@ export function date(text: string | undefined): Html {
   if (!text) return html``;
   const iso = /\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(text)?.[0];
   return iso ? html`<time datetime="${iso}">${text}</time>` : html`${text}`;
+}
+
+/** Where a meeting is placed in time, saying so when the date is inferred rather than given. */
+export function meetingWhen(ctx: PageContext, m: PublishedMeeting): Html {
+  const when = ctx.model.meetingDate(m);
+  if (!when) return html`undated`;
+  const basis = ctx.model.meetingDateBasis(m);
+  return basis ? html`${date(when)} <span class="meta" title="The meeting has no date of its own">(${basis})</span>` : date(when);
 }
 
 export function place(ctx: PageContext, p: Place | undefined): Html {

@@ -6,7 +6,7 @@ import type { RecordCounts } from "../types.generated.ts";
 import { html } from "./escape.ts";
 import { href, page, type PageContext } from "./layout.ts";
 import { dayOf } from "./model.ts";
-import { date, ref } from "./render-common.ts";
+import { date, meetingWhen, ref } from "./render-common.ts";
 import { STATUS_STYLES, statusBadge, statusStyle, styleBadge } from "./status.ts";
 
 const TYPES: readonly [keyof RecordCounts, string, string][] = [
@@ -46,9 +46,8 @@ export function renderHome(ctx: PageContext, sums: ReadonlyMap<string, string>, 
 ${refused.length ? html`<section aria-labelledby="refused-h"><h2 id="refused-h">Meetings that did not happen</h2>
 <table><thead><tr><th scope="col">Date</th><th scope="col">Meeting</th><th scope="col">Status</th><th scope="col">Sanction cited</th></tr></thead><tbody>
 ${refused.map((m) => {
-  const placed = model.meetingDate(m);
   const cited = [...new Set(m.status_history.map((s) => s.sanction).filter((s): s is string => !!s))];
-  return html`<tr><td>${placed ? date(placed) : "undated"}</td><td>${ref(ctx, m.id)}</td><td>${statusBadge(m)}</td><td>${cited.length ? cited.map((id) => ref(ctx, id)) : "—"}</td></tr>`;
+  return html`<tr><td>${meetingWhen(ctx, m)}</td><td>${ref(ctx, m.id)}</td><td>${statusBadge(m)}</td><td>${cited.length ? cited.map((id) => ref(ctx, id)) : "—"}</td></tr>`;
 })}</tbody></table></section>` : ""}
 <section aria-labelledby="downloads-h" id="downloads"><h2 id="downloads-h">Download the release</h2>
 <p>The release files, byte for byte. Check them with <code>sha256sum -c SHA256SUMS</code> in the downloaded folder. The compiled JavaScript package (<code>lib/</code>) is in the folder too; install it with <code>npm install sidelines</code>.</p>

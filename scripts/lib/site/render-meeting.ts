@@ -46,7 +46,7 @@ export function renderMeeting(ctx: PageContext, m: PublishedMeeting): string {
 ${paragraphs(m.summary)}
 ${facts([
   ["Status", fact(m, "status", statusBadge(m))],
-  ["Date", m.date ? fact(m, "date", html`${date(m.date)}${m.end ? html` to ${date(m.end)}` : ""}`) : placed ? html`not given; placed on the timeline at ${date(placed)} (${m.sidelines_of ? "the start of the forum edition" : "the last status change"})` : "not known"],
+  ["Date", m.date ? fact(m, "date", html`${date(m.date)}${m.end ? html` to ${date(m.end)}` : ""}`) : placed ? html`not given; placed on the timeline at ${date(placed)}, the ${ctx.model.meetingDateBasis(m)}` : "not known"],
   ["Duration", m.duration_minutes !== undefined ? fact(m, "duration_minutes", `${m.duration_minutes} minutes`) : undefined],
   ["Where", m.location ? fact(m, "location", place(ctx, m.location)) : undefined],
   ["Held remotely", m.virtual ? "yes" : undefined],

@@ -56,10 +56,16 @@ function meetingLanes(model: SiteModel, m: PublishedMeeting, mode: LaneMode): st
   return [[...new Set(m.participants.map((p) => model.participantSide(p)))].sort().join("|")];
 }
 
-/** The lanes a sanction is drawn on: the imposing state with each target's state, or each target. */
+/**
+ * The lanes a sanction is drawn on: in pair mode, the imposing state with each target's state (a
+ * target whose state is not known, such as a person with no citizenship given, goes with the others'
+ * states, and on a lane of its own only when no target's state is known); else each target.
+ */
 function sanctionLanes(model: SiteModel, s: PublishedSanction, mode: LaneMode): string[] {
   if (mode === "actor") return [...new Set(s.targets.map((t) => t.actor))];
-  return [...new Set(s.targets.map((t) => [...new Set([s.on_behalf_of, model.stateOf(t.actor)])].sort().join("|")))];
+  const resolved = s.targets.map((t) => model.stateOf(t.actor));
+  const states = resolved.filter((id) => model.actors.get(id)?.kind === "state");
+  return [...new Set((states.length ? states : resolved).map((side) => [...new Set([s.on_behalf_of, side])].sort().join("|")))];
 }
 
 /** Puts items (sorted by start) in the first row where they do not overlap the previous item. */
@@ -117,9 +123,9 @@ export function layoutTimeline(model: SiteModel, mode: LaneMode, meetings: reado
 
 // Drawing, in SVG user units (the picture scales to the page width).
 const W = 1000;
-const LABEL_W = 200;
+const LABEL_W = 240;
 const PAD_R = 16;
-const TOP = 92;
+const TOP = 126;
 const ROW_H = 20;
 const MARK_R = 6.5;
 const BAND_H = 16;
@@ -128,18 +134,19 @@ const LANE_PAD = 8;
 const n = (v: number): string => String(Math.round(v * 10) / 10);
 const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-/** A short label for an edition marker: the forum's shortest short alias, or its name, and the year. */
+/** A short label for an edition marker: the shortest of the forum's name and aliases, and the year. */
 function editionLabel(entry: EditionEntry): string {
-  const short = [...entry.forum.aliases].filter((a) => a.length <= 12).sort((a, b) => a.length - b.length)[0];
+  const short = [entry.forum.name, ...entry.forum.aliases].sort((a, b) => a.length - b.length)[0]!;
   const year = yearOf(entry.edition.start);
-  return short && year ? `${short} ${year}` : editionName(entry.forum, entry.edition);
+  return clip(year ? `${short} ${year}` : editionName(entry.forum, entry.edition), 24);
 }
 
 export function markLabel(model: SiteModel, mark: Pick<TimelineMark, "meeting" | "date">): string {
   const m = mark.meeting;
   const at = m.sidelines_of ? `, on the sidelines of ${model.name(m.sidelines_of)}` : "";
   const word = m.status === "held" && m.kind === "brief-encounter" ? "held (brief encounter)" : m.status.replace(/-/g, " ");
-  return `${m.title} — ${word}, ${mark.date}${at}`;
+  const basis = model.meetingDateBasis(m);
+  return `${m.title} — ${word}, ${mark.date}${basis ? ` (${basis})` : ""}${at}`;
 }
 
 export interface TimelineSvgOptions {
@@ -190,7 +197,7 @@ export function renderTimelineSvg(ctx: PageContext, layout: TimelineLayout, opti
     const x0 = x(from);
     const x1 = Math.max(x(to + 1), x0 + 2);
     const name = `Forum edition: ${editionName(entry.forum, entry.edition)} (${entry.edition.start ?? ""}${entry.edition.end ? ` to ${entry.edition.end}` : ""}, ${entry.edition.status})`;
-    return html`<a class="edition" href="${href(ctx, model.targets.get(entry.edition.id)!.path)}" aria-label="${name}"><title>${name}</title><rect class="edition-span" x="${n(x0)}" y="${TOP - 26}" width="${n(x1 - x0)}" height="${n(bottom - TOP + 26)}"/><path class="edition-tick" d="M${n(x0 - 4)} ${TOP - 30}L${n(x0 + 4)} ${TOP - 30}L${n(x0)} ${TOP - 24}Z"/><text class="edition-label" transform="translate(${n(x0 + 2)} ${TOP - 33}) rotate(-35)">${editionLabel(entry)}</text></a>`;
+    return html`<a class="edition" href="${href(ctx, model.targets.get(entry.edition.id)!.path)}" aria-label="${name}"><title>${name}</title><rect class="edition-span" x="${n(x0)}" y="${TOP - 26}" width="${n(x1 - x0)}" height="${n(bottom - TOP + 26)}"/><path class="edition-tick" d="M${n(x0 - 4)} ${TOP - 30}L${n(x0 + 4)} ${TOP - 30}L${n(x0)} ${TOP - 24}Z"/><text class="edition-label" transform="translate(${n(x0 + 2)} ${TOP - 33}) rotate(-40)">${editionLabel(entry)}</text></a>`;
   });
   // Editions go under the marks so that they never hide one.
   parts.push(...backgrounds, ...years, ...editions, ...lanesSvg);
