@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { validate } from "./lib/validate.ts";
-import { countBySeverity } from "./lib/diagnostics.ts";
+import { exitCodeFor } from "./lib/exit-code.ts";
 import { formatHuman } from "./lib/report/format-human.ts";
 import { formatJson } from "./lib/report/format-json.ts";
 import { formatGithub } from "./lib/report/format-github.ts";
@@ -65,11 +65,10 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const result = await validate({ root: ROOT, ...(only ? { only } : {}) });
-  const { errors, warnings } = countBySeverity(result.diagnostics);
   if (format === "json") console.log(formatJson(result.diagnostics, result.filesChecked));
   else if (format === "github") console.log(formatGithub(result.diagnostics, result.filesChecked));
   else console.log(formatHuman(result.diagnostics, { root: ROOT, color: process.stdout.isTTY === true && !process.env.NO_COLOR, filesChecked: result.filesChecked }));
-  return errors > 0 || (parsed.values.strict === true && warnings > 0) ? 1 : 0;
+  return exitCodeFor(result.diagnostics, parsed.values.strict === true);
 }
 
 main(process.argv.slice(2)).then(

@@ -45,35 +45,42 @@ function realRecords(): Record<string, string> {
 
 const params = { numRuns: RUNS, seed: SEED, endOnFailure: true } as const;
 
+/** Runs a property and prints how many cases it tried, so `npm run fuzz` reports its work. */
+async function fuzz<T>(name: string, property: fc.IAsyncProperty<T>, options: fc.Parameters<T> = params): Promise<void> {
+  const details = await fc.check(property, options);
+  console.log(`fuzz: ${name}: ${details.numRuns} cases tried, ${details.failed ? 1 : 0} failures (seed ${SEED})`);
+  if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? "property failed");
+}
+
 describe("fuzz: the validator never throws and always locates what it reports", () => {
   it("arbitrary bytes in a record file", { timeout: TIMEOUT }, async () => {
-    await fc.assert(
+    await fuzz(
+      "arbitrary bytes",
       fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), async (bytes) => {
         const diags = await check({ "data/meetings/fuzz.yaml": bytes });
         // Random bytes are never a valid meeting.
         expect(diags.some((d) => d.severity === "error")).toBe(true);
       }),
-      params,
     );
   });
 
   it("arbitrary text built from YAML's special characters", { timeout: TIMEOUT }, async () => {
     const yamlish = fc.array(fc.constantFrom("-", ":", " ", "  ", "\n", "\t", "[", "]", "{", "}", "&a", "*a", "!!", "!x", "<<", "#", "'", '"', "|", ">", "---", "...", "%YAML 1.2", "?", ",", "id", "x", "2023-02-30", "\r\n", "\uFEFF", "\u202E"), { maxLength: 200 });
-    await fc.assert(
+    await fuzz(
+      "YAML-like text",
       fc.asyncProperty(yamlish, async (parts) => {
         await check({ "data/actors/fuzz.yaml": parts.join("") });
       }),
-      params,
     );
   });
 
   it("arbitrary YAML documents of any shape", { timeout: TIMEOUT }, async () => {
-    await fc.assert(
+    await fuzz(
+      "YAML documents of any shape",
       fc.asyncProperty(fc.jsonValue({ maxDepth: 6 }), fc.constantFrom(...RECORD_TYPE_NAMES), async (value, type) => {
         const diags = await check({ [`data/${RECORD_TYPES[type].folder}/fuzz.yaml`]: stringify(value) });
         expect(diags.length).toBeGreaterThan(0);
       }),
-      params,
     );
   });
 
@@ -90,7 +97,8 @@ describe("fuzz: the validator never throws and always locates what it reports", 
       newKey: fc.string({ minLength: 1, maxLength: 12 }),
       id: fc.constantFrom(...ids, "does-not-exist"),
     });
-    await fc.assert(
+    await fuzz(
+      "mutations of real records",
       fc.asyncProperty(mutation, async (m) => {
         const files = { ...dataset };
         files[m.file] = mutate(files[m.file]!, m);

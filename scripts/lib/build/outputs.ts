@@ -22,24 +22,24 @@ export function datasetMetadata(records: PublishedRecords, version: string, sour
 
 export const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
 
-/** json/, ndjson/ and dataset.json. */
-export function jsonFiles(records: PublishedRecords, metadata: DatasetMetadata): Map<string, string> {
-  const files = new Map<string, string>();
+/**
+ * json/, ndjson/ and dataset.json, one file at a time: the caller writes each and lets it go, so a large
+ * dataset never holds every output text in memory at once.
+ */
+export function* jsonFiles(records: PublishedRecords, metadata: DatasetMetadata): Generator<[string, string]> {
   const dataset: Record<string, unknown> = { metadata };
   for (const type of RECORD_TYPE_NAMES) {
     const { plural } = RECORD_TYPES[type];
     const list = records[type];
     dataset[plural] = list;
-    files.set(`json/${plural}.json`, prettyJson(list));
-    files.set(`ndjson/${plural}.ndjson`, list.map((r) => `${JSON.stringify(r)}\n`).join(""));
+    yield [`json/${plural}.json`, prettyJson(list)];
+    yield [`ndjson/${plural}.ndjson`, list.map((r) => `${JSON.stringify(r)}\n`).join("")];
   }
-  files.set("dataset.json", prettyJson(dataset as unknown as Dataset));
-  return files;
+  yield ["dataset.json", prettyJson(dataset as unknown as Dataset)];
 }
 
 /** csv/ and datapackage.json, which describes each CSV (with its hash) as a Frictionless tabular resource. */
-export function csvFiles(records: PublishedRecords, publicSchemas: Map<string, JsonSchema>, metadata: DatasetMetadata): Map<string, string> {
-  const files = new Map<string, string>();
+export function* csvFiles(records: PublishedRecords, publicSchemas: Map<string, JsonSchema>, metadata: DatasetMetadata): Generator<[string, string]> {
   const resources = [];
   for (const spec of TABLES) {
     const path = `csv/${spec.name}.csv`;
@@ -47,7 +47,7 @@ export function csvFiles(records: PublishedRecords, publicSchemas: Map<string, J
       spec.columns.map((c) => c.name),
       tableRows(spec, records),
     );
-    files.set(path, text);
+    yield [path, text];
     const fields = spec.columns.map((c) => frictionlessField(publicSchemas, c));
     for (const f of fields) if (spec.primaryKey.length === 1 && spec.primaryKey[0] === f.name || spec.unique?.includes(f.name)) f.constraints = { ...f.constraints, required: true, unique: true };
     resources.push({
@@ -77,8 +77,7 @@ export function csvFiles(records: PublishedRecords, publicSchemas: Map<string, J
     sources: [{ title: `Sidelines data at commit ${metadata.source_commit}` }],
     resources,
   };
-  files.set("datapackage.json", prettyJson(datapackage));
-  return files;
+  yield ["datapackage.json", prettyJson(datapackage)];
 }
 
 /** schemas/: the public schemas. */

@@ -66,6 +66,11 @@ function checkPublished(records: PublishedRecords, schemas: Map<string, JsonSche
   }
 }
 
+function writeOutput(dir: string, rel: string, text: string): void {
+  fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+  fs.writeFileSync(path.join(dir, rel), text);
+}
+
 const inside = (child: string, parent: string): boolean => child === parent || child.startsWith(`${parent}${path.sep}`);
 
 /**
@@ -104,14 +109,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const published = publish(derive(records), schemas);
   checkPublished(published, schemas);
   const metadata = datasetMetadata(published, datasetVersion(ROOT), sourceInfo(root, env));
-  const files = new Map([...jsonFiles(published, metadata), ...csvFiles(published, schemas, metadata), ...schemaFiles(schemas)]);
 
   const tmp = createTempRelease(out);
   try {
-    for (const [rel, text] of files) {
-      fs.mkdirSync(path.dirname(path.join(tmp, rel)), { recursive: true });
-      fs.writeFileSync(path.join(tmp, rel), text);
-    }
+    // Each output is written as soon as it is made, so only one output text is in memory at a time.
+    for (const [rel, text] of schemaFiles(schemas)) writeOutput(tmp, rel, text);
+    for (const [rel, text] of jsonFiles(published, metadata)) writeOutput(tmp, rel, text);
+    for (const [rel, text] of csvFiles(published, schemas, metadata)) writeOutput(tmp, rel, text);
     compilePackage(tmp);
     writeManifest(tmp, metadata);
     const written = listFiles(tmp);

@@ -57,7 +57,7 @@ export function classify(root: string, dataDir: string, dataRel: string, isSymli
 }
 
 /** Lists every entry under `data/` without following links, classifying each. */
-export async function discover(root: string, dataDir = path.join(root, "data")): Promise<Discovery> {
+export async function discover(root: string, dataDir = path.join(root, "data"), maxFiles: number = LIMITS.maxFiles): Promise<Discovery> {
   // Without this, a run from the wrong folder would check nothing and report "no problems".
   if (!fs.existsSync(dataDir)) throw new UsageError(`there is no ${toPosix(path.relative(root, dataDir)) || "data"}/ folder in ${root}; run from the dataset's root folder`);
   const entries = await fg("**", {
@@ -70,8 +70,8 @@ export async function discover(root: string, dataDir = path.join(root, "data")):
   });
   const records: RecordFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  if (entries.length > LIMITS.maxFiles) {
-    diagnostics.push(fileProblem("data", "FILE004", `data/ holds ${entries.length} entries, more than the limit of ${LIMITS.maxFiles}`));
+  if (entries.length > maxFiles) {
+    diagnostics.push(fileProblem("data", "FILE004", `data/ holds ${entries.length} entries, more than the limit of ${maxFiles}`));
     return { records, diagnostics };
   }
   for (const entry of entries) {

@@ -3,7 +3,7 @@ import type { PublishedActor, PublishedSanction } from "../types.generated.ts";
 import { html, join, type Html } from "./escape.ts";
 import { page, type PageContext } from "./layout.ts";
 import { dayOf, label } from "./model.ts";
-import { country, date, evidence, meetingWhen, fact, facts, paragraphs, ref, refs } from "./render-common.ts";
+import { country, date, evidence, fact, facts, maybe, meetingWhen, paragraphs, ref, refs } from "./render-common.ts";
 import { statusBadge } from "./status.ts";
 
 function positions(ctx: PageContext, a: PublishedActor): Html {
@@ -57,12 +57,12 @@ ${paragraphs(a.summary)}
 ${facts([
   ["Also known as", a.aliases.length ? fact(a, "aliases", join(a.aliases)) : undefined],
   ["Names in other scripts", a.native_names.length ? join(a.native_names.map((n) => html`<span lang="${n.lang}">${n.name}</span> <span class="code">(${n.lang})</span>`)) : undefined],
-  ["Country", a.country ? fact(a, "country", country(ctx, a.country)) : undefined],
+  ["Country", maybe(a, "country", a.country && country(ctx, a.country))],
   ["Citizenship", a.citizenship.length ? fact(a, "citizenship", join(a.citizenship.map((c) => country(ctx, c)))) : undefined],
   ["Born", a.born || a.birth_place ? html`${a.born ? fact(a, "born", date(a.born)) : ""}${a.born && a.birth_place ? ", " : ""}${a.birth_place ? fact(a, "birth_place", a.birth_place) : ""}` : undefined],
-  ["Part of", a.parent ? fact(a, "parent", ref(ctx, a.parent)) : undefined],
-  ["Founded", a.founded ? fact(a, "founded", date(a.founded)) : undefined],
-  ["Dissolved", a.dissolved ? fact(a, "dissolved", date(a.dissolved)) : undefined],
+  ["Part of", maybe(a, "parent", a.parent && ref(ctx, a.parent))],
+  ["Founded", maybe(a, "founded", a.founded && date(a.founded))],
+  ["Dissolved", maybe(a, "dissolved", a.dissolved && date(a.dissolved))],
   ["Predecessors", a.predecessors.length ? refs(ctx, a.predecessors) : undefined],
   ["Successors", a.successors.length ? refs(ctx, a.successors) : undefined],
   ["Has as parts", parts.length ? refs(ctx, parts.map((p) => p.id)) : undefined],

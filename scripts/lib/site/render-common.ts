@@ -86,6 +86,15 @@ export function fact(rec: Documented, path: string, value: Interpolation): Html 
   return html`${value}${flags(rec, path)}`;
 }
 
+/**
+ * A fact that may be absent: its value with flags; when absent but disputed, says so and links to
+ * the claims (a field can be left empty because the sources disagree); else nothing.
+ */
+export function maybe(rec: Documented, path: string, value: Interpolation): Html | undefined {
+  if (value !== undefined && value !== null && value !== "" && value !== false) return fact(rec, path, value);
+  return rec.claims.some((c) => c.field === path) ? html`not settled${flags(rec, path)}` : undefined;
+}
+
 function valueAt(rec: object, path: string): unknown {
   let v: unknown = rec;
   for (const key of path.split("/")) {

@@ -3,7 +3,7 @@ import type { PublishedForum } from "../types.generated.ts";
 import { html, join } from "./escape.ts";
 import { page, type PageContext } from "./layout.ts";
 import { dayOf, label, type EditionEntry } from "./model.ts";
-import { date, evidence, fact, facts, paragraphs, place, ref, refs } from "./render-common.ts";
+import { date, evidence, fact, facts, maybe, paragraphs, place, ref, refs } from "./render-common.ts";
 import { statusBadge } from "./status.ts";
 
 export function renderForum(ctx: PageContext, f: PublishedForum): string {
@@ -15,10 +15,10 @@ ${paragraphs(f.summary)}
 ${facts([
   ["Also known as", f.aliases.length ? fact(f, "aliases", join(f.aliases)) : undefined],
   ["Organised by", fact(f, "organisers", refs(ctx, f.organisers))],
-  ["Track", f.track !== undefined ? fact(f, "track", String(f.track)) : undefined],
-  ["First held", f.first_held ? fact(f, "first_held", date(f.first_held)) : undefined],
-  ["Frequency", f.frequency ? fact(f, "frequency", f.frequency) : undefined],
-  ["Usual venue", f.venue ? fact(f, "venue", place(ctx, f.venue)) : undefined],
+  ["Track", maybe(f, "track", f.track !== undefined && String(f.track))],
+  ["First held", maybe(f, "first_held", f.first_held && date(f.first_held))],
+  ["Frequency", maybe(f, "frequency", f.frequency)],
+  ["Usual venue", maybe(f, "venue", f.venue && place(ctx, f.venue))],
 ])}
 ${f.editions.length ? html`<section aria-labelledby="editions-h"><h2 id="editions-h">Editions</h2>
 <table><thead><tr><th scope="col">Edition</th><th scope="col">Dates</th><th scope="col">Status</th><th scope="col">Meetings on its sidelines</th></tr></thead><tbody>

@@ -3,7 +3,7 @@ import type { PublishedMeeting } from "../types.generated.ts";
 import { externalLink, html, join, type Html } from "./escape.ts";
 import { page, type PageContext } from "./layout.ts";
 import { label } from "./model.ts";
-import { cite, date, evidence, fact, facts, paragraphs, place, ref } from "./render-common.ts";
+import { cite, date, evidence, fact, facts, maybe, paragraphs, place, ref } from "./render-common.ts";
 import { statusBadge } from "./status.ts";
 
 function history(ctx: PageContext, m: PublishedMeeting): Html {
@@ -47,10 +47,10 @@ ${paragraphs(m.summary)}
 ${facts([
   ["Status", fact(m, "status", statusBadge(m))],
   ["Date", m.date ? fact(m, "date", html`${date(m.date)}${m.end ? html` to ${date(m.end)}` : ""}`) : placed ? html`not given; placed on the timeline at ${date(placed)}, the ${ctx.model.meetingDateBasis(m)}` : "not known"],
-  ["Duration", m.duration_minutes !== undefined ? fact(m, "duration_minutes", `${m.duration_minutes} minutes`) : undefined],
-  ["Where", m.location ? fact(m, "location", place(ctx, m.location)) : undefined],
+  ["Duration", maybe(m, "duration_minutes", m.duration_minutes !== undefined && `${m.duration_minutes} minutes`)],
+  ["Where", maybe(m, "location", m.location && place(ctx, m.location))],
   ["Held remotely", m.virtual ? "yes" : undefined],
-  ["On the sidelines of", m.sidelines_of ? fact(m, "sidelines_of", ref(ctx, m.sidelines_of)) : undefined],
+  ["On the sidelines of", maybe(m, "sidelines_of", m.sidelines_of && ref(ctx, m.sidelines_of))],
   ["Topics", m.topics.length ? fact(m, "topics", join(m.topics)) : undefined],
   ["CAMEO code", m.cameo ?? undefined],
 ])}

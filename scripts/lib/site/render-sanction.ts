@@ -3,7 +3,7 @@ import type { PublishedSanction } from "../types.generated.ts";
 import { html, join, type Html } from "./escape.ts";
 import { page, type PageContext } from "./layout.ts";
 import { label } from "./model.ts";
-import { date, evidence, fact, facts, paragraphs, ref, refs } from "./render-common.ts";
+import { date, evidence, fact, facts, maybe, paragraphs, ref, refs } from "./render-common.ts";
 import { statusBadge } from "./status.ts";
 
 function targets(ctx: PageContext, s: PublishedSanction): Html {
@@ -45,9 +45,9 @@ ${facts([
   ["On behalf of", fact(s, "on_behalf_of", ref(ctx, s.on_behalf_of))],
   ["Carried out by", s.implemented_by.length ? fact(s, "implemented_by", refs(ctx, s.implemented_by)) : undefined],
   ["Announced", fact(s, "announced", date(s.announced))],
-  ["Listed", s.listed ? fact(s, "listed", date(s.listed)) : undefined],
-  ["In effect from", s.effective ? fact(s, "effective", date(s.effective)) : undefined],
-  ["Ended", s.ended ? fact(s, "ended", date(s.ended)) : undefined],
+  ["Listed", maybe(s, "listed", s.listed && date(s.listed))],
+  ["In effect from", maybe(s, "effective", s.effective && date(s.effective))],
+  ["Ended", maybe(s, "ended", s.ended && date(s.ended))],
   ["Status", fact(s, "status", html`${label(s.status)}${s.status_as_of ? html` as of ${fact(s, "status_as_of", date(s.status_as_of))}` : ""}`)],
   ["Lists", s.lists.length ? join(s.lists.map((l) => html`${l.name ?? label(l.list)}${l.targets ? html` (${refs(ctx, l.targets)})` : ""}${l.date ? html`, ${date(l.date)}` : ""}`), "; ") : undefined],
 ])}

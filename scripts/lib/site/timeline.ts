@@ -35,6 +35,8 @@ export interface Lane {
   label: string;
   marks: TimelineMark[];
   bands: TimelineBand[];
+  markRows: number;
+  bandRows: number;
 }
 
 export interface TimelineLayout {
@@ -42,10 +44,22 @@ export interface TimelineLayout {
   /** First and last day of the axis (days since 1970), whole years. */
   start: number;
   end: number;
+  /** The x coordinate of a day. */
+  x: (day: number) => number;
   editions: { entry: EditionEntry; from: number; to: number }[];
   /** Meetings with no date to place them at. */
   undated: PublishedMeeting[];
 }
+
+// Drawing, in SVG user units (the picture scales to the page width).
+const W = 1000;
+const LABEL_W = 240;
+const PAD_R = 16;
+const TOP = 126;
+const ROW_H = 20;
+const MARK_R = 6.5;
+const BAND_H = 16;
+const LANE_PAD = 8;
 
 const DAY = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 86_400_000;
 const yearOfDay = (day: number): number => new Date(day * 86_400_000).getUTCFullYear();
@@ -84,7 +98,7 @@ export function layoutTimeline(model: SiteModel, mode: LaneMode, meetings: reado
   const lanes = new Map<string, Lane>();
   const lane = (key: string): Lane => {
     let l = lanes.get(key);
-    if (!l) lanes.set(key, (l = { key, label: key.split("|").map((id) => model.name(id)).join(" – "), marks: [], bands: [] }));
+    if (!l) lanes.set(key, (l = { key, label: key.split("|").map((id) => model.name(id)).join(" – "), marks: [], bands: [], markRows: 0, bandRows: 0 }));
     return l;
   };
   const undated: PublishedMeeting[] = [];
@@ -112,24 +126,19 @@ export function layoutTimeline(model: SiteModel, mode: LaneMode, meetings: reado
     .map((entry) => ({ entry, from: dayOf(entry.edition.start, "from"), to: dayOf(entry.edition.end ?? entry.edition.start, "to") }))
     .filter((e): e is { entry: EditionEntry; from: number; to: number } => e.from !== undefined && e.to !== undefined && e.from >= start && e.from <= end)
     .sort((a, b) => a.from - b.from);
+  const x = (day: number): number => LABEL_W + ((day - start) / (end + 1 - start)) * (W - LABEL_W - PAD_R);
   // Busiest lanes first; lanes that hold only sanctions last.
   const sorted = [...lanes.values()].sort((a, b) => b.marks.length - a.marks.length || a.label.localeCompare(b.label));
   for (const l of sorted) {
     l.marks.sort((a, b) => a.day - b.day || a.meeting.id.localeCompare(b.meeting.id));
     l.bands.sort((a, b) => a.from - b.from || a.sanction.id.localeCompare(b.sanction.id));
+    // Marks that would touch go on the next row; a band keeps room for its label.
+    l.markRows = stack(l.marks, (k) => x(k.day), (k) => x(k.day), MARK_R * 2 + 3);
+    l.bandRows = stack(l.bands, (b) => x(b.from), (b) => x(b.from) + Math.max(x(b.to) - x(b.from), 180), 4);
   }
-  return { lanes: sorted, start, end, editions, undated };
+  return { lanes: sorted, start, end, x, editions, undated };
 }
 
-// Drawing, in SVG user units (the picture scales to the page width).
-const W = 1000;
-const LABEL_W = 240;
-const PAD_R = 16;
-const TOP = 126;
-const ROW_H = 20;
-const MARK_R = 6.5;
-const BAND_H = 16;
-const LANE_PAD = 8;
 
 const n = (v: number): string => String(Math.round(v * 10) / 10);
 const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -157,15 +166,13 @@ export interface TimelineSvgOptions {
 
 export function renderTimelineSvg(ctx: PageContext, layout: TimelineLayout, options: TimelineSvgOptions): Html {
   const { model } = ctx;
-  const x = (day: number): number => LABEL_W + ((day - layout.start) / (layout.end + 1 - layout.start)) * (W - LABEL_W - PAD_R);
+  const { x } = layout;
   const parts: Html[] = [];
   let y = TOP;
   const lanesSvg: Html[] = [];
   const backgrounds: Html[] = [];
   for (const lane of layout.lanes) {
-    const markRows = stack(lane.marks, (k) => x(k.day), (k) => x(k.day), MARK_R * 2 + 3);
-    const bandRows = stack(lane.bands, (b) => x(b.from), (b) => x(b.from) + Math.max(x(b.to) - x(b.from), 180), 4);
-    const height = LANE_PAD * 2 + Math.max(markRows, 1) * ROW_H + bandRows * (BAND_H + 3);
+    const height = LANE_PAD * 2 + Math.max(lane.markRows, 1) * ROW_H + lane.bandRows * (BAND_H + 3);
     const top = y;
     const bands = lane.bands.map((b) => {
       const by = top + height - LANE_PAD - (b.row + 1) * (BAND_H + 3) + 3;

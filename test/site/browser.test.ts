@@ -1,0 +1,189 @@
+/**
+ * End to end: serves the site on 127.0.0.1 and drives it in headless Chromium (Debian's `chromium`,
+ * through playwright-core). Serves dist/site/ when it was made from the release now in dist/, else
+ * renders the site of that release (or of a fresh build) into a temporary folder, never into dist/.
+ *
+ * Skipped only when Chromium is missing and CI is not set; under CI a missing browser fails. Set
+ * SIDELINES_CHROMIUM to use another Chromium build (such as /usr/bin/google-chrome on GitHub runners).
+ * The timeline screenshot is saved to test-results/timeline.png.
+ */
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../../scripts/lib/paths.ts";
+import { buildSite } from "../../scripts/lib/site/index.ts";
+import { realReleaseDir, removeTempDirs, tempDir } from "./helpers.ts";
+
+const CHROMIUM = process.env.SIDELINES_CHROMIUM || "/usr/bin/chromium";
+const IN_CI = !!process.env.CI && process.env.CI !== "false" && process.env.CI !== "0";
+const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
+const SCREENSHOT = path.join(ROOT, "test-results", "timeline.png");
+const MEETING = "austin-li-shangfu-shangri-la-2023";
+
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".csv": "text/csv; charset=utf-8", ".png": "image/png" };
+
+/** A static file server for `dir` on 127.0.0.1, on a free port. */
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname).replace(/\/$/, "/index.html");
+    const file = path.join(dir, path.normalize(rel));
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** dist/site when it belongs to the release in dist/, else a site rendered into a temporary folder. */
+async function siteDir(): Promise<string> {
+  const release = await realReleaseDir();
+  const own = path.join(release, "site");
+  const manifest = path.join(release, "manifest.json");
+  const copied = path.join(own, "download", "manifest.json");
+  if (fs.existsSync(copied) && fs.readFileSync(copied).equals(fs.readFileSync(manifest))) return own;
+  const out = path.join(tempDir("sidelines-site-e2e-"), "site");
+  await buildSite({ dist: release, out });
+  return out;
+}
+
+// Under CI a missing browser is a failure, counted as a failed test rather than a silent skip.
+it.runIf(IN_CI && !HAVE_CHROMIUM)("Chromium is installed (required when CI is set)", () => {
+  throw new Error(`CI is set but Chromium is not at ${CHROMIUM}: install it (apt-get install -y chromium) or set SIDELINES_CHROMIUM`);
+});
+
+describe.runIf(HAVE_CHROMIUM)("the site in a browser", () => {
+  let server: http.Server;
+  let base: string;
+  let root: string;
+  let context: BrowserContext;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    root = await siteDir();
+    server = await serve(root);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    context = await chromium.launchPersistentContext(tempDir("sidelines-chromium-"), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      viewport: { width: 1280, height: 900 },
+    });
+    // The site needs nothing from elsewhere: refuse every request that is not to the local server or a file.
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      return url.startsWith(base) || url.startsWith("file:") || url.startsWith("data:") ? route.continue() : route.abort();
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    removeTempDirs();
+  });
+
+  /** A new page that records console errors, page errors and failed or refused requests. */
+  async function open(url: string): Promise<Page> {
+    const page = await context.newPage();
+    page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()} (${page.url()})`));
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message} (${page.url()})`));
+    page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
+    page.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+    await page.goto(url);
+    return page;
+  }
+
+  it("loads the home page without console errors", async () => {
+    problems.length = 0;
+    const page = await open(`${base}/index.html`);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Sidelines");
+    await expect(page.locator("#downloads-h").isVisible()).resolves.toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 30_000);
+
+  it("finds Li Shangfu by search, and his page lists the 2018 sanction and the declined 2023 meeting", async () => {
+    problems.length = 0;
+    const page = await open(`${base}/index.html`);
+    await page.locator("#site-q").fill("Li Shangfu");
+    await page.locator("#site-q").press("Enter");
+    await page.waitForURL(/search\.html\?q=Li\+Shangfu/);
+    const results = page.locator("#search-results");
+    await results.waitFor({ state: "visible" });
+    const first = results.locator("li").first().locator("a");
+    await expect(first.textContent()).resolves.toBe("Li Shangfu");
+    await expect(page.locator("#search-status").textContent()).resolves.toMatch(/^\d+ records? found$/);
+    // Typing narrows the results as one goes; a filter by type leaves only the actor.
+    await page.locator("#filter-type").selectOption("actor");
+    await expect(results.locator("li").count()).resolves.toBe(1);
+    await results.locator("a", { hasText: "Li Shangfu" }).click();
+    await page.waitForURL(/actors\/li-shangfu\.html$/);
+
+    const received = page.locator('section[aria-labelledby="received-h"]');
+    await expect(received.locator('a[href="../sanctions/us-caatsa-231-2018-edd-li-shangfu.html"]').count()).resolves.toBe(1);
+    await expect(received.textContent()).resolves.toContain("2018-09-20");
+    const row = page.locator('section[aria-labelledby="meetings-h"] tr', { has: page.locator(`a[href="../meetings/${MEETING}.html"]`) });
+    await expect(row.textContent()).resolves.toMatch(/2023-06-02[\s\S]*declined/);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 30_000);
+
+  it("the timeline has a keyboard-reachable mark for the declined meeting that opens its page", async () => {
+    problems.length = 0;
+    const page = await open(`${base}/timeline.html`);
+    const mark = page.locator(`svg#timeline-pairs a.mark[data-meeting="${MEETING}"]`);
+    await expect(mark.count()).resolves.toBe(1);
+    await expect(mark.getAttribute("aria-label")).resolves.toMatch(/^Proposed Austin–Li Shangfu meeting at the 2023 Shangri-La Dialogue — declined/);
+    await expect(mark.locator("title").textContent()).resolves.toContain("declined");
+
+    // Tab reaches the marks: the first mark focused by keyboard is in the timeline.
+    await page.locator("body").focus();
+    let focused = "";
+    for (let i = 0; i < 40 && !focused.includes("mark"); i++) {
+      await page.keyboard.press("Tab");
+      focused = await page.evaluate(() => document.activeElement?.getAttribute("class") ?? "");
+    }
+    expect(focused).toContain("mark");
+    // Focusing a mark names it in the live region (the script's enhancement).
+    await mark.focus();
+    await expect(page.locator("#timeline-detail").textContent()).resolves.toContain("Proposed Austin–Li Shangfu meeting");
+
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.locator("figure.timeline-figure").first().screenshot({ path: SCREENSHOT });
+    expect(fs.statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
+
+    await mark.click();
+    await page.waitForURL(new RegExp(`meetings/${MEETING}\\.html$`));
+    await expect(page.locator("h1").textContent()).resolves.toBe("Proposed Austin–Li Shangfu meeting at the 2023 Shangri-La Dialogue");
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 30_000);
+
+  it("a page of every kind loads without console errors, failed requests or content-security-policy violations", async () => {
+    // One page per folder is enough here: pages of a kind share their markup, and site.test.ts checks
+    // every local link of every page without a browser.
+    problems.length = 0;
+    const pages = ["index.html", "timeline.html", "search.html?q=li&type=actor&country=CN&year=2023", ...["actors", "meetings", "sanctions", "forums", "editions"].map((folder) => `${folder}/${fs.readdirSync(path.join(root, folder)).sort()[0]!}`)];
+    const page = await open(`${base}/index.html`);
+    for (const p of pages) await page.goto(`${base}/${p}`, { waitUntil: "load" });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 30_000);
+
+  it("works from disk too: search and links need no server", async () => {
+    problems.length = 0;
+    const page = await open(`${pathToFileURL(path.join(root, "search.html")).href}?q=shangfu&type=actor`);
+    await page.locator("#search-results").waitFor({ state: "visible" });
+    await page.locator("#search-results a", { hasText: "Li Shangfu" }).click();
+    await page.waitForURL(/actors\/li-shangfu\.html$/);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Li Shangfu");
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 30_000);
+});

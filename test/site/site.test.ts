@@ -1,0 +1,117 @@
+/** The whole site of the release: pages for every record, working links, a light home page, downloads. */
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { siteOfRelease, type SiteFiles } from "../../scripts/lib/site/generate.ts";
+import type { Release } from "../../scripts/lib/site/read.ts";
+import { brokenLinks, realRelease, removeTempDirs } from "./helpers.ts";
+
+afterAll(removeTempDirs);
+
+let release: Release;
+let site: SiteFiles;
+const page = (p: string): string => String(site.get(p));
+
+beforeAll(async () => {
+  release = await realRelease();
+  site = siteOfRelease(release);
+});
+
+describe("the site of the release", () => {
+  it("has a page per actor, meeting, sanction, forum and forum edition", () => {
+    const d = release.dataset;
+    for (const a of d.actors) expect(site.has(`actors/${a.id}.html`), a.id).toBe(true);
+    for (const m of d.meetings) expect(site.has(`meetings/${m.id}.html`), m.id).toBe(true);
+    for (const s of d.sanctions) expect(site.has(`sanctions/${s.id}.html`), s.id).toBe(true);
+    for (const f of d.forums) {
+      expect(site.has(`forums/${f.id}.html`), f.id).toBe(true);
+      for (const e of f.editions) expect(site.has(`editions/${e.id}.html`), e.id).toBe(true);
+    }
+    const editions = d.forums.reduce((n, f) => n + f.editions.length, 0);
+    expect([...site.keys()].filter((f) => f.endsWith(".html"))).toHaveLength(3 + d.actors.length + d.meetings.length + d.sanctions.length + d.forums.length + editions);
+  });
+
+  it("every local link, script, stylesheet and fragment resolves, so the site works from disk and any host", () => {
+    expect(brokenLinks(site)).toEqual([]);
+    for (const [f, text] of site) if (f.endsWith(".html")) expect(String(text), f).not.toMatch(/\s(?:href|src|action)="\//);
+  });
+
+  it("every page is a whole document: language, title, one h1, a main region, a skip link", () => {
+    for (const [f, text] of site) {
+      if (!f.endsWith(".html")) continue;
+      const html = String(text);
+      expect(html, f).toMatch(/^<!doctype html>\n<html lang="en">/);
+      expect(html, f).toMatch(/<title>[^<]+ · Sidelines<\/title>/);
+      expect(html.match(/<h1[\s>]/g), f).toHaveLength(1);
+      expect(html.match(/<main id="main"/g), f).toHaveLength(1);
+      expect(html, f).toContain('<a class="skip" href="#main">');
+    }
+  });
+
+  it("the link check is live: it reports a missing page and a missing fragment", () => {
+    const copy = new Map(site);
+    copy.set("actors/x.html", '<a href="../actors/nope.html">x</a><a href="../actors/li-shangfu.html#nope">y</a><a href="#here">z</a><p id="here"></p>');
+    expect(brokenLinks(copy)).toEqual(["actors/x.html: ../actors/nope.html", "actors/x.html: ../actors/li-shangfu.html#nope (no such id)"]);
+  });
+
+  it("keeps the home page under 200 KB with everything it loads", () => {
+    const home = page("index.html");
+    const loads = [...home.matchAll(/<(?:link|script|img)\b[^>]*\s(?:href|src)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(loads).toEqual(["data:,", "assets/site.css"]);
+    const bytes = Buffer.byteLength(home) + (site.get("assets/site.css") as Buffer).length;
+    expect(bytes).toBeLessThan(200 * 1024);
+  });
+
+  it("says on the home page what the release is: counts, version, date, downloads with checksums", () => {
+    const home = page("index.html");
+    const { metadata } = release.dataset;
+    expect(home).toContain(`Release <strong>${metadata.version}</strong>`);
+    expect(home).toContain(metadata.source_date.slice(0, 10));
+    expect(home).toContain(`<strong>${metadata.record_counts.actor}</strong> actors`);
+    expect(home).toContain(`<strong>${metadata.record_counts.meeting}</strong> meetings`);
+    expect(home).toContain(`<a href="download/dataset.json">dataset.json</a>`);
+    expect(home).toContain(`<code class="hash">${release.sums.get("dataset.json")}</code>`);
+    expect(home).toContain(`<code class="hash">${release.sums.get("csv/meetings.csv")}</code>`);
+  });
+
+  it("offers the release files byte for byte, so their SHA256SUMS still checks out", () => {
+    const sha = (b: Buffer): string => crypto.createHash("sha256").update(b).digest("hex");
+    for (const [rel, hash] of release.sums) expect(sha(site.get(`download/${rel}`) as Buffer), rel).toBe(hash);
+    expect(site.has("download/SHA256SUMS")).toBe(true);
+  });
+
+  it("Li Shangfu's page has his native name, positions, the 2018 sanction and the declined 2023 meeting", () => {
+    const li = page("actors/li-shangfu.html");
+    expect(li).toContain('<span lang="zh-Hans">李尚福</span>');
+    expect(li).toContain("Minister of National Defense");
+    const received = li.slice(li.indexOf('id="received-h"'));
+    expect(received).toMatch(/<a href="\.\.\/sanctions\/us-caatsa-231-2018-edd-li-shangfu\.html">[^<]+<\/a>.*<time datetime="2018-09-20">/s);
+    const meetings = li.slice(li.indexOf('id="meetings-h"'), li.indexOf('id="received-h"'));
+    expect(meetings).toMatch(/2023-06-02.*<a href="\.\.\/meetings\/austin-li-shangfu-shangri-la-2023\.html">.*status-declined/s);
+  });
+
+  it("the declined meeting's page gives the reason, the sanction cited, and cites its sources with quotes", () => {
+    const m = page("meetings/austin-li-shangfu-shangri-la-2023.html");
+    expect(m).toContain("<strong>Reason given:</strong> China tied the refusal to the US sanctions on Li Shangfu.");
+    expect(m).toMatch(/<strong>Sanction cited:<\/strong> <a href="\.\.\/sanctions\/us-caatsa-231-2018-edd-li-shangfu\.html">/);
+    expect(m).toMatch(/<a class="cite" href="#source-hindu-afp">\[The Hindu \(AFP\)\]<\/a>/);
+    expect(m).toContain('<li id="source-hindu-afp">');
+  });
+
+  it("disputed facts show every claim, linked from the fact", () => {
+    const withClaims = release.dataset.meetings.find((m) => m.claims.length > 0)!;
+    const p = page(`meetings/${withClaims.id}.html`);
+    const field = withClaims.claims[0]!.field;
+    expect(p).toContain(`id="disputed-${field.replace(/[^A-Za-z0-9_-]+/g, "-")}"`);
+    for (const c of withClaims.claims.filter((x) => x.field === field)) expect(p).toContain(`says <strong>${String(c.value).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/'/g, "&#39;")}</strong>`);
+  });
+
+  it("the timeline page has a mark for every dated meeting and a text alternative", () => {
+    const t = page("timeline.html");
+    const pairs = t.slice(t.indexOf('id="timeline-pairs"'), t.indexOf("</svg>", t.indexOf('id="timeline-pairs"')));
+    const marked = [...pairs.matchAll(/data-meeting="([^"]+)"/g)].map((m) => m[1]);
+    expect(marked).toContain("austin-li-shangfu-shangri-la-2023");
+    expect(new Set(marked).size).toBe(marked.length);
+    expect(t).toContain("The timeline as text");
+    expect(pairs).toMatch(/<desc id="timeline-pairs-desc">[^<]*Proposed Austin–Li Shangfu meeting at the 2023 Shangri-La Dialogue \(declined\)/);
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * `npm run site` writes dist/site/ whole, from a checked release only, and lives with the build: the
+ * release files stay as built, and a later build (which replaces dist/ whole) neither refuses nor
+ * mixes with the site; it simply removes it, and the site is made again from the new release.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { build } from "../../scripts/lib/build/pipeline.ts";
+import { buildSite } from "../../scripts/lib/site/index.ts";
+import { ReleaseError } from "../../scripts/lib/site/read.ts";
+import { writeSiteAtomically } from "../../scripts/lib/site/write.ts";
+import { removeTempDirs as removeBuildTemps, writeFixture } from "../build/fixture.ts";
+import { removeTempDirs, tempDir } from "./helpers.ts";
+
+afterAll(() => {
+  removeTempDirs();
+  removeBuildTemps();
+});
+
+const sumsCheck = (dist: string): void => {
+  execFileSync("sha256sum", ["-c", "--quiet", "--strict", "SHA256SUMS"], { cwd: dist, stdio: "pipe" });
+};
+
+describe("npm run site and the build", () => {
+  it("writes dist/site from the release, leaves the release as built, and survives the next build", async () => {
+    const root = writeFixture();
+    const dist = path.join(root, "dist");
+    await build({ root, out: dist, env: { SOURCE_DATE_EPOCH: "1700000000" } });
+    const result = await buildSite({ dist });
+    expect(result.out).toBe(path.join(dist, "site"));
+    expect(fs.existsSync(path.join(dist, "site/index.html"))).toBe(true);
+    expect(fs.readFileSync(path.join(dist, "site/actors/li-shangfu.html"), "utf8")).toContain("Li Shangfu");
+    // The fixture's tombstone keeps a page at the old id.
+    expect(fs.readFileSync(path.join(dist, "site/actors/li-shang-fu.html"), "utf8")).toMatch(/was renamed.*<a href="\.\.\/actors\/li-shangfu\.html">Li Shangfu<\/a>/s);
+    sumsCheck(dist);
+    sumsCheck(path.join(dist, "site/download"));
+    expect(fs.readdirSync(dist).filter((f) => f.startsWith("."))).toEqual([]);
+
+    // Again: the old site is replaced whole.
+    fs.writeFileSync(path.join(dist, "site/stale.html"), "old");
+    await buildSite({ dist });
+    expect(fs.existsSync(path.join(dist, "site/stale.html"))).toBe(false);
+
+    // A later build accepts the folder (it holds a release) and replaces it whole, site included.
+    await build({ root, out: dist, env: { SOURCE_DATE_EPOCH: "1700000001" } });
+    expect(fs.existsSync(path.join(dist, "site"))).toBe(false);
+    sumsCheck(dist);
+    await buildSite({ dist });
+    expect(fs.existsSync(path.join(dist, "site/index.html"))).toBe(true);
+  });
+
+  it("refuses a missing or altered release and leaves the previous site in place", async () => {
+    await expect(buildSite({ dist: path.join(tempDir("sidelines-none-"), "dist") })).rejects.toThrow(/run `npm run build` first/);
+    const root = writeFixture();
+    const dist = path.join(root, "dist");
+    await build({ root, out: dist, env: { SOURCE_DATE_EPOCH: "1700000000" } });
+    await buildSite({ dist });
+    const before = fs.readFileSync(path.join(dist, "site/index.html"));
+    fs.appendFileSync(path.join(dist, "json/actors.json"), " ");
+    await expect(buildSite({ dist })).rejects.toThrow(ReleaseError);
+    await expect(buildSite({ dist })).rejects.toThrow(/json\/actors\.json does not match SHA256SUMS/);
+    expect(fs.readFileSync(path.join(dist, "site/index.html"))).toEqual(before);
+  });
+
+  it("a write that fails midway leaves the previous site and no temporary folder", () => {
+    const dir = tempDir("sidelines-site-write-");
+    const out = path.join(dir, "site");
+    writeSiteAtomically(out, new Map([["index.html", "one"]]));
+    expect(() => writeSiteAtomically(out, new Map([["index.html", "two"], ["../escape.html", "x"]]))).toThrow(/leaves the site folder/);
+    expect(fs.readFileSync(path.join(out, "index.html"), "utf8")).toBe("one");
+    expect(fs.readdirSync(dir)).toEqual(["site"]);
+    expect(fs.existsSync(path.join(dir, "escape.html"))).toBe(false);
+  });
+
+  it("removes the temporary folder of a run that died", () => {
+    const dir = tempDir("sidelines-site-dead-");
+    const dead = path.join(dir, ".site.tmp-999999999-abcdef");
+    fs.mkdirSync(dead);
+    writeSiteAtomically(path.join(dir, "site"), new Map([["index.html", "x"]]));
+    expect(fs.readdirSync(dir)).toEqual(["site"]);
+  });
+});
