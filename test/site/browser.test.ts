@@ -155,7 +155,10 @@ describe.runIf(HAVE_CHROMIUM)("the site in a browser", () => {
     await expect(page.locator("#timeline-detail").textContent()).resolves.toContain("Proposed Austin–Li Shangfu meeting");
 
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.locator("figure.timeline-figure").first().screenshot({ path: SCREENSHOT });
+    // The legend and the first picture, so that the artifact explains itself.
+    const top = (await page.locator("ul.legend").boundingBox())!;
+    const figure = (await page.locator("figure.timeline-figure").first().boundingBox())!;
+    await page.screenshot({ path: SCREENSHOT, fullPage: true, clip: { x: figure.x - 8, y: top.y - 8, width: figure.width + 16, height: figure.y + figure.height - top.y + 16 } });
     expect(fs.statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
 
     await mark.click();

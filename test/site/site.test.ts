@@ -47,6 +47,12 @@ describe("the site of the release", () => {
     }
   });
 
+  it("is reproducible: the same release gives the same site", () => {
+    const again = siteOfRelease(release);
+    expect([...again.keys()]).toEqual([...site.keys()]);
+    for (const [f, content] of again) expect(Buffer.from(content).equals(Buffer.from(site.get(f)!)), f).toBe(true);
+  });
+
   it("the link check is live: it reports a missing page and a missing fragment", () => {
     const copy = new Map(site);
     copy.set("actors/x.html", '<a href="../actors/nope.html">x</a><a href="../actors/li-shangfu.html#nope">y</a><a href="#here">z</a><p id="here"></p>');

@@ -4,10 +4,11 @@
  * at the same time cannot replace the release halfway through: the site always matches the release
  * it sits in. A later build replaces dist/ whole, site included; run this again after each build.
  */
+import fs from "node:fs";
 import path from "node:path";
-import { recover, withLock } from "../build/atomic.ts";
+import { recover, withLock, workDir } from "../build/atomic.ts";
 import { siteOfRelease } from "./generate.ts";
-import { readRelease } from "./read.ts";
+import { readRelease, ReleaseError } from "./read.ts";
 import { writeSiteAtomically } from "./write.ts";
 
 export interface SiteOptions {
@@ -28,6 +29,8 @@ export interface SiteResult {
 export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   const dist = path.resolve(options.dist);
   const out = path.resolve(options.out ?? path.join(dist, "site"));
+  // Without a release or a build's leftovers there is nothing to lock: say so without creating anything.
+  if (!fs.existsSync(dist) && !fs.existsSync(workDir(dist))) throw new ReleaseError(`${dist} does not exist: run \`npm run build\` first`);
   return withLock(dist, () => {
     recover(dist); // puts back a release a killed build left aside, as the next build would
     const files = siteOfRelease(readRelease(dist));

@@ -56,7 +56,7 @@ ${options.description ? html`<meta name="description" content="${options.descrip
 <header class="site">
 <a class="brand" href="${href(ctx, "index.html")}">Sidelines</a>
 <nav aria-label="Site"><ul>${nav}</ul></nav>
-<form class="site-search" role="search" action="${href(ctx, "search.html")}" method="get">
+<form class="site-search" role="search" aria-label="Site" action="${href(ctx, "search.html")}" method="get">
 <label for="site-q">Search records</label>
 <input id="site-q" type="search" name="q" placeholder="Names, aliases, titles" autocomplete="off">
 <button type="submit">Search</button>

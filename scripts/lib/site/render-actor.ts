@@ -23,7 +23,7 @@ function meetings(ctx: PageContext, a: PublishedActor): Html {
     .map((id) => model.meetings.get(id))
     .filter((m) => m !== undefined)
     .map((m) => ({ m, when: model.meetingDate(m) }))
-    .sort((x, y) => (dayOf(x.when) ?? Infinity) - (dayOf(y.when) ?? Infinity) || x.m.id.localeCompare(y.m.id));
+    .sort((x, y) => (dayOf(x.when) ?? Infinity) - (dayOf(y.when) ?? Infinity) || x.m.id.localeCompare(y.m.id, "en"));
   return html`<section aria-labelledby="meetings-h"><h2 id="meetings-h">Meetings</h2>
 <table><thead><tr><th scope="col">Date</th><th scope="col">Meeting</th><th scope="col">Status</th><th scope="col">Part</th></tr></thead><tbody>
 ${rows.map(({ m, when }) => {

@@ -140,5 +140,5 @@ export function evidence(rec: Documented & { identifiers: ExternalIdentifier[] }
 ${rec.notes.length ? html`<section aria-labelledby="notes-h"><h2 id="notes-h">Notes</h2><ul class="notes">${rec.notes.map((n) => html`<li>${n.field ? html`<code>${n.field}</code>: ` : ""}${n.text}</li>`)}</ul></section>` : ""}
 ${claimsSection(rec)}
 ${rec.unverified.length ? html`<section aria-labelledby="unverified-h"><h2 id="unverified-h">Not verified</h2><p>These fields rest on recall or inference and were not read in a cited source: ${join(rec.unverified.map((f) => html`<code>${f}</code>`))}.</p></section>` : ""}
-<section aria-labelledby="sources-h"><h2 id="sources-h">Sources</h2>${sourcesList(rec.sources)}</section>`;
+<section aria-labelledby="sources-h"><h2 id="sources-h">Sources</h2>${rec.sources.length ? sourcesList(rec.sources) : html`<p>None given.</p>`}</section>`;
 }

@@ -53,7 +53,8 @@ ${facts([
 ${e.note ? html`<p class="note">${e.note}</p>` : ""}
 <section aria-labelledby="sidelines-h"><h2 id="sidelines-h">Meetings on its sidelines</h2>
 ${meetings.length ? html`<ul>${meetings.map((m) => html`<li>${ref(ctx, m.id)} — ${statusBadge(m)}</li>`)}</ul>` : html`<p>None recorded.</p>`}</section>
-${doc.sources.length ? evidence(doc) : html`<section aria-labelledby="sources-h"><h2 id="sources-h">Sources</h2><p>This edition has no sources of its own; see the sources of ${ref(ctx, f.id)}.</p></section>`}
+${evidence(doc)}
+${own.length ? "" : html`<p>This edition has no sources of its own; see also the sources of ${ref(ctx, f.id)}.</p>`}
 </article>`;
   return page(ctx, { title: ctx.model.name(e.id), description: `${ctx.model.name(e.id)}: edition of ${f.name}`, body });
 }

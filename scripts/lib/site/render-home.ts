@@ -28,7 +28,7 @@ export function renderHome(ctx: PageContext, sums: ReadonlyMap<string, string>, 
   const meetings = model.dataset.meetings;
   const refused = meetings
     .filter((m) => m.status !== "held" && m.status !== "accepted")
-    .sort((a, b) => (dayOf(model.meetingDate(a)) ?? Infinity) - (dayOf(model.meetingDate(b)) ?? Infinity) || a.id.localeCompare(b.id));
+    .sort((a, b) => (dayOf(model.meetingDate(a)) ?? Infinity) - (dayOf(model.meetingDate(b)) ?? Infinity) || a.id.localeCompare(b.id, "en"));
   const sanctioned = meetings.filter((m) => m.participant_sanctioned === true).length;
   const byStyle = STATUS_STYLES.map((s) => ({ style: s, count: meetings.filter((m) => statusStyle(m).key === s.key).length })).filter((x) => x.count > 0);
   const files = [...sums.keys()].filter(downloadable);
@@ -39,7 +39,11 @@ export function renderHome(ctx: PageContext, sums: ReadonlyMap<string, string>, 
 <p><a class="button" href="${href(ctx, "timeline.html")}">See the timeline</a> <a class="button" href="${href(ctx, "search.html")}">Browse all records</a></p>
 </section>
 <section aria-labelledby="counts-h"><h2 id="counts-h">What the release holds</h2>
-<ul class="counts">${TYPES.map(([type, plural, what]) => html`<li><a href="${href(ctx, `search.html?type=${type === "tombstone" ? "" : type}`)}"><strong>${meta.record_counts[type]}</strong> ${plural}</a><span>${what}</span></li>`)}</ul>
+<ul class="counts">${TYPES.map(([type, plural, what]) => {
+  const count = html`<strong>${meta.record_counts[type]}</strong> ${plural}`;
+  // Withdrawn ids have no search entry; their old pages only redirect readers.
+  return html`<li>${type === "tombstone" ? html`<span class="count">${count}</span>` : html`<a href="${href(ctx, `search.html?type=${type}`)}">${count}</a>`}<span>${what}</span></li>`;
+})}</ul>
 <p>Meetings by status: ${byStyle.map(({ style, count }) => html`<span class="tally">${styleBadge(style)}: ${count}</span> `)}</p>
 <p>In <strong>${sanctioned}</strong> of ${meetings.length} meetings a participant was, on the day, under a sanction imposed on behalf of the other side's state.</p>
 </section>

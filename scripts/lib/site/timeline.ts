@@ -128,10 +128,10 @@ export function layoutTimeline(model: SiteModel, mode: LaneMode, meetings: reado
     .sort((a, b) => a.from - b.from);
   const x = (day: number): number => LABEL_W + ((day - start) / (end + 1 - start)) * (W - LABEL_W - PAD_R);
   // Busiest lanes first; lanes that hold only sanctions last.
-  const sorted = [...lanes.values()].sort((a, b) => b.marks.length - a.marks.length || a.label.localeCompare(b.label));
+  const sorted = [...lanes.values()].sort((a, b) => b.marks.length - a.marks.length || a.label.localeCompare(b.label, "en"));
   for (const l of sorted) {
-    l.marks.sort((a, b) => a.day - b.day || a.meeting.id.localeCompare(b.meeting.id));
-    l.bands.sort((a, b) => a.from - b.from || a.sanction.id.localeCompare(b.sanction.id));
+    l.marks.sort((a, b) => a.day - b.day || a.meeting.id.localeCompare(b.meeting.id, "en"));
+    l.bands.sort((a, b) => a.from - b.from || a.sanction.id.localeCompare(b.sanction.id, "en"));
     // Marks that would touch go on the next row; a band keeps room for its label.
     l.markRows = stack(l.marks, (k) => x(k.day), (k) => x(k.day), MARK_R * 2 + 3);
     l.bandRows = stack(l.bands, (b) => x(b.from), (b) => x(b.from) + Math.max(x(b.to) - x(b.from), 180), 4);
