@@ -58,21 +58,23 @@ export function fieldPaths(schemaFile: string, schemas: Map<string, JsonSchema>)
 
 /** Every value in `data` at `path`, with its JSON pointer. */
 export function valuesAt(data: unknown, path: readonly string[]): Array<{ pointer: string; value: unknown }> {
-  return valuesAtUncached(data, path);
+  const out: Array<{ pointer: string; value: unknown }> = [];
+  collect(data, path, 0, "", out);
+  return out;
 }
 
-function valuesAtUncached(data: unknown, path: readonly string[]): Array<{ pointer: string; value: unknown }> {
-  let current: Array<{ pointer: string; value: unknown }> = [{ pointer: "", value: data }];
-  for (const seg of path) {
-    const next: Array<{ pointer: string; value: unknown }> = [];
-    for (const { pointer, value } of current) {
-      if (seg === "*") {
-        if (Array.isArray(value)) value.forEach((v, i) => next.push({ pointer: `${pointer}/${i}`, value: v }));
-      } else if (value && typeof value === "object" && !Array.isArray(value) && Object.hasOwn(value, seg)) {
-        next.push({ pointer: `${pointer}/${seg}`, value: (value as Record<string, unknown>)[seg] });
-      }
-    }
-    current = next;
+// Recursive descent that allocates only for values found: checks call this for every path of every
+// record, and most paths are absent from most records.
+function collect(value: unknown, path: readonly string[], i: number, pointer: string, out: Array<{ pointer: string; value: unknown }>): void {
+  if (value === undefined) return;
+  if (i === path.length) {
+    out.push({ pointer, value });
+    return;
   }
-  return current.filter((c) => c.value !== undefined);
+  const seg = path[i]!;
+  if (seg === "*") {
+    if (Array.isArray(value)) for (let k = 0; k < value.length; k++) collect(value[k], path, i + 1, `${pointer}/${k}`, out);
+  } else if (value !== null && typeof value === "object" && !Array.isArray(value) && Object.hasOwn(value, seg)) {
+    collect((value as Record<string, unknown>)[seg], path, i + 1, `${pointer}/${seg}`, out);
+  }
 }

@@ -222,6 +222,11 @@ function locate(doc: Document.Parsed, at: (offset: number) => Position, pointer:
  * comments are skipped roughly; a false alarm needs over 32 brackets inside quoted text.
  */
 export function deepFlowNesting(text: string): number | undefined {
+  // Fewer opening brackets than the limit cannot nest beyond it: skip the scan (the common case).
+  let opening = 0;
+  for (let i = text.indexOf("["); i !== -1 && opening <= LIMITS.maxDepth; i = text.indexOf("[", i + 1)) opening++;
+  for (let i = text.indexOf("{"); i !== -1 && opening <= LIMITS.maxDepth; i = text.indexOf("{", i + 1)) opening++;
+  if (opening <= LIMITS.maxDepth) return undefined;
   let depth = 0;
   let quote = "";
   for (let i = 0; i < text.length; i++) {
