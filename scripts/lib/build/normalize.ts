@@ -21,8 +21,20 @@ export class Normalizer {
 
   constructor(private readonly schemas: Map<string, JsonSchema>) {}
 
-  /** Follows `$ref`s to the schema that describes the value. */
+  // Resolved once per schema node: the build normalizes every value of every record against them.
+  private readonly resolved = new WeakMap<JsonSchema, Map<string, Node>>();
+  private readonly roots = new Map<string, JsonSchema>();
+
   private resolve(schema: JsonSchema, file: string): Node {
+    let byFile = this.resolved.get(schema);
+    if (!byFile) this.resolved.set(schema, (byFile = new Map()));
+    let node = byFile.get(file);
+    if (!node) byFile.set(file, (node = this.resolveUncached(schema, file)));
+    return node;
+  }
+
+  /** Follows `$ref`s to the schema that describes the value. */
+  private resolveUncached(schema: JsonSchema, file: string): Node {
     let node = schema;
     let at = file;
     let isCountry = false;
@@ -70,6 +82,8 @@ export class Normalizer {
     if (!lists) this.lists.set(type, (lists = listProperties(type, this.schemas)));
     const withLists = { ...data };
     for (const name of lists) withLists[name] ??= [];
-    return this.value(withLists, { $ref: file }, file, `${type}:${String(data.id)}`) as Record<string, unknown>;
+    let root = this.roots.get(file);
+    if (!root) this.roots.set(file, (root = { $ref: file }));
+    return this.value(withLists, root, file, `${type}:${String(data.id)}`) as Record<string, unknown>;
   }
 }
