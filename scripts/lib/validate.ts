@@ -7,12 +7,15 @@ import { loadInWorker, PARALLEL_THRESHOLD, workerShare } from "./load/parallel.t
 import { SCHEMAS_DIR } from "./paths.ts";
 import type { Locate } from "./check/schema-check.ts";
 
-/** Positions for a record loaded in a worker thread: the file is read again only if needed. */
-function locateFromDisk(rf: RecordFile): Locate {
+/**
+ * Positions for a record read by the fast parser or in a worker thread: the file is read and parsed
+ * positionally only if a diagnostic needs a position. Holding no text keeps a large run's heap small.
+ */
+function locateReading(rf: RecordFile, reader: Reader): Locate {
   let locate: Locate | undefined;
   return (pointer, options) => {
     if (!locate) {
-      const read = readRecordFile(rf.file, rf.abs);
+      const read = reader(rf);
       locate = read.ok ? locateLazily(rf.file, read.text) : () => ({ line: 1, col: 1 });
     }
     return locate(pointer, options);
@@ -100,7 +103,7 @@ export function loadRecord(rf: RecordFile, set: SchemaSet, out: Diagnostic[], re
     return { ok: false };
   }
   const fast = fastParse(read.text);
-  const parsed: ParseResult = fast ? { ok: true, parsed: { data: fast, locate: locateLazily(rf.file, read.text) } } : parseRecordYaml(rf.file, read.text);
+  const parsed: ParseResult = fast ? { ok: true, parsed: { data: fast, locate: locateReading(rf, reader) } } : parseRecordYaml(rf.file, read.text);
   if (!parsed.ok) {
     out.push(...parsed.diagnostics);
     return { ok: false };
@@ -198,7 +201,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   if (loadedInWorker > 0 && results) {
     share.forEach((rf, i) => {
       const r = results[i]!;
-      const record: LoadedRecord | undefined = r.data ? { file: rf.file, type: rf.type, fileId: rf.id, data: r.data, schemaOk: r.schemaOk === true, locate: locateFromDisk(rf), ...(r.mayHaveEscapes !== undefined ? { mayHaveEscapes: r.mayHaveEscapes } : {}) } : undefined;
+      const record: LoadedRecord | undefined = r.data ? { file: rf.file, type: rf.type, fileId: rf.id, data: r.data, schemaOk: r.schemaOk === true, locate: locateReading(rf, source.read), ...(r.mayHaveEscapes !== undefined ? { mayHaveEscapes: r.mayHaveEscapes } : {}) } : undefined;
       apply(rf, r.diagnostics, record);
     });
   } else loadHere(share); // one core, or the worker failed: nothing is skipped

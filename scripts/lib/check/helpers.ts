@@ -26,3 +26,24 @@ export function lookup(ctx: CheckContext, id: string): IndexEntry | undefined {
 
 export const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export const asObject = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+export interface RefValue {
+  pointer: string;
+  value: unknown;
+  /** The record types the field may point to (the schema's `x-refers-to`). */
+  targets: readonly string[];
+}
+
+// Three checks (REF001–REF003) look at the same references; find them once per record.
+const refCache = new WeakMap<LoadedRecord, RefValue[]>();
+
+/** Every reference in a record, with the types its field may point to. */
+export function refsOf(ctx: CheckContext, record: LoadedRecord): RefValue[] {
+  let refs = refCache.get(record);
+  if (!refs) {
+    refs = [];
+    for (const { path, targets } of ctx.paths[record.type].refs) for (const { pointer, value } of valuesAt(record.data, path)) refs.push({ pointer, value, targets });
+    refCache.set(record, refs);
+  }
+  return refs;
+}

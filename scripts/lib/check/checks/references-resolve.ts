@@ -1,5 +1,5 @@
 import type { Check } from "../types.ts";
-import { valuesAt } from "../../schema-paths.ts";
+import { refsOf } from "../helpers.ts";
 import { nearest } from "../suggest.ts";
 
 /** REF001: a reference names an id that exists. Suggests the nearest id for typos. */
@@ -10,13 +10,11 @@ export const referencesResolve: Check = {
   run(ctx) {
     let ids: string[] | undefined;
     for (const r of ctx.records) {
-      for (const { path, targets } of ctx.paths[r.type].refs) {
-        for (const { pointer, value } of valuesAt(r.data, path)) {
-          if (typeof value !== "string" || ctx.index.has(value)) continue;
-          ids ??= [...ctx.index.keys()];
-          const guess = nearest(value, ids.filter((id) => ctx.index.get(id)!.some((e) => targets.includes(e.type))));
-          ctx.report(r, pointer, `\`${value}\` does not exist${guess ? `; did you mean \`${guess}\`?` : ""}`, { tip: `expected the id of ${targets.length === 1 ? `${/^[aeiou]/.test(targets[0]!) ? "an" : "a"} ${targets[0]}` : `one of: ${targets.join(", ")}`}` });
-        }
+      for (const { pointer, value, targets } of refsOf(ctx, r)) {
+        if (typeof value !== "string" || ctx.index.has(value)) continue;
+        ids ??= [...ctx.index.keys()];
+        const guess = nearest(value, ids.filter((id) => ctx.index.get(id)!.some((e) => targets.includes(e.type))));
+        ctx.report(r, pointer, `\`${value}\` does not exist${guess ? `; did you mean \`${guess}\`?` : ""}`, { tip: `expected the id of ${targets.length === 1 ? `${/^[aeiou]/.test(targets[0]!) ? "an" : "a"} ${targets[0]}` : `one of: ${targets.join(", ")}`}` });
       }
     }
   },

@@ -1,6 +1,5 @@
 import type { Check } from "../types.ts";
-import { valuesAt } from "../../schema-paths.ts";
-import { asArray } from "../helpers.ts";
+import { asArray, refsOf } from "../helpers.ts";
 
 /**
  * REF003: a reference to a retired id still resolves (consumers follow tombstones), but the data should
@@ -12,16 +11,14 @@ export const referencesTombstone: Check = {
   description: "A reference names a retired id (a tombstone); point it at the record that replaced it.",
   run(ctx) {
     for (const r of ctx.records) {
-      for (const { path } of ctx.paths[r.type].refs) {
-        if (r.type === "tombstone") continue;
-        for (const { pointer, value } of valuesAt(r.data, path)) {
-          const entry = typeof value === "string" ? ctx.index.get(value)?.find((e) => e.type === "tombstone") : undefined;
-          if (!entry) continue;
-          const data = entry.data();
-          const to = asArray(data?.to).map(String);
-          const what = data?.change === "removed" ? "was removed" : `was ${String(data?.change ?? "retired")}${to.length ? ` to ${to.map((t) => `\`${t}\``).join(", ")}` : ""}`;
-          ctx.report(r, pointer, `\`${String(value)}\` ${what}`, to.length === 1 ? { tip: `replace it with ${to[0]}` } : {});
-        }
+      if (r.type === "tombstone") continue;
+      for (const { pointer, value } of refsOf(ctx, r)) {
+        const entry = typeof value === "string" ? ctx.index.get(value)?.find((e) => e.type === "tombstone") : undefined;
+        if (!entry) continue;
+        const data = entry.data();
+        const to = asArray(data?.to).map(String);
+        const what = data?.change === "removed" ? "was removed" : `was ${String(data?.change ?? "retired")}${to.length ? ` to ${to.map((t) => `\`${t}\``).join(", ")}` : ""}`;
+        ctx.report(r, pointer, `\`${String(value)}\` ${what}`, to.length === 1 ? { tip: `replace it with ${to[0]}` } : {});
       }
     }
   },
