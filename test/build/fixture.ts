@@ -6,7 +6,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { stringify } from "yaml";
 import { ROOT } from "../../scripts/lib/paths.ts";
@@ -15,16 +14,9 @@ import { build } from "../../scripts/lib/build/pipeline.ts";
 
 type Rec = Record<string, unknown>;
 
-const created: string[] = [];
-/** A new temporary folder, removed by {@link removeTempDirs} (call it in the test file's afterAll). */
-export function tempDir(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  created.push(dir);
-  return dir;
-}
-export function removeTempDirs(): void {
-  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-}
+import { removeTempDirs, tempDir } from "../temp-dirs.ts";
+
+export { removeTempDirs, tempDir };
 const src = (key: string, url: string, publisher: string, published?: string): Rec => ({ key, url, publisher, ...(published ? { published } : {}) });
 
 /** The fixture records by type. Tests copy and change them before writing. */

@@ -3,8 +3,6 @@
  * built into a temporary folder, so the tests also run before `npm run build`), a small hand-made
  * dataset for edge cases the build would refuse, and a link checker over a rendered site.
  */
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { build } from "../../scripts/lib/build/pipeline.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
@@ -12,15 +10,9 @@ import { readRelease, type Release } from "../../scripts/lib/site/read.ts";
 import type { SiteFiles } from "../../scripts/lib/site/generate.ts";
 import type { Dataset, PublishedActor, PublishedForum, PublishedMeeting, PublishedSanction, Source } from "../../scripts/lib/types.generated.ts";
 
-const created: string[] = [];
-export function tempDir(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  created.push(dir);
-  return dir;
-}
-export function removeTempDirs(): void {
-  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-}
+import { removeTempDirs, tempDir } from "../temp-dirs.ts";
+
+export { removeTempDirs, tempDir };
 
 export const DIST = path.join(ROOT, "dist");
 
