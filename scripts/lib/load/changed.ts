@@ -37,7 +37,7 @@ export function changesSince(root: string, ref: string): ChangeSet {
   }
   const changed = new Set<string>();
   const ids = new Set<string>();
-  const diff = git(root, ["diff", "--name-status", "-M", "-z", ref, "--", "data"]).split("\0").filter(Boolean);
+  const diff = git(root, ["diff", "--relative", "--name-status", "-M", "-z", ref, "--", "data"]).split("\0").filter(Boolean);
   for (let i = 0; i < diff.length; ) {
     const status = diff[i++]!;
     const files = status.startsWith("R") || status.startsWith("C") ? [diff[i++]!, diff[i++]!] : [diff[i++]!];
@@ -50,7 +50,7 @@ export function changesSince(root: string, ref: string): ChangeSet {
     // A forum's edition ids live inside the file: both the old and the new ones count as changed.
     if (files.some((f) => f.startsWith("data/forums/"))) {
       try {
-        for (const id of idsInText(git(root, ["show", `${ref}:${files[0]}`]))) ids.add(id);
+        for (const id of idsInText(git(root, ["show", `${ref}:./${files[0]}`]))) ids.add(id);
       } catch {
         // added in the working tree: no old side
       }

@@ -39,13 +39,22 @@ export function fastParse(text: string): Record<string, unknown> | undefined {
   }
   if (!data || typeof data !== "object" || Array.isArray(data) || Object.getPrototypeOf(data) !== Object.prototype) return undefined;
   // Depth is bounded for the positional parser's sake; keep the same bound here.
-  const stack: Array<{ v: unknown; d: number }> = [{ v: data, d: 0 }];
-  while (stack.length > 0) {
-    const { v, d } = stack.pop()!;
-    if (v && typeof v === "object") {
-      if (d >= LIMITS.maxDepth) return undefined;
-      for (const x of Array.isArray(v) ? v : Object.values(v)) stack.push({ v: x, d: d + 1 });
-    } else if (typeof v === "number" && !Number.isFinite(v)) return undefined;
-  }
+  if (!withinDepth(data, 0)) return undefined;
   return data as Record<string, unknown>;
+}
+
+/**
+ * True when no value nests deeper than the limit and every number is finite. Recursion stops at the
+ * limit, so it is bounded; it allocates nothing, which matters when it runs over every record.
+ */
+function withinDepth(value: unknown, depth: number): boolean {
+  if (typeof value === "number") return Number.isFinite(value);
+  if (value === null || typeof value !== "object") return true;
+  if (depth >= LIMITS.maxDepth) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!withinDepth(item, depth + 1)) return false;
+  } else {
+    for (const key in value) if (!withinDepth((value as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
 }
