@@ -200,8 +200,16 @@ function groupAlternatives(errors: ErrorObject[], rootOf: (e: ErrorObject) => Sc
       findings.push({ code: "SCH001", pointer: alt.instancePath, atKey: true, message: `${fieldName(alt.instancePath)} needs at least one of ${list(names)}` });
       continue;
     }
-    // The branch that got furthest: fewest errors, ties to the first branch.
-    const best = branches.sort((a, b) => a.length - b.length)[0] ?? [];
+    if (branches.length > 1 && branches.every((b) => b.length === 1 && b[0]!.keyword === "type" && b[0]!.instancePath === alt.instancePath)) {
+      const types = branches.map((b) => String((b[0]!.params as Record<string, unknown>).type)).flatMap((t) => t.split(","));
+      const words = [...new Set(types.map((t) => TYPE_WORDS[t] ?? t))].join(" or ");
+      findings.push({ code: "SCH003", pointer: alt.instancePath, atKey: false, message: `${fieldName(alt.instancePath)} should be ${words}, but is ${typeOfValue(branches[0]![0]!.data)}` });
+      continue;
+    }
+    // The most likely branch: the one whose own required fields are present (the data was meant for
+    // it), then the one with the fewest errors; ties go to the first branch.
+    const missingHere = (b: ErrorObject[]): number => b.filter((e) => e.keyword === "required" && e.instancePath === alt.instancePath).length;
+    const best = branches.sort((a, b) => missingHere(a) - missingHere(b) || a.length - b.length)[0] ?? [];
     kept = [...kept, ...best];
   }
   return { kept, findings };
