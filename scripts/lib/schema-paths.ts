@@ -1,4 +1,4 @@
-import type { JsonSchema } from "./schemas.ts";
+import { resolveRef, type JsonSchema } from "./schemas.ts";
 
 /**
  * Where in a record each kind of special value sits, read off the schemas so that the checks never
@@ -19,14 +19,6 @@ const DEF_KIND: Record<string, keyof Omit<FieldPaths, "refs"> | "ref"> = {
   "defs.schema.json#/$defs/country": "countries",
 };
 
-function resolve(ref: string, file: string, schemas: Map<string, JsonSchema>): { schema: JsonSchema; file: string } | undefined {
-  const [docPart, pointer = ""] = ref.split("#");
-  const docName = docPart || file;
-  let node: unknown = schemas.get(docName);
-  for (const seg of pointer.split("/").filter(Boolean)) node = (node as JsonSchema | undefined)?.[seg];
-  return node && typeof node === "object" ? { schema: node as JsonSchema, file: docName } : undefined;
-}
-
 /** Walks a record type's schema (properties, items, local and shared `$ref`s, if/then branches). */
 export function fieldPaths(schemaFile: string, schemas: Map<string, JsonSchema>): FieldPaths {
   const out: FieldPaths = { refs: [], dates: [], urls: [], countries: [] };
@@ -43,7 +35,7 @@ export function fieldPaths(schemaFile: string, schemas: Map<string, JsonSchema>)
       if (kind === "ref") out.refs.push({ path, targets: (s["x-refers-to"] as string[] | undefined) ?? [] });
       else if (kind) out[kind].push(path);
       else {
-        const target = resolve(s.$ref, file, schemas);
+        const target = resolveRef(s.$ref, file, schemas);
         if (target) visit(target.schema, target.file, path);
       }
     }

@@ -52,6 +52,18 @@ export function loadSchemaSet(dir: string = SCHEMAS_DIR): SchemaSet {
   return { ajv, schemas, validators };
 }
 
+/**
+ * The schema a `$ref` points to and the file it lies in. Schemas are keyed by file name, which is also
+ * their `$id`, so `defs.schema.json#/$defs/date` and a local `#/$defs/position` both resolve here.
+ */
+export function resolveRef(ref: string, fromFile: string, schemas: ReadonlyMap<string, JsonSchema>): { schema: JsonSchema; file: string } | undefined {
+  const [doc, pointer = ""] = ref.split("#");
+  const file = doc || fromFile;
+  let node: unknown = schemas.get(file);
+  for (const seg of pointer.split("/").filter(Boolean)) node = node && typeof node === "object" && !Array.isArray(node) ? (node as JsonSchema)[seg] : undefined;
+  return node && typeof node === "object" && !Array.isArray(node) ? { schema: node as JsonSchema, file } : undefined;
+}
+
 /** Whether a string is a valid record id, by the shared `id` definition (pattern and length). */
 export function isValidId(id: string, schemas: Map<string, JsonSchema> = readSchemas()): boolean {
   const def = ((schemas.get("defs.schema.json")?.$defs ?? {}) as Record<string, JsonSchema>).id ?? {};

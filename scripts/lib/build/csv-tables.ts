@@ -4,7 +4,7 @@
  * held, forum editions, sources). Each column names the public-schema field it comes from, so that its
  * type, allowed values and description in datapackage.json are read from the schema, not restated.
  */
-import type { JsonSchema } from "../schemas.ts";
+import { resolveRef, type JsonSchema } from "../schemas.ts";
 import { RECORD_TYPES, type RecordType } from "../record-types.ts";
 import { isPlainObject } from "./json.ts";
 import type { PublishedRecords } from "./records.ts";
@@ -223,11 +223,9 @@ function schemaAt(schemas: Map<string, JsonSchema>, type: RecordType, path: read
   const deref = (): void => {
     for (let i = 0; i < 10 && typeof node.$ref === "string"; i++) {
       if (!description && typeof node.description === "string") description = node.description;
-      const [doc, pointer = ""] = node.$ref.split("#");
-      file = doc || file;
-      let next: unknown = schemas.get(file);
-      for (const seg of pointer.split("/").filter(Boolean)) next = isPlainObject(next) ? next[seg] : undefined;
-      node = next as JsonSchema;
+      const target = resolveRef(node.$ref, file, schemas);
+      if (!target) throw new Error(`unresolvable $ref ${node.$ref} in ${file}`);
+      ({ schema: node, file } = target);
     }
   };
   for (const seg of path) {

@@ -3,7 +3,7 @@
  * keys in the schema's order, strings trimmed, country codes upper case, absent top-level lists `[]`.
  * A key the schema does not know is an internal error: what is published is what the schema says.
  */
-import type { JsonSchema } from "../schemas.ts";
+import { resolveRef, type JsonSchema } from "../schemas.ts";
 import { RECORD_TYPES, type RecordType } from "../record-types.ts";
 import { listProperties } from "./public-schemas.ts";
 import { isPlainObject } from "./json.ts";
@@ -40,13 +40,10 @@ export class Normalizer {
     let isCountry = false;
     for (let i = 0; i < 10 && typeof node.$ref === "string"; i++) {
       const [doc, pointer = ""] = node.$ref.split("#");
-      const target = `${doc || at}#${pointer}`;
-      if (target === COUNTRY_REF) isCountry = true;
-      at = doc || at;
-      let next: unknown = this.schemas.get(at);
-      for (const seg of pointer.split("/").filter(Boolean)) next = isPlainObject(next) ? next[seg] : undefined;
-      if (!isPlainObject(next)) throw new Error(`unresolvable $ref ${node.$ref} in ${file}`);
-      node = next;
+      if (`${doc || at}#${pointer}` === COUNTRY_REF) isCountry = true;
+      const target = resolveRef(node.$ref, at, this.schemas);
+      if (!target) throw new Error(`unresolvable $ref ${node.$ref} in ${file}`);
+      ({ schema: node, file: at } = target);
     }
     return { schema: node, file: at, isCountry };
   }

@@ -10,7 +10,7 @@
  * Two more schemas describe the release files: `dataset.schema.json` (dataset.json, and through its
  * properties each `json/<plural>.json`) and `manifest.schema.json`.
  */
-import type { JsonSchema } from "../schemas.ts";
+import { resolveRef, type JsonSchema } from "../schemas.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../record-types.ts";
 import { isPlainObject } from "./json.ts";
 
@@ -87,11 +87,9 @@ const LIST_NOTE = "Always present in published data: `[]` when there are none.";
 function resolveLocal(schema: JsonSchema, file: string, all: Map<string, JsonSchema>): JsonSchema {
   let node = schema;
   for (let i = 0; i < 10 && typeof node.$ref === "string"; i++) {
-    const [doc, pointer = ""] = node.$ref.split("#");
-    let target: unknown = all.get(doc || file);
-    for (const seg of pointer.split("/").filter(Boolean)) target = isPlainObject(target) ? target[seg] : undefined;
-    if (!isPlainObject(target)) break;
-    node = target;
+    const target = resolveRef(node.$ref, file, all);
+    if (!target) break;
+    node = target.schema;
   }
   return node;
 }

@@ -1,4 +1,4 @@
-import type { JsonSchema } from "../schemas.ts";
+import { resolveRef, type JsonSchema } from "../schemas.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES } from "../record-types.ts";
 
 interface Row {
@@ -13,19 +13,11 @@ interface Row {
 const esc = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n+/g, " ");
 const code = (v: unknown): string => `\`${typeof v === "string" ? v : JSON.stringify(v)}\``;
 
-function resolveRef(ref: string, file: string, schemas: Map<string, JsonSchema>): { s: JsonSchema; file: string; name: string } {
-  const [doc, ptr = ""] = ref.split("#");
-  const f = doc || file;
-  let node: unknown = schemas.get(f);
-  for (const seg of ptr.split("/").filter(Boolean)) node = (node as JsonSchema | undefined)?.[seg];
-  return { s: (node ?? {}) as JsonSchema, file: f, name: ptr.split("/").pop() ?? "" };
-}
-
 /** A property schema with its `$ref` merged in (the property's own keywords win). */
 function flatten(s: JsonSchema, file: string, schemas: Map<string, JsonSchema>): { s: JsonSchema; file: string } {
   if (typeof s.$ref !== "string") return { s, file };
-  const target = resolveRef(s.$ref, file, schemas);
-  const inner = flatten(target.s, target.file, schemas);
+  const target = resolveRef(s.$ref, file, schemas) ?? { schema: {}, file };
+  const inner = flatten(target.schema, target.file, schemas);
   const merged: JsonSchema = { ...inner.s, ...s };
   delete merged.$ref;
   // The referenced definition's title names the kind of value (Partial date, Reference…).

@@ -1,4 +1,4 @@
-import type { JsonSchema } from "../schemas.ts";
+import { resolveRef, type JsonSchema } from "../schemas.ts";
 
 /**
  * The canonical key order of the mapping at a path in a record: the order in which the schema lists the
@@ -10,11 +10,8 @@ export function keyOrderFor(schemaFile: string, schemas: Map<string, JsonSchema>
   const deref = (s: JsonSchema, file: string): Array<{ s: JsonSchema; file: string }> => {
     const out: Array<{ s: JsonSchema; file: string }> = [{ s, file }];
     if (typeof s.$ref === "string") {
-      const [doc, ptr = ""] = s.$ref.split("#");
-      const f = doc || file;
-      let node: unknown = schemas.get(f);
-      for (const seg of ptr.split("/").filter(Boolean)) node = (node as JsonSchema | undefined)?.[seg];
-      if (node && typeof node === "object") out.push(...deref(node as JsonSchema, f));
+      const target = resolveRef(s.$ref, file, schemas);
+      if (target) out.push(...deref(target.schema, target.file));
     }
     for (const sub of (s.allOf ?? []) as JsonSchema[]) out.push(...deref(sub, file));
     return out;

@@ -1,4 +1,4 @@
-import type { JsonSchema } from "../schemas.ts";
+import { resolveRef, type JsonSchema } from "../schemas.ts";
 import { RECORD_TYPES, type RecordType } from "../record-types.ts";
 import { editorLine } from "../format/format-record.ts";
 
@@ -7,12 +7,10 @@ function deref(schema: JsonSchema, file: string, schemas: Map<string, JsonSchema
   let s = schema;
   let f = file;
   for (let i = 0; i < 10 && typeof s.$ref === "string"; i++) {
-    const [doc, ptr = ""] = s.$ref.split("#");
-    f = doc || f;
-    let node: unknown = schemas.get(f);
-    for (const seg of ptr.split("/").filter(Boolean)) node = (node as JsonSchema | undefined)?.[seg];
+    const target = resolveRef(s.$ref, f, schemas);
+    f = target?.file ?? f;
     // Keep the referring schema's own description, which is more specific than the definition's.
-    s = { ...(node as JsonSchema), ...(schema.description ? { description: schema.description } : {}) };
+    s = { ...target?.schema, ...(schema.description ? { description: schema.description } : {}) };
   }
   return { s, file: f };
 }
