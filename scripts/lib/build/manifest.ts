@@ -25,10 +25,24 @@ export function listFiles(dir: string): string[] {
   return out.sort(compareStrings);
 }
 
-export function writeManifest(dir: string, metadata: DatasetMetadata): Manifest {
+export interface FileHash {
+  sha256: string;
+  bytes: number;
+}
+
+/**
+ * Writes manifest.json and SHA256SUMS for every file in `dir`. Hashes the build already took as it
+ * wrote (`known`) are used as they are; other files are read and hashed here.
+ */
+export function writeManifest(dir: string, metadata: DatasetMetadata, known: ReadonlyMap<string, FileHash> = new Map()): Manifest {
   const files: Manifest["files"] = {};
   for (const rel of listFiles(dir)) {
     if (rel === MANIFEST || rel === SUMS) continue;
+    const hit = known.get(rel);
+    if (hit) {
+      files[rel] = { sha256: hit.sha256, bytes: hit.bytes };
+      continue;
+    }
     const bytes = fs.readFileSync(path.join(dir, rel));
     files[rel] = { sha256: sha256(bytes), bytes: bytes.length };
   }

@@ -14,10 +14,10 @@ import { collect } from "./collect.ts";
 import { derive } from "./derive.ts";
 import { publish, type PublishedRecords } from "./records.ts";
 import { publicSchemas } from "./public-schemas.ts";
-import { csvFiles, datasetMetadata, jsonFiles, schemaFiles } from "./outputs.ts";
+import { csvFiles, datasetMetadata, jsonFiles, schemaFiles, sha256 } from "./outputs.ts";
 import { datasetVersion, sourceInfo } from "./source-info.ts";
 import { compilePackage } from "./package-lib.ts";
-import { listFiles, MANIFEST, writeManifest } from "./manifest.ts";
+import { listFiles, MANIFEST, SUMS, writeManifest, type FileHash } from "./manifest.ts";
 import { createTempRelease, removeDeadTempReleases, swapIntoPlace, withLock, recover } from "./atomic.ts";
 
 type AddFormats = (ajv: Ajv2020) => Ajv2020;
@@ -66,9 +66,12 @@ function checkPublished(records: PublishedRecords, schemas: Map<string, JsonSche
   }
 }
 
-function writeOutput(dir: string, rel: string, text: string): void {
+/** Writes one output and notes its hash and size, so the manifest need not read it back. */
+function writeOutput(dir: string, rel: string, text: string, hashes: Map<string, FileHash>): void {
   fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-  fs.writeFileSync(path.join(dir, rel), text);
+  const bytes = Buffer.from(text);
+  fs.writeFileSync(path.join(dir, rel), bytes);
+  hashes.set(rel, { sha256: sha256(bytes), bytes: bytes.length });
 }
 
 const inside = (child: string, parent: string): boolean => child === parent || child.startsWith(`${parent}${path.sep}`);
@@ -113,13 +116,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const tmp = createTempRelease(out);
   try {
     // Each output is written as soon as it is made, so only one output text is in memory at a time.
-    for (const [rel, text] of schemaFiles(schemas)) writeOutput(tmp, rel, text);
-    for (const [rel, text] of jsonFiles(published, metadata)) writeOutput(tmp, rel, text);
-    for (const [rel, text] of csvFiles(published, schemas, metadata)) writeOutput(tmp, rel, text);
+    const hashes = new Map<string, FileHash>();
+    for (const [rel, text] of schemaFiles(schemas)) writeOutput(tmp, rel, text, hashes);
+    for (const [rel, text] of jsonFiles(published, metadata)) writeOutput(tmp, rel, text, hashes);
+    for (const [rel, text] of csvFiles(published, schemas, metadata)) writeOutput(tmp, rel, text, hashes);
     compilePackage(tmp);
-    writeManifest(tmp, metadata);
+    const manifest = writeManifest(tmp, metadata, hashes);
     const written = listFiles(tmp);
-    const bytes = written.reduce((n, f) => n + fs.statSync(path.join(tmp, f)).size, 0);
+    const bytes = Object.values(manifest.files).reduce((n, f) => n + f!.bytes, 0) + fs.statSync(path.join(tmp, MANIFEST)).size + fs.statSync(path.join(tmp, SUMS)).size;
     if (env[PAUSE_ENV] === "1") {
       process.stderr.write(`${PAUSE_MARKER} ${tmp}\n`);
       await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
