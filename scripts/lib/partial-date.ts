@@ -102,10 +102,3 @@ function dayRangeUncached(d: PartialDate): { from: number; to: number } {
 export function certainlyBefore(a: PartialDate, b: PartialDate): boolean {
   return dayRange(a).to < dayRange(b).from;
 }
-
-/** Sort key: the earliest day, then the latest. */
-export function compareDates(a: PartialDate, b: PartialDate): number {
-  const ra = dayRange(a);
-  const rb = dayRange(b);
-  return ra.from - rb.from || ra.to - rb.to;
-}

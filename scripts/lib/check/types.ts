@@ -52,8 +52,6 @@ export interface Check {
   code: string;
   severity: Severity;
   description: string;
-  /** Command that fixes what the check finds, when one does. */
-  fixedBy?: string;
   run(ctx: CheckContext): void;
 }
 

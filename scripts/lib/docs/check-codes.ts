@@ -6,7 +6,7 @@ export function allCodes(): Array<{ code: string; stage: string; severity: strin
   return [
     ...Object.entries(LOADER_CODES).map(([code, c]) => ({ code, stage: code.startsWith("FILE") ? "file" : "YAML", severity: c.severity, description: c.description })),
     ...Object.entries(SCHEMA_CODES).map(([code, c]) => ({ code, stage: "schema", severity: c.severity, description: c.description })),
-    ...CHECKS.map((c) => ({ code: c.code, stage: "check", severity: c.severity, description: c.description + (c.fixedBy ? ` Fixed by \`${c.fixedBy}\`.` : "") })),
+    ...CHECKS.map((c) => ({ code: c.code, stage: "check", severity: c.severity, description: c.description })),
   ];
 }
 

@@ -65,11 +65,6 @@ export function changesSince(root: string, ref: string): ChangeSet {
   return { changedFiles: [...changed].sort(), changedIds: [...ids].sort() };
 }
 
-/** Forum files' current edition ids, for the changed forum files only. */
-export function editionIdsOf(text: string): string[] {
-  return idsInText(text);
-}
-
 /**
  * Files under data/ whose text mentions any of the ids as a whole token — a superset of the records
  * that reference them, found without parsing (git grep over tracked files, plus untracked ones).
