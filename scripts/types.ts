@@ -1,11 +1,12 @@
 /**
- * `npm run types` — regenerates scripts/lib/types.generated.ts from the schemas (source and public).
- * `npm run types -- --check` changes nothing and exits 1 when the file is out of date.
+ * `npm run types` — regenerates the code made from the schemas: scripts/lib/types.generated.ts (types of
+ * the source and public records) and scripts/lib/validators.generated.cjs (the precompiled validators).
+ * `npm run types -- --check` changes nothing and exits 1 when either is out of date.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { ROOT } from "./lib/paths.ts";
-import { readSchemas } from "./lib/schemas.ts";
+import { GENERATED_VALIDATORS_FILE, readSchemas, standaloneValidators } from "./lib/schemas.ts";
 import { publicSchemas } from "./lib/build/public-schemas.ts";
 import { GENERATED_TYPES_FILE, generateTypes } from "./lib/build/typegen.ts";
 
@@ -16,22 +17,24 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const source = readSchemas();
-  const next = await generateTypes(source, publicSchemas(source));
-  const file = path.join(ROOT, GENERATED_TYPES_FILE);
-  const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;
-  if (argv.includes("--check")) {
-    if (current === next) {
-      console.log(`${GENERATED_TYPES_FILE} is up to date`);
-      return 0;
+  const outputs = [
+    { file: GENERATED_TYPES_FILE, text: await generateTypes(source, publicSchemas(source)) },
+    { file: GENERATED_VALIDATORS_FILE, text: standaloneValidators(source) },
+  ];
+  let stale = 0;
+  for (const { file, text } of outputs) {
+    const abs = path.join(ROOT, file);
+    const current = fs.existsSync(abs) ? fs.readFileSync(abs, "utf8") : undefined;
+    if (current === text) console.log(`${file} is up to date`);
+    else if (argv.includes("--check")) {
+      console.error(`${file} is out of date with schemas/; run \`npm run types\` and commit the result`);
+      stale++;
+    } else {
+      fs.writeFileSync(abs, text);
+      console.log(`wrote ${file}`);
     }
-    console.error(`${GENERATED_TYPES_FILE} is out of date with schemas/; run \`npm run types\` and commit the result`);
-    return 1;
   }
-  if (current === next) console.log(`${GENERATED_TYPES_FILE} is up to date`);
-  else {
-    fs.writeFileSync(file, next);
-    console.log(`wrote ${GENERATED_TYPES_FILE}`);
-  }
+  if (stale > 0) return 1;
   return 0;
 }
 

@@ -48,25 +48,68 @@ export function fieldPaths(schemaFile: string, schemas: Map<string, JsonSchema>)
   return { refs: [...new Map(out.refs.map((r) => [r.path.join("/"), r])).values()], dates: uniq(out.dates), urls: uniq(out.urls), countries: uniq(out.countries) };
 }
 
-/** Every value in `data` at `path`, with its JSON pointer. */
-export function valuesAt(data: unknown, path: readonly string[]): Array<{ pointer: string; value: unknown }> {
-  const out: Array<{ pointer: string; value: unknown }> = [];
-  collect(data, path, 0, "", out);
-  return out;
+/** A set of paths merged by common prefix, so that one walk of a record finds the values of all of them. */
+interface PathTrie {
+  /** Indexes of the paths that end here. */
+  ends: number[];
+  /** Keys and their subtries; `*` (every list item) is kept apart. */
+  keys: Array<{ key: string; node: PathTrie }>;
+  items?: PathTrie;
 }
 
-// Recursive descent that allocates only for values found: checks call this for every path of every
-// record, and most paths are absent from most records.
-function collect(value: unknown, path: readonly string[], i: number, pointer: string, out: Array<{ pointer: string; value: unknown }>): void {
+const tries = new WeakMap<readonly (readonly string[])[], PathTrie>();
+
+function trieOf(paths: readonly (readonly string[])[]): PathTrie {
+  let trie = tries.get(paths);
+  if (!trie) {
+    trie = { ends: [], keys: [] };
+    paths.forEach((path, i) => {
+      let node = trie!;
+      for (const seg of path) {
+        let next = seg === "*" ? node.items : node.keys.find((k) => k.key === seg)?.node;
+        if (!next) {
+          next = { ends: [], keys: [] };
+          if (seg === "*") node.items = next;
+          else node.keys.push({ key: seg, node: next });
+        }
+        node = next;
+      }
+      node.ends.push(i);
+    });
+    tries.set(paths, trie);
+  }
+  return trie;
+}
+
+/**
+ * Calls `visit` for every value in `data` at any of `paths`, with the index of its path, in one walk of
+ * the record (checks do this for every record, with up to a dozen paths per type). The JSON pointer is
+ * built only when asked for, so a check that rarely reports allocates next to nothing. `paths` should be
+ * a long-lived array, such as one of a `FieldPaths`: its merged form is cached on it.
+ */
+export function visitValuesAt(data: unknown, paths: readonly (readonly string[])[], visit: (value: unknown, path: number, pointer: () => string) => void): void {
+  const segments: Array<string | number> = [];
+  walkTrie(data, trieOf(paths), segments, () => segments.map((s) => `/${s}`).join(""), visit);
+}
+
+function walkTrie(value: unknown, node: PathTrie, segments: Array<string | number>, pointer: () => string, visit: (value: unknown, path: number, pointer: () => string) => void): void {
   if (value === undefined) return;
-  if (i === path.length) {
-    out.push({ pointer, value });
+  for (let i = 0; i < node.ends.length; i++) visit(value, node.ends[i]!, pointer);
+  if (value === null || typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    if (!node.items) return;
+    for (let k = 0; k < value.length; k++) {
+      segments.push(k);
+      walkTrie(value[k], node.items, segments, pointer, visit);
+      segments.pop();
+    }
     return;
   }
-  const seg = path[i]!;
-  if (seg === "*") {
-    if (Array.isArray(value)) for (let k = 0; k < value.length; k++) collect(value[k], path, i + 1, `${pointer}/${k}`, out);
-  } else if (value !== null && typeof value === "object" && !Array.isArray(value) && Object.hasOwn(value, seg)) {
-    collect((value as Record<string, unknown>)[seg], path, i + 1, `${pointer}/${seg}`, out);
+  for (let i = 0; i < node.keys.length; i++) {
+    const { key, node: child } = node.keys[i]!;
+    if (!Object.hasOwn(value, key)) continue;
+    segments.push(key);
+    walkTrie((value as Record<string, unknown>)[key], child, segments, pointer, visit);
+    segments.pop();
   }
 }

@@ -1,13 +1,18 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import standaloneModule from "ajv/dist/standalone/index.js";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "./record-types.ts";
-import { SCHEMAS_DIR } from "./paths.ts";
+import { ROOT, SCHEMAS_DIR } from "./paths.ts";
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 type AddFormats = (ajv: Ajv2020) => Ajv2020;
 const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
+type StandaloneCode = (ajv: Ajv2020, refs: Record<string, string>) => string;
+const standaloneCode = ((standaloneModule as unknown as { default?: StandaloneCode }).default ?? standaloneModule) as unknown as StandaloneCode;
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -24,8 +29,8 @@ export function readSchemas(dir: string = SCHEMAS_DIR): Map<string, JsonSchema> 
  * An ajv instance in strict mode with every schema added. `allErrors` so one run reports every problem;
  * union types are allowed because a claim's value may be a string, number or boolean.
  */
-export function createAjv(schemas: Map<string, JsonSchema> = readSchemas()): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true });
+export function createAjv(schemas: Map<string, JsonSchema> = readSchemas(), options: { source?: boolean } = {}): Ajv2020 {
+  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true, ...(options.source ? { code: { source: true } } : {}) });
   addFormats(ajv);
   // Annotation naming the record types a reference may point to; read by the reference checks.
   ajv.addKeyword({ keyword: "x-refers-to", schemaType: "array", metaSchema: { type: "array", items: { enum: ["actor", "sanction", "meeting", "forum", "edition"] } } });
@@ -34,22 +39,77 @@ export function createAjv(schemas: Map<string, JsonSchema> = readSchemas()): Ajv
 }
 
 export interface SchemaSet {
-  ajv: Ajv2020;
+  /** The folder the schemas were read from, so a worker thread can load the same set. */
+  dir: string;
+  /** An ajv instance with every schema added, compiled on first use. */
+  readonly ajv: Ajv2020;
   schemas: Map<string, JsonSchema>;
   validators: Record<RecordType, ValidateFunction>;
+  /** Whether the validators came precompiled from `GENERATED_VALIDATORS_FILE` rather than compiled now. */
+  precompiled: boolean;
 }
 
-/** Compiles one validator per record type. Throws if a schema does not compile in strict mode. */
+/**
+ * The record validators compiled ahead of time by ajv's standalone code generator: loading them takes
+ * milliseconds where compiling takes a few hundred, which every run and every worker thread would pay.
+ */
+export const GENERATED_VALIDATORS_FILE = "scripts/lib/validators.generated.cjs";
+
+/** A fingerprint of a set of schemas, written into the generated validators to tell whether they are current. */
+export function schemasHash(schemas: ReadonlyMap<string, JsonSchema>): string {
+  const hash = createHash("sha256");
+  for (const [file, schema] of [...schemas].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`${file}\0${JSON.stringify(schema)}\0`);
+  return hash.digest("hex");
+}
+
+/** The text of GENERATED_VALIDATORS_FILE for these schemas (CommonJS, as ajv's standalone code is). */
+export function standaloneValidators(schemas: Map<string, JsonSchema>): string {
+  const ajv = createAjv(schemas, { source: true });
+  const code = standaloneCode(ajv, Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, RECORD_TYPES[t].schema])));
+  return `// Generated — do not edit; run \`npm run types\`. The record validators, compiled from schemas/ by ajv's
+// standalone code generator. When schemas/ no longer matches \`schemasHash\`, the validators are compiled
+// at run time instead, and \`npm run types -- --check\` fails until this file is regenerated.
+${code}
+exports.schemasHash = ${JSON.stringify(schemasHash(schemas))};
+`;
+}
+
+/** The precompiled validators, when they were generated from exactly these schemas. */
+function precompiledValidators(schemas: ReadonlyMap<string, JsonSchema>): Record<RecordType, ValidateFunction> | undefined {
+  const file = path.join(ROOT, GENERATED_VALIDATORS_FILE);
+  if (!fs.existsSync(file)) return undefined;
+  const generated = createRequire(import.meta.url)(file) as Partial<Record<RecordType, ValidateFunction>> & { schemasHash?: string };
+  if (generated.schemasHash !== schemasHash(schemas) || RECORD_TYPE_NAMES.some((t) => typeof generated[t] !== "function")) return undefined;
+  return Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, generated[t]!])) as Record<RecordType, ValidateFunction>;
+}
+
+/**
+ * One validator per record type: precompiled when the generated file matches the schemas, compiled
+ * now otherwise. Throws if a schema does not compile in strict mode.
+ */
 export function loadSchemaSet(dir: string = SCHEMAS_DIR): SchemaSet {
   const schemas = readSchemas(dir);
-  const ajv = createAjv(schemas);
-  const validators = {} as Record<RecordType, ValidateFunction>;
-  for (const type of RECORD_TYPE_NAMES) {
-    const validate = ajv.getSchema(RECORD_TYPES[type].schema);
-    if (!validate) throw new Error(`schema ${RECORD_TYPES[type].schema} is missing from ${dir}`);
-    validators[type] = validate;
+  let ajv: Ajv2020 | undefined;
+  const getAjv = (): Ajv2020 => (ajv ??= createAjv(schemas));
+  const ready = precompiledValidators(schemas);
+  let validators = ready;
+  if (!validators) {
+    validators = {} as Record<RecordType, ValidateFunction>;
+    for (const type of RECORD_TYPE_NAMES) {
+      const validate = getAjv().getSchema(RECORD_TYPES[type].schema);
+      if (!validate) throw new Error(`schema ${RECORD_TYPES[type].schema} is missing from ${dir}`);
+      validators[type] = validate;
+    }
   }
-  return { ajv, schemas, validators };
+  return {
+    dir,
+    get ajv() {
+      return getAjv();
+    },
+    schemas,
+    validators,
+    precompiled: ready !== undefined,
+  };
 }
 
 /**
@@ -64,10 +124,15 @@ export function resolveRef(ref: string, fromFile: string, schemas: ReadonlyMap<s
   return node && typeof node === "object" && !Array.isArray(node) ? { schema: node as JsonSchema, file } : undefined;
 }
 
+const idRules = new WeakMap<ReadonlyMap<string, JsonSchema>, { min: number; max: number; pattern: RegExp }>();
+
 /** Whether a string is a valid record id, by the shared `id` definition (pattern and length). */
-export function isValidId(id: string, schemas: Map<string, JsonSchema> = readSchemas()): boolean {
-  const def = ((schemas.get("defs.schema.json")?.$defs ?? {}) as Record<string, JsonSchema>).id ?? {};
-  const min = typeof def.minLength === "number" ? def.minLength : 1;
-  const max = typeof def.maxLength === "number" ? def.maxLength : Infinity;
-  return id.length >= min && id.length <= max && new RegExp(String(def.pattern ?? ".")).test(id);
+export function isValidId(id: string, schemas: ReadonlyMap<string, JsonSchema> = readSchemas()): boolean {
+  let rule = idRules.get(schemas);
+  if (!rule) {
+    const def = ((schemas.get("defs.schema.json")?.$defs ?? {}) as Record<string, JsonSchema>).id ?? {};
+    rule = { min: typeof def.minLength === "number" ? def.minLength : 1, max: typeof def.maxLength === "number" ? def.maxLength : Infinity, pattern: new RegExp(String(def.pattern ?? ".")) };
+    idRules.set(schemas, rule);
+  }
+  return id.length >= rule.min && id.length <= rule.max && rule.pattern.test(id);
 }

@@ -1,46 +1,16 @@
 import path from "node:path";
 import { caseClashes, classify, discover, type Discovery, type RecordFile } from "./load/discover.ts";
-import { decodeRecordBytes, readRecordFile, type ReadResult } from "./load/read-file.ts";
-import { parseRecordYaml, type ParseResult } from "./load/parse-yaml.ts";
-import { fastParse } from "./load/fast-parse.ts";
-import { loadInWorker, PARALLEL_THRESHOLD, workerShare } from "./load/parallel.ts";
-import { SCHEMAS_DIR } from "./paths.ts";
-import type { Locate } from "./check/schema-check.ts";
-
-/**
- * Positions for a record read by the fast parser or in a worker thread: the file is read and parsed
- * positionally only if a diagnostic needs a position. Holding no text keeps a large run's heap small.
- */
-function locateReading(rf: RecordFile, reader: Reader): Locate {
-  let locate: Locate | undefined;
-  return (pointer, options) => {
-    if (!locate) {
-      const read = reader(rf);
-      locate = read.ok ? locateLazily(rf.file, read.text) : () => ({ line: 1, col: 1 });
-    }
-    return locate(pointer, options);
-  };
-}
-
-/** Positions for a file read by the fast parser: parsed positionally the first time one is asked for. */
-function locateLazily(file: string, text: string): Locate {
-  let locate: Locate | undefined;
-  return (pointer, options) => {
-    if (!locate) {
-      const parsed = parseRecordYaml(file, text);
-      locate = parsed.ok ? parsed.parsed.locate : () => ({ line: 1, col: 1 });
-    }
-    return locate(pointer, options);
-  };
-}
-import { schemaDiagnostics } from "./check/schema-check.ts";
-import { CHECKS } from "./check/registry.ts";
-import type { CheckContext, IndexEntry, LoadedRecord } from "./check/types.ts";
+import { decodeRecordBytes } from "./load/read-file.ts";
+import { loadRecord, locateReading, readFromDisk, type Reader } from "./load/load-record.ts";
+import { loadChunk, type ChunkResult, type ParsedRecord } from "./load/load-chunk.ts";
+import { encodeFiles, holdsAtLeast, PARALLEL_THRESHOLD, startWorkers } from "./load/parallel.ts";
+import { checkEnv, datasetView, DATASET_CHECKS, runChecks, type CheckEnv } from "./check/run-checks.ts";
+import type { IndexEntry, LoadedRecord } from "./check/types.ts";
 import { compareDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import { loadSchemaSet, type SchemaSet } from "./schemas.ts";
-import { fieldPaths, type FieldPaths } from "./schema-paths.ts";
-import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "./record-types.ts";
-import { SCHEMA_CODES } from "./codes.ts";
+import { phaseTimer } from "./timings.ts";
+
+export { loadRecord } from "./load/load-record.ts";
 
 export interface ValidateOptions {
   root: string;
@@ -55,12 +25,11 @@ export interface ValidateOptions {
    * decoding and parsing as files on disk.
    */
   files?: Readonly<Record<string, string | Uint8Array>>;
-  /** Share the per-file stage with a worker thread on large runs (default true). */
+  /** Load the files in worker threads on large runs (default true). */
   parallel?: boolean;
+  /** Return the records checked, whole (the build publishes them); by default only diagnostics come back. */
+  keepRecords?: boolean;
 }
-
-type Reader = (rf: RecordFile) => ReadResult;
-const readFromDisk: Reader = (rf) => readRecordFile(rf.file, rf.abs);
 
 function discoverInMemory(root: string, files: Readonly<Record<string, string | Uint8Array>>): { found: Discovery; read: Reader } {
   const records: RecordFile[] = [];
@@ -87,40 +56,17 @@ export interface ValidateResult {
   /** Files given a verdict (records checked, plus files that are not records). */
   filesChecked: number;
   recordsChecked: number;
-  /** The records checked that passed their schema, as read: the build publishes from these. */
+  /** With `keepRecords`: the records checked that passed their schema, whole, as read (the build publishes from these). */
   records: LoadedRecord[];
-  /** How many files a worker thread loaded (0 when the run was not split). */
+  /** How many files worker threads loaded (0 when the run was not split). */
   loadedInWorker: number;
 }
 
-type Loaded = { ok: true; record: LoadedRecord } | { ok: false };
-
-/** Reads, parses and schema-checks one record file. Never throws: every failure becomes a diagnostic. */
-export function loadRecord(rf: RecordFile, set: SchemaSet, out: Diagnostic[], reader: Reader = readFromDisk): Loaded {
-  const read = reader(rf);
-  if (!read.ok) {
-    out.push(read.diagnostic);
-    return { ok: false };
-  }
-  const fast = fastParse(read.text);
-  const parsed: ParseResult = fast ? { ok: true, parsed: { data: fast, locate: locateReading(rf, reader) } } : parseRecordYaml(rf.file, read.text);
-  if (!parsed.ok) {
-    out.push(...parsed.diagnostics);
-    return { ok: false };
-  }
-  const { data, locate } = parsed.parsed;
-  const problems = schemaDiagnostics(rf.file, data, set.validators[rf.type], locate, set.schemas);
-  if (problems.length > 0) {
-    const other = RECORD_TYPE_NAMES.find((t) => t !== rf.type && set.validators[t](data));
-    if (other) {
-      out.push({ file: rf.file, line: 1, col: 1, severity: SCHEMA_CODES.ID004.severity, code: "ID004", message: `this is ${/^[aeiou]/.test(other) ? "an" : "a"} ${other} record in the ${rf.type} folder`, tip: `move it to data/${RECORD_TYPES[other].folder}/` });
-    } else out.push(...problems);
-  }
-  return { ok: true, record: { file: rf.file, type: rf.type, fileId: rf.id, data, locate, schemaOk: problems.length === 0, mayHaveEscapes: read.text.includes("\\") } };
-}
-
-/** Builds the id index: records (by file name), forum editions and tombstones. */
-function buildIndex(files: readonly RecordFile[], loaded: ReadonlyMap<string, LoadedRecord>, set: SchemaSet, reader: Reader): Map<string, IndexEntry[]> {
+/**
+ * Builds the id index: records (by file name), forum editions and tombstones. `loaded` holds the
+ * records checked in this run (undefined for files that did not parse); others are read on demand.
+ */
+function buildIndex(files: readonly RecordFile[], loaded: ReadonlyMap<string, LoadedRecord | undefined>, set: SchemaSet, env: CheckEnv, reader: Reader): Map<string, IndexEntry[]> {
   const index = new Map<string, IndexEntry[]>();
   const add = (e: IndexEntry): void => {
     const list = index.get(e.id);
@@ -128,19 +74,22 @@ function buildIndex(files: readonly RecordFile[], loaded: ReadonlyMap<string, Lo
     else index.set(e.id, [e]);
   };
   // Records not checked in this run are read only if a check asks for their data.
-  const cache = new Map<string, LoadedRecord | undefined>(loaded);
-  const recordData = (rf: RecordFile): LoadedRecord | undefined => {
-    if (!cache.has(rf.file)) {
+  const others = new Map<string, LoadedRecord | undefined>();
+  const recordOf = (rf: RecordFile): LoadedRecord | undefined => {
+    if (loaded.has(rf.file)) return loaded.get(rf.file);
+    if (!others.has(rf.file)) {
       const result = loadRecord(rf, set, [], reader);
-      cache.set(rf.file, result.ok ? result.record : undefined);
+      others.set(rf.file, result.ok ? datasetView(result.record, env) : undefined);
     }
-    return cache.get(rf.file);
+    return others.get(rf.file);
   };
   for (const rf of files) {
-    add({ id: rf.id, type: rf.type, file: rf.file, pointer: "", data: () => { const r = recordData(rf); return r?.schemaOk ? r.data : undefined; } });
+    const record = loaded.get(rf.file);
+    const data = record ? () => (record.schemaOk ? record.data : undefined) : () => { const r = recordOf(rf); return r?.schemaOk ? r.data : undefined; };
+    add({ id: rf.id, type: rf.type, file: rf.file, pointer: "", data });
     if (rf.type === "forum") {
       // Edition ids live inside forum files, so forums are always read to index them.
-      const forum = recordData(rf);
+      const forum = recordOf(rf);
       const editions = Array.isArray(forum?.data.editions) ? (forum.data.editions as unknown[]) : [];
       editions.forEach((e, i) => {
         const id = (e as Record<string, unknown> | null)?.id;
@@ -151,23 +100,17 @@ function buildIndex(files: readonly RecordFile[], loaded: ReadonlyMap<string, Lo
   return index;
 }
 
-let pathsCache: { set: SchemaSet; paths: Record<RecordType, FieldPaths> } | undefined;
-function pathsFor(set: SchemaSet): Record<RecordType, FieldPaths> {
-  if (pathsCache?.set !== set) {
-    const paths = {} as Record<RecordType, FieldPaths>;
-    for (const t of RECORD_TYPE_NAMES) paths[t] = fieldPaths(RECORD_TYPES[t].schema, set.schemas);
-    pathsCache = { set, paths };
-  }
-  return pathsCache.paths;
-}
-
 /**
  * Validates the dataset: every file gets a verdict; schema problems first, then the checks on
  * records that passed their schema. Diagnostics come back in a stable order.
  */
 export async function validate(options: ValidateOptions): Promise<ValidateResult> {
+  const time = phaseTimer("validate");
   const set = options.schemaSet ?? loadSchemaSet();
+  time("schemas");
   const dataDir = options.dataDir ?? path.join(options.root, "data");
+  // Workers start before the files are listed, so that their start-up overlaps the listing.
+  const workers = options.parallel !== false && !options.files && holdsAtLeast(dataDir, PARALLEL_THRESHOLD) ? startWorkers(set.dir) : undefined;
   const source = options.files ? discoverInMemory(options.root, options.files) : { found: await discover(options.root, dataDir), read: readFromDisk };
   const found = source.found;
   const diagnostics: Diagnostic[] = [];
@@ -176,52 +119,51 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   // partial run, only those named.
   diagnostics.push(...found.diagnostics.filter((d) => !only || only.has(d.file)));
   const targets = only ? found.records.filter((r) => only.has(r.file)) : found.records;
+  time(`discover ${found.records.length} files`);
 
-  const loaded = new Map<string, LoadedRecord>();
-  const apply = (rf: RecordFile, mine: Diagnostic[], record: LoadedRecord | undefined): void => {
-    diagnostics.push(...mine);
-    if (record) loaded.set(rf.file, record);
-  };
-  const todo = [...targets];
-  // Large runs split the per-file stage with a worker thread; the checks below need every record, so
-  // they run here once both halves are in.
-  const parallel = options.parallel !== false && !options.files && !options.schemaSet && todo.length >= PARALLEL_THRESHOLD;
-  const share = parallel ? todo.splice(todo.length - workerShare(todo.length)) : [];
-  const fromWorker = share.length > 0 ? loadInWorker(share, SCHEMAS_DIR)?.catch(() => undefined) : undefined;
-  const loadHere = (list: readonly RecordFile[]): void => {
-    for (const rf of list) {
-      const mine: Diagnostic[] = [];
-      const result = loadRecord(rf, set, mine, source.read);
-      apply(rf, mine, result.ok ? result.record : undefined);
-    }
-  };
-  loadHere(todo);
-  const results = fromWorker ? await fromWorker : undefined;
-  const loadedInWorker = results && results.length === share.length ? share.length : 0;
-  if (loadedInWorker > 0 && results) {
-    share.forEach((rf, i) => {
-      const r = results[i]!;
-      const record: LoadedRecord | undefined = r.data ? { file: rf.file, type: rf.type, fileId: rf.id, data: r.data, schemaOk: r.schemaOk === true, locate: locateReading(rf, source.read), ...(r.mayHaveEscapes !== undefined ? { mayHaveEscapes: r.mayHaveEscapes } : {}) } : undefined;
-      apply(rf, r.diagnostics, record);
+  const keep = options.keepRecords === true;
+  const env = checkEnv(set);
+  const outcomes: Array<ParsedRecord | null | undefined> = new Array(targets.length);
+  const loaded = new Map<string, LoadedRecord | undefined>();
+  const take = (chunk: ChunkResult): void => {
+    diagnostics.push(...chunk.diagnostics);
+    chunk.records.forEach((o, i) => {
+      const rf = targets[chunk.start + i]!;
+      outcomes[chunk.start + i] = o;
+      const record = o ? { file: rf.file, type: rf.type, fileId: rf.id, data: o.view, locate: locateReading(rf, source.read), schemaOk: o.schemaOk, mayHaveEscapes: o.mayHaveEscapes } : undefined;
+      loaded.set(rf.file, record);
     });
-  } else loadHere(share); // one core, or the worker failed: nothing is skipped
-  const index = buildIndex(found.records, loaded, set, source.read);
-  const records = [...loaded.values()].filter((r) => r.schemaOk);
-  const ctx: CheckContext = {
-    records,
-    index,
-    paths: pathsFor(set),
-    fields: Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, Object.keys((set.schemas.get(RECORD_TYPES[t].schema)?.properties ?? {}) as object)])) as Record<RecordType, string[]>,
-    report: () => undefined,
   };
-  for (const check of CHECKS) {
-    ctx.report = (record, pointer, message, opts = {}) => {
-      const pos = record.locate(pointer, { key: opts.key ?? false });
-      diagnostics.push({ file: record.file, line: pos.line, col: pos.col, severity: check.severity, code: check.code, message, pointer, ...(opts.tip ? { tip: opts.tip } : {}) });
-    };
-    check.run(ctx);
+
+  // Large runs load the files in worker threads, which take chunks from one counter; the main thread
+  // collects each chunk as it comes. The dataset checks below need every record, so they run once all
+  // chunks are in.
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  let loadedInWorker = 0;
+  if (workers && targets.length >= PARALLEL_THRESHOLD) {
+    await workers.run({ files: encodeFiles(targets), keepRecords: keep, counter }, (chunk) => {
+      take(chunk);
+      loadedInWorker += chunk.records.length;
+    });
+  } else workers?.close();
+  time(`workers' chunks (${loadedInWorker} files)`);
+  // Whatever no worker loaded (one core, a small run, a failed worker) is loaded here: nothing is skipped.
+  for (let i = 0; i < targets.length; i++) {
+    if (outcomes[i] !== undefined) continue;
+    let end = i + 1;
+    while (end < targets.length && outcomes[end] === undefined && end - i < 256) end++;
+    take(loadChunk(targets, i, end, set, env, source.read, keep));
+    i = end - 1;
   }
+  time("main thread's chunks");
+  // In file order, whichever thread loaded them, so that every run checks in the same order.
+  const checkable = targets.map((rf) => loaded.get(rf.file)).filter((r): r is LoadedRecord => r?.schemaOk === true);
+  const index = buildIndex(found.records, loaded, set, env, source.read);
+  time("index");
+  runChecks(DATASET_CHECKS, checkable, index, env, diagnostics);
+  time("dataset checks");
   diagnostics.sort(compareDiagnostics);
   const notRecords = found.diagnostics.filter((d) => !only || only.has(d.file)).length;
+  const records = keep ? targets.flatMap((rf, i): LoadedRecord[] => (outcomes[i]?.schemaOk ? [{ ...loaded.get(rf.file)!, data: outcomes[i]!.full! }] : [])) : [];
   return { diagnostics, filesChecked: targets.length + notRecords, recordsChecked: targets.length, records, loadedInWorker };
 }

@@ -2,31 +2,53 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus, writeCorpus } from "../../scripts/lib/bench/generate.ts";
-import { validate } from "../../scripts/lib/validate.ts";
-import { PARALLEL_THRESHOLD, workerShare } from "../../scripts/lib/load/parallel.ts";
+import { validate, type ValidateResult } from "../../scripts/lib/validate.ts";
+import { PARALLEL_THRESHOLD } from "../../scripts/lib/load/parallel.ts";
+import { loadSchemaSet } from "../../scripts/lib/schemas.ts";
 
-describe("parallel loading", () => {
-  it("reports the same diagnostics, in the same order, as loading on one thread", { timeout: 120_000 }, async () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-parallel-"));
+describe("parallel loading", { timeout: 120_000 }, () => {
+  let root: string;
+  let files: string[];
+  let broken: string[];
+  let single: ValidateResult;
+
+  beforeAll(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-parallel-"));
     const corpus = generateCorpus(PARALLEL_THRESHOLD + 500, 7);
     writeCorpus(root, corpus);
-    // Break files throughout the sorted list, so that both the main thread's and the worker's share
-    // have problems of every stage: YAML, schema, and cross-record.
-    const files = [...corpus.files.keys()].sort();
-    const inWorkerShare = files.slice(files.length - workerShare(files.length));
-    const broken = [files[3]!, inWorkerShare[10]!, inWorkerShare[inWorkerShare.length - 1]!];
+    files = [...corpus.files.keys()].sort();
+    // Problems of every stage, spread over the list: YAML, schema, a record check and a dataset check.
+    const meeting = files.find((f) => f.startsWith("data/meetings/"))!;
+    broken = [files[3]!, files[Math.floor(files.length / 2)]!, files[files.length - 1]!, meeting];
     fs.writeFileSync(path.join(root, broken[0]!), "id: [unclosed\n");
-    fs.writeFileSync(path.join(root, broken[1]!), fs.readFileSync(path.join(root, broken[1]!), "utf8").replace(/^id: .*$/m, "id: Not-An-Id"));
+    fs.writeFileSync(path.join(root, broken[1]!), fs.readFileSync(path.join(root, broken[1]!), "utf8").replace(/^id: .*$/m, "id: not-the-file-name"));
     fs.appendFileSync(path.join(root, broken[2]!), "unknown_field: 1\n");
-    const parallel = await validate({ root });
-    const single = await validate({ root, parallel: false });
-    expect(parallel.loadedInWorker).toBe(workerShare(files.length));
+    fs.writeFileSync(path.join(root, broken[3]!), fs.readFileSync(path.join(root, broken[3]!), "utf8").replace(/^( +- actor: ).*$/m, "$1no-such-actor"));
+    single = await validate({ root, parallel: false, keepRecords: true });
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it("finds the planted problems on one thread", () => {
     expect(single.loadedInWorker).toBe(0);
+    const errors = single.diagnostics.filter((d) => d.severity === "error");
+    expect(new Set(errors.map((d) => d.file))).toEqual(new Set(broken));
+    expect(errors.map((d) => d.code)).toEqual(expect.arrayContaining(["YAML001", "ID001", "SCH002", "REF001"]));
+  });
+
+  it("reports the same diagnostics, in the same order, and the same records when worker threads load the files", async () => {
+    const parallel = await validate({ root, keepRecords: true });
+    expect(parallel.loadedInWorker).toBe(files.length);
     expect(parallel.diagnostics).toEqual(single.diagnostics);
-    expect(new Set(parallel.diagnostics.filter((d) => d.severity === "error").map((d) => d.file))).toEqual(new Set(broken));
-    expect(parallel.records.length).toBe(single.records.length);
-    fs.rmSync(root, { recursive: true, force: true });
+    expect(parallel.records.map((r) => r.data)).toEqual(single.records.map((r) => r.data));
+  });
+
+  it("loads every file on the main thread when the workers fail", async () => {
+    // Workers read their schemas from the set's folder; a folder without them makes them fail at start.
+    const set = { ...loadSchemaSet(), dir: path.join(root, "no-schemas-here") };
+    const result = await validate({ root, schemaSet: set });
+    expect(result.loadedInWorker).toBe(0);
+    expect(result.diagnostics).toEqual(single.diagnostics);
   });
 });

@@ -31,7 +31,7 @@ export interface Collected {
 }
 
 export async function collect(root: string, schemaSet: SchemaSet): Promise<Collected> {
-  const result = await validate({ root, schemaSet });
+  const result = await validate({ root, schemaSet, keepRecords: true });
   const { errors } = countBySeverity(result.diagnostics);
   if (errors > 0) throw new DataErrors(result.diagnostics);
   // The records validation read are the ones published: each file is read and parsed once, so what

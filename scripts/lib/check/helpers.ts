@@ -1,17 +1,14 @@
+import type { FieldPaths } from "../schema-paths.ts";
 import type { CheckContext, IndexEntry, LoadedRecord } from "./types.ts";
-import { valuesAt } from "../schema-paths.ts";
+import { visitValuesAt } from "../schema-paths.ts";
 import { parsePartialDate, type PartialDate } from "../partial-date.ts";
 
-/** Every partial date in a record with its pointer, parsed; malformed ones are left to the schema. */
-export function datesOf(ctx: CheckContext, record: LoadedRecord): Array<{ pointer: string; date: PartialDate }> {
-  const out: Array<{ pointer: string; date: PartialDate }> = [];
-  for (const path of ctx.paths[record.type].dates) {
-    for (const { pointer, value } of valuesAt(record.data, path)) {
-      const date = typeof value === "string" ? parsePartialDate(value) : undefined;
-      if (date) out.push({ pointer, date });
-    }
-  }
-  return out;
+/** Calls `visit` for every partial date in a record, parsed; malformed ones are left to the schema. */
+export function forEachDate(ctx: CheckContext, record: LoadedRecord, visit: (date: PartialDate, pointer: () => string) => void): void {
+  visitValuesAt(record.data, ctx.paths[record.type].dates, (value, _path, pointer) => {
+    const date = typeof value === "string" ? parsePartialDate(value) : undefined;
+    if (date) visit(date, pointer);
+  });
 }
 
 export function dateField(value: unknown): PartialDate | undefined {
@@ -34,16 +31,43 @@ export interface RefValue {
   targets: readonly string[];
 }
 
-// Three checks (REF001–REF003) look at the same references; find them once per record.
-const refCache = new WeakMap<LoadedRecord, RefValue[]>();
+const refPathLists = new WeakMap<FieldPaths["refs"], string[][]>();
+const refPaths = (specs: FieldPaths["refs"]): string[][] => {
+  let paths = refPathLists.get(specs);
+  if (!paths) refPathLists.set(specs, (paths = specs.map((s) => s.path)));
+  return paths;
+};
 
-/** Every reference in a record, with the types its field may point to. */
-export function refsOf(ctx: CheckContext, record: LoadedRecord): RefValue[] {
-  let refs = refCache.get(record);
-  if (!refs) {
-    refs = [];
-    for (const { path, targets } of ctx.paths[record.type].refs) for (const { pointer, value } of valuesAt(record.data, path)) refs.push({ pointer, value, targets });
-    refCache.set(record, refs);
+/** A reference in a record, with the types its field may point to. */
+export interface RefAt {
+  record: LoadedRecord;
+  pointer: string;
+  value: string;
+  targets: readonly string[];
+}
+
+const unusualCache = new WeakMap<readonly LoadedRecord[], RefAt[]>();
+
+/**
+ * The references the three reference checks (REF001–REF003) may have something to say about: those
+ * that do not name exactly a live record of a type the field allows. Found in one walk shared by the
+ * three, since nearly every reference is usual and a walk over every record is their main cost.
+ */
+export function unusualRefs(ctx: CheckContext): RefAt[] {
+  let found = unusualCache.get(ctx.records);
+  if (!found) {
+    found = [];
+    for (const record of ctx.records) {
+      const specs = ctx.paths[record.type].refs;
+      visitValuesAt(record.data, refPaths(specs), (value, path, pointer) => {
+        if (typeof value !== "string") return;
+        const targets = specs[path]!.targets;
+        const entries = ctx.index.get(value);
+        if (entries?.length === 1 && targets.includes(entries[0]!.type)) return;
+        found!.push({ record, pointer: pointer(), value, targets });
+      });
+    }
+    unusualCache.set(ctx.records, found);
   }
-  return refs;
+  return found;
 }

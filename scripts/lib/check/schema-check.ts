@@ -215,12 +215,15 @@ function groupAlternatives(errors: ErrorObject[], rootOf: (e: ErrorObject) => Sc
   return { kept, findings };
 }
 
-/** Validates one record and explains every failure, placed at the key or value it concerns. */
-export function schemaDiagnostics(file: string, data: unknown, validate: ValidateFunction, locate: Locate, rootSchemas: Map<string, Schema>): Diagnostic[] {
+/**
+ * Validates one record and explains every failure, placed at the key or value it concerns. `rootFile`
+ * names the validator's schema, which precompiled validators do not carry.
+ */
+export function schemaDiagnostics(file: string, data: unknown, validate: ValidateFunction, locate: Locate, rootSchemas: Map<string, Schema>, rootFile?: string): Diagnostic[] {
   if (validate(data)) return [];
   const errors = validate.errors ?? [];
   const rootOf = (e: ErrorObject): Schema | undefined => {
-    const ref = e.schemaPath.startsWith("#") ? (validate.schema as Schema).$id : e.schemaPath.split("#")[0];
+    const ref = e.schemaPath.startsWith("#") ? (rootFile ?? (validate.schema as Schema | undefined)?.$id) : e.schemaPath.split("#")[0];
     return typeof ref === "string" ? rootSchemas.get(ref) : undefined;
   };
   const { kept, findings } = groupAlternatives(errors, rootOf);

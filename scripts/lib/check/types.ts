@@ -39,20 +39,46 @@ export interface ReportOptions {
 export interface CheckContext {
   /** The records to check: schema-valid ones only, since checks rely on the schema's guarantees. */
   records: readonly LoadedRecord[];
-  /** Every id in the dataset, including those of records not being checked. */
+  /**
+   * Every id in the dataset, including those of records not being checked. Only dataset checks get it;
+   * record checks run where each record is loaded (possibly a worker thread) and see an empty index.
+   */
   index: ReadonlyMap<string, readonly IndexEntry[]>;
   paths: Readonly<Record<RecordType, FieldPaths>>;
   /** The top-level fields each record type's schema defines. */
   fields: Readonly<Record<RecordType, readonly string[]>>;
+  schemas: ReadonlyMap<string, Record<string, unknown>>;
   report(record: LoadedRecord, pointer: string, message: string, options?: ReportOptions): void;
 }
 
-/** One check beyond the schema: a stable code, one line of description, a severity and the logic. */
-export interface Check {
+interface CheckBase {
   code: string;
   severity: Severity;
   description: string;
   run(ctx: CheckContext): void;
 }
+
+/** A check of one record on its own: it runs in whichever thread loaded the record, with the full data. */
+export interface RecordCheck extends CheckBase {
+  scope: "record";
+}
+
+/**
+ * A check across records (ids, references, data of referenced records). It runs once all records are
+ * loaded and sees each record only as far as dataset checks need: `id`, edition ids, the references
+ * and the parts the checks declare in `reads`. Records loaded in a worker thread thus come back small,
+ * and a check that reads an undeclared part sees it missing in every run, so its tests catch it.
+ */
+export interface DatasetCheck extends CheckBase {
+  scope: "dataset";
+  /**
+   * What this check reads of records of each type, beyond ids and references: paths of keys joined by
+   * slashes, with `*` standing for every list item; a path that ends at a field keeps it whole.
+   */
+  reads: Partial<Record<RecordType, readonly string[]>>;
+}
+
+/** One check beyond the schema: a stable code, one line of description, a severity and the logic. */
+export type Check = RecordCheck | DatasetCheck;
 
 export type { Diagnostic };

@@ -1,28 +1,22 @@
 /**
- * Reads, parses and schema-checks a share of the record files in a worker thread, so that both cores
- * work on the per-file stage. Posts back one result per file, in order.
+ * A worker thread of the per-file stage: compiles the schemas while the main thread lists the files,
+ * then loads chunks of the list until none is left, posting each back as it is done.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { loadSchemaSet } from "../schemas.ts";
-import { loadRecord } from "../validate.ts";
-import type { RecordFile } from "./discover.ts";
-import type { Diagnostic } from "../diagnostics.ts";
+import { checkEnv } from "../check/run-checks.ts";
+import { readFromDisk } from "./load-record.ts";
+import { loadChunk } from "./load-chunk.ts";
+import { decodeFiles, nextChunk, type WorkerJob, type WorkerMessage } from "./parallel.ts";
 
-export interface WorkerResult {
-  file: string;
-  diagnostics: Diagnostic[];
-  data?: Record<string, unknown>;
-  schemaOk?: boolean;
-  mayHaveEscapes?: boolean;
-}
-
-const { files, schemasDir } = workerData as { files: RecordFile[]; schemasDir: string };
+const { schemasDir } = workerData as { schemasDir: string };
 const set = loadSchemaSet(schemasDir);
-const results: WorkerResult[] = files.map((rf) => {
-  const diagnostics: Diagnostic[] = [];
-  const loaded = loadRecord(rf, set, diagnostics);
-  return loaded.ok
-    ? { file: rf.file, diagnostics, data: loaded.record.data, schemaOk: loaded.record.schemaOk, ...(loaded.record.mayHaveEscapes !== undefined ? { mayHaveEscapes: loaded.record.mayHaveEscapes } : {}) }
-    : { file: rf.file, diagnostics };
+const env = checkEnv(set);
+const port = parentPort!;
+port.once("message", (job: WorkerJob) => {
+  const files = decodeFiles(job.files);
+  for (let chunk = nextChunk(job.counter, files.length); chunk; chunk = nextChunk(job.counter, files.length)) {
+    port.postMessage({ chunk: loadChunk(files, chunk[0], chunk[1], set, env, readFromDisk, job.keepRecords) } satisfies WorkerMessage);
+  }
+  port.postMessage({ done: true } satisfies WorkerMessage);
 });
-parentPort!.postMessage(results);

@@ -1,32 +1,111 @@
+/**
+ * Worker threads for the per-file stage of a large run. They start before the files are listed (their
+ * start-up — modules and schema compilation — overlaps the listing), then take chunks of the file list
+ * from one shared counter, so that each does as much as it can, and post each chunk back as it is done.
+ * The main thread meanwhile only collects: its heap stays small, which keeps its garbage collection,
+ * the cost that grows with the dataset, short.
+ */
+import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { RECORD_TYPES, type RecordType } from "../record-types.ts";
 import type { RecordFile } from "./discover.ts";
-import type { WorkerResult } from "./load-worker-body.ts";
+import type { ChunkResult } from "./load-chunk.ts";
 
-/** Below this many files a worker's start-up (loader, schema compilation) costs more than it saves. */
+/** Below this many files the workers' start-up (loader, schema compilation) costs more than it saves. */
 export const PARALLEL_THRESHOLD = 4000;
 
-/**
- * Starts a worker thread on a share of the files and returns its results, or undefined if the machine
- * has one core. A worker that fails makes the promise reject; the caller then loads those files itself,
- * so no file is ever skipped.
- */
-export function loadInWorker(files: readonly RecordFile[], schemasDir: string): Promise<WorkerResult[]> | undefined {
-  if (os.availableParallelism() < 2) return undefined;
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./load-worker.mjs", import.meta.url), { workerData: { files, schemasDir } });
-    worker.once("message", (results: WorkerResult[]) => {
-      resolve(results);
-      void worker.terminate();
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code) => {
-      if (code !== 0) reject(new Error(`load worker exited with code ${code}`));
-    });
-  });
+/** Files per claim: small enough to balance the threads' finishing times, large enough to keep claims rare. */
+export const CHUNK_SIZE = 256;
+
+/** At most this many workers: beyond it, copying results back to the main thread outweighs the gain. */
+const MAX_WORKERS = 4;
+
+export function nextChunk(counter: Int32Array, total: number): [number, number] | undefined {
+  const start = Atomics.add(counter, 0, CHUNK_SIZE);
+  return start < total ? [start, Math.min(total, start + CHUNK_SIZE)] : undefined;
 }
 
-/** The share of the files given to the worker: about two fifths, since it starts later and its results must be copied back. */
-export function workerShare(count: number): number {
-  return Math.floor(count * 0.4);
+/** What a worker is given once the files are listed. */
+export interface WorkerJob {
+  /** The record files, as `type NUL id NUL file NUL abs` repeated: one string copies fast between threads. */
+  files: string;
+  keepRecords: boolean;
+  /** An Int32Array over a SharedArrayBuffer: the index of the next unclaimed file. */
+  counter: Int32Array;
+}
+
+/** A worker's messages: one per chunk, then `done`. */
+export type WorkerMessage = { chunk: ChunkResult } | { done: true };
+
+export function encodeFiles(files: readonly RecordFile[]): string {
+  return files.map((f) => `${f.type}\0${f.id}\0${f.file}\0${f.abs}`).join("\0");
+}
+
+export function decodeFiles(text: string): RecordFile[] {
+  const parts = text === "" ? [] : text.split("\0");
+  const files: RecordFile[] = [];
+  for (let i = 0; i < parts.length; i += 4) files.push({ type: parts[i] as RecordType, id: parts[i + 1]!, file: parts[i + 2]!, abs: parts[i + 3]! });
+  return files;
+}
+
+/**
+ * Whether the folder holds at least `n` entries in its record folders. Stops counting at `n`, so the
+ * answer costs little however large the dataset: it decides whether to start workers before listing.
+ */
+export function holdsAtLeast(dataDir: string, n: number): boolean {
+  let count = 0;
+  for (const { folder } of Object.values(RECORD_TYPES)) {
+    let dir: fs.Dir | undefined;
+    try {
+      dir = fs.opendirSync(path.join(dataDir, folder));
+      while (count < n && dir.readSync()) count++;
+    } catch {
+      // a missing or unreadable folder: discovery reports it
+    } finally {
+      dir?.closeSync();
+    }
+    if (count >= n) return true;
+  }
+  return false;
+}
+
+export interface WorkerPool {
+  /** Posts the job; resolves with every chunk the workers loaded (a failed worker's chunks are missing). */
+  run(job: WorkerJob, onChunk: (chunk: ChunkResult) => void): Promise<void>;
+  /** Stops the workers unused. */
+  close(): void;
+}
+
+/** Starts worker threads, one per core up to a few, or returns undefined on a one-core machine. */
+export function startWorkers(schemasDir: string): WorkerPool | undefined {
+  const count = Math.min(os.availableParallelism(), MAX_WORKERS);
+  if (count < 2) return undefined;
+  const workers = Array.from({ length: count }, () => new Worker(new URL("./load-worker.mjs", import.meta.url), { workerData: { schemasDir } }));
+  // Until a job is posted, a worker that fails is simply not used.
+  const failed = new Set<Worker>();
+  for (const w of workers) w.once("error", () => failed.add(w));
+  return {
+    run(job, onChunk) {
+      const runs = workers.map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            if (failed.has(worker)) return resolve();
+            const finish = (): void => {
+              resolve();
+              void worker.terminate();
+            };
+            worker.on("message", (message: WorkerMessage) => ("chunk" in message ? onChunk(message.chunk) : finish()));
+            worker.once("error", finish);
+            worker.once("exit", finish);
+            worker.postMessage(job);
+          }),
+      );
+      return Promise.all(runs).then(() => undefined);
+    },
+    close() {
+      for (const w of workers) void w.terminate();
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import type { Check } from "../types.ts";
-import { valuesAt } from "../../schema-paths.ts";
+import { visitValuesAt } from "../../schema-paths.ts";
 
 // ICU knows every assigned ISO 3166-1 region; for an unassigned code it echoes the code back.
 const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
@@ -34,16 +34,15 @@ export function countryName(code: string): string | undefined {
 export const countryCodes: Check = {
   code: "CTRY001",
   severity: "error",
+  scope: "record",
   description: "Every country code is an assigned ISO 3166-1 alpha-2 code.",
   run(ctx) {
     for (const r of ctx.records) {
-      for (const path of ctx.paths[r.type].countries) {
-        for (const { pointer, value } of valuesAt(r.data, path)) {
-          if (typeof value === "string" && /^[A-Z]{2}$/.test(value) && !countryName(value)) {
-            ctx.report(r, pointer, `\`${value}\` is not an assigned ISO 3166-1 country code`, value === "UK" ? { tip: "the United Kingdom is GB" } : {});
-          }
+      visitValuesAt(r.data, ctx.paths[r.type].countries, (value, _path, pointer) => {
+        if (typeof value === "string" && /^[A-Z]{2}$/.test(value) && !countryName(value)) {
+          ctx.report(r, pointer(), `\`${value}\` is not an assigned ISO 3166-1 country code`, value === "UK" ? { tip: "the United Kingdom is GB" } : {});
         }
-      }
+      });
     }
   },
 };

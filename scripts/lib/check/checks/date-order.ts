@@ -22,6 +22,7 @@ const PAIRS: Partial<Record<RecordType, Array<{ list?: string; start: string; en
 export const dateOrder: Check = {
   code: "DATE002",
   severity: "error",
+  scope: "record",
   description: "An end date is not before its start date (meeting, sanction, organisation, forum edition), comparing partial dates as ranges.",
   run(ctx) {
     for (const r of ctx.records) {

@@ -13,6 +13,7 @@ export function sourceIdentity(source: Record<string, unknown>): string {
 export const duplicateSources: Check = {
   code: "SRC003",
   severity: "error",
+  scope: "record",
   description: "The same source is not listed twice in one list of sources.",
   run(ctx) {
     for (const r of ctx.records) {

@@ -20,6 +20,7 @@ function exists(data: unknown, path: string): boolean {
 export const fieldPathsExist: Check = {
   code: "PATH001",
   severity: "warning",
+  scope: "record",
   description: "Field paths in `notes` and `unverified` name fields that exist in the record; a claim's path starts with a field the schema defines.",
   run(ctx) {
     for (const r of ctx.records) {

@@ -4,6 +4,7 @@ import type { Check } from "../types.ts";
 export const idMatchesFile: Check = {
   code: "ID001",
   severity: "error",
+  scope: "record",
   description: "The record's `id` equals its file name without `.yaml`.",
   run(ctx) {
     for (const r of ctx.records) {

@@ -2,6 +2,29 @@ import type { Check } from "../types.ts";
 import { asArray, dateField, lookup } from "../helpers.ts";
 import { dayRange, isRealDate } from "../../partial-date.ts";
 
+// A person takes part in many meetings; work out the days their positions cover once per person.
+const termsCache = new WeakMap<Record<string, unknown>, Array<{ from: number; to: number }> | undefined>();
+
+/**
+ * The day ranges a person's recorded positions cover, or undefined when there is nothing to check: not
+ * a person, no positions, or a position whose start is unknown (it might cover any date).
+ */
+function termsOf(actor: Record<string, unknown>): Array<{ from: number; to: number }> | undefined {
+  if (termsCache.has(actor)) return termsCache.get(actor);
+  const positions = asArray(actor.positions) as Array<Record<string, unknown>>;
+  let terms: Array<{ from: number; to: number }> | undefined = [];
+  if (actor.kind !== "person" || positions.length === 0) terms = undefined;
+  for (const pos of positions) {
+    const start = dateField(pos.start);
+    const end = dateField(pos.end);
+    if (!start || !isRealDate(start)) terms = undefined;
+    if (!terms) break;
+    terms.push({ from: dayRange(start!).from, to: end && isRealDate(end) ? dayRange(end).to : Infinity });
+  }
+  termsCache.set(actor, terms);
+  return terms;
+}
+
 /**
  * CONS001 (warning): a person who took part in a meeting held a recorded position at the time. Only for
  * people with positions recorded, since missing positions may just be incomplete data.
@@ -9,6 +32,8 @@ import { dayRange, isRealDate } from "../../partial-date.ts";
 export const participantPositions: Check = {
   code: "CONS001",
   severity: "warning",
+  scope: "dataset",
+  reads: { meeting: ["date", "participants/*/actor"], actor: ["kind", "positions/*/start", "positions/*/end"] },
   description: "A person taking part in a meeting has a recorded position that covers the meeting date (checked only for people with positions recorded).",
   run(ctx) {
     for (const r of ctx.records) {
@@ -20,16 +45,9 @@ export const participantPositions: Check = {
         const actorId = String((p as Record<string, unknown>).actor);
         const actor = lookup(ctx, actorId);
         const data = actor?.type === "actor" ? actor.data() : undefined;
-        const positions = asArray(data?.positions) as Array<Record<string, unknown>>;
-        if (data?.kind !== "person" || positions.length === 0) return;
-        const covered = positions.some((pos) => {
-          const start = dateField(pos.start);
-          const end = dateField(pos.end);
-          if (!start || !isRealDate(start)) return true; // cannot tell; do not warn
-          const from = dayRange(start).from;
-          const to = end && isRealDate(end) ? dayRange(end).to : Infinity;
-          return from <= when.to && to >= when.from;
-        });
+        const terms = data ? termsOf(data) : undefined;
+        if (!terms) return;
+        const covered = terms.some((t) => t.from <= when.to && t.to >= when.from);
         if (!covered) ctx.report(r, `/participants/${i}/actor`, `none of the recorded positions of \`${actorId}\` covers ${date.text}`, { tip: `add the position held then to data/actors/${actorId}.yaml` });
       });
     }

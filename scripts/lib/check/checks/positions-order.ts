@@ -6,6 +6,7 @@ import { certainlyBefore, isRealDate } from "../../partial-date.ts";
 export const positionsOrder: Check = {
   code: "DATE004",
   severity: "error",
+  scope: "record",
   description: "A person's position does not end before it starts.",
   run(ctx) {
     for (const r of ctx.records) {

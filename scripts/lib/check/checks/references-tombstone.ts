@@ -1,5 +1,5 @@
 import type { Check } from "../types.ts";
-import { asArray, refsOf } from "../helpers.ts";
+import { asArray, unusualRefs } from "../helpers.ts";
 
 /**
  * REF003: a reference to a retired id still resolves (consumers follow tombstones), but the data should
@@ -8,18 +8,18 @@ import { asArray, refsOf } from "../helpers.ts";
 export const referencesTombstone: Check = {
   code: "REF003",
   severity: "warning",
+  scope: "dataset",
+  reads: { tombstone: ["to", "change"] },
   description: "A reference names a retired id (a tombstone); point it at the record that replaced it.",
   run(ctx) {
-    for (const r of ctx.records) {
-      if (r.type === "tombstone") continue;
-      for (const { pointer, value } of refsOf(ctx, r)) {
-        const entry = typeof value === "string" ? ctx.index.get(value)?.find((e) => e.type === "tombstone") : undefined;
-        if (!entry) continue;
-        const data = entry.data();
-        const to = asArray(data?.to).map(String);
-        const what = data?.change === "removed" ? "was removed" : `was ${String(data?.change ?? "retired")}${to.length ? ` to ${to.map((t) => `\`${t}\``).join(", ")}` : ""}`;
-        ctx.report(r, pointer, `\`${String(value)}\` ${what}`, to.length === 1 ? { tip: `replace it with ${to[0]}` } : {});
-      }
+    for (const { record, pointer, value } of unusualRefs(ctx)) {
+      if (record.type === "tombstone") continue;
+      const entry = ctx.index.get(value)?.find((e) => e.type === "tombstone");
+      if (!entry) continue;
+      const data = entry.data();
+      const to = asArray(data?.to).map(String);
+      const what = data?.change === "removed" ? "was removed" : `was ${String(data?.change ?? "retired")}${to.length ? ` to ${to.map((t) => `\`${t}\``).join(", ")}` : ""}`;
+      ctx.report(record, pointer, `\`${value}\` ${what}`, to.length === 1 ? { tip: `replace it with ${to[0]}` } : {});
     }
   },
 };

@@ -1,5 +1,5 @@
 import type { Check } from "../types.ts";
-import { refsOf } from "../helpers.ts";
+import { unusualRefs } from "../helpers.ts";
 
 const article = (t: string): string => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
 
@@ -7,15 +7,15 @@ const article = (t: string): string => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}
 export const referencesType: Check = {
   code: "REF002",
   severity: "error",
+  scope: "dataset",
+  reads: {},
   description: "Every reference points to a record of the type the field expects (as the schema's `x-refers-to` says).",
   run(ctx) {
-    for (const r of ctx.records) {
-      for (const { pointer, value, targets } of refsOf(ctx, r)) {
-        const entries = typeof value === "string" ? ctx.index.get(value) : undefined;
-        if (!entries || entries.length === 0) continue;
-        if (entries.some((e) => targets.includes(e.type) || e.type === "tombstone")) continue;
-        ctx.report(r, pointer, `\`${String(value)}\` is ${article(entries[0]!.type)}, but this field needs ${targets.map(article).join(" or ")}`);
-      }
+    for (const { record, pointer, value, targets } of unusualRefs(ctx)) {
+      const entries = ctx.index.get(value);
+      if (!entries || entries.length === 0) continue;
+      if (entries.some((e) => targets.includes(e.type) || e.type === "tombstone")) continue;
+      ctx.report(record, pointer, `\`${value}\` is ${article(entries[0]!.type)}, but this field needs ${targets.map(article).join(" or ")}`);
     }
   },
 };

@@ -6,6 +6,8 @@ import { certainlyBefore, isRealDate } from "../../partial-date.ts";
 export const sanctionTargets: Check = {
   code: "CONS002",
   severity: "warning",
+  scope: "dataset",
+  reads: { sanction: ["announced", "targets/*/actor"], actor: ["dissolved"] },
   description: "A sanction's target was not dissolved before the sanction was announced.",
   run(ctx) {
     for (const r of ctx.records) {

@@ -6,6 +6,8 @@ import { dayRange, isRealDate } from "../../partial-date.ts";
 export const sidelinesDates: Check = {
   code: "DATE003",
   severity: "error",
+  scope: "dataset",
+  reads: { meeting: ["sidelines_of", "date", "end"], forum: ["editions/*/start", "editions/*/end"] },
   description: "A meeting on the sidelines of a forum edition falls within the edition's dates.",
   run(ctx) {
     for (const r of ctx.records) {

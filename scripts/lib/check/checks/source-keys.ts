@@ -5,6 +5,7 @@ import { asArray, asObject } from "../helpers.ts";
 export const sourceKeys: Check = {
   code: "SRC004",
   severity: "error",
+  scope: "record",
   description: "Source keys are unique within a record, and every `source` a claim or status change cites is the `key` of one of the record's sources.",
   run(ctx) {
     for (const r of ctx.records) {

@@ -6,6 +6,7 @@ import { certainlyBefore, isRealDate } from "../../partial-date.ts";
 export const statusHistoryOrder: Check = {
   code: "DATE005",
   severity: "error",
+  scope: "record",
   description: "A meeting's status history is in date order, oldest first.",
   run(ctx) {
     for (const r of ctx.records) {
@@ -26,6 +27,7 @@ export const statusHistoryOrder: Check = {
 export const statusHistoryEnds: Check = {
   code: "STAT001",
   severity: "error",
+  scope: "record",
   description: "A meeting's status history ends in the meeting's `status`.",
   run(ctx) {
     for (const r of ctx.records) {

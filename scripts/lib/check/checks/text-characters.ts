@@ -8,6 +8,7 @@ const FORBIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u
 export const textCharacters: Check = {
   code: "TEXT001",
   severity: "error",
+  scope: "record",
   description: "Text values and keys hold no control characters other than newline and tab, and no bidirectional controls (which can disguise text in review), including when written as YAML escapes.",
   run(ctx) {
     for (const r of ctx.records) {

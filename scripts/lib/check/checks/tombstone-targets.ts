@@ -5,6 +5,8 @@ import { asArray, lookup } from "../helpers.ts";
 export const tombstoneTargets: Check = {
   code: "TOMB001",
   severity: "error",
+  scope: "dataset",
+  reads: { tombstone: ["to", "type"] },
   description: "A tombstone's `to` ids are live records of the same type as the retired id (not tombstones themselves).",
   run(ctx) {
     for (const r of ctx.records) {

@@ -4,6 +4,8 @@ import type { Check } from "../types.ts";
 export const uniqueIds: Check = {
   code: "ID003",
   severity: "error",
+  scope: "dataset",
+  reads: {},
   description: "Ids are unique across the whole dataset, including forum edition ids and tombstones.",
   run(ctx) {
     for (const r of ctx.records) {

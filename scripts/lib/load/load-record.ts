@@ -1,0 +1,70 @@
+/**
+ * Reading, parsing and schema-checking one record file: the per-file stage, which runs in the main
+ * thread or in a worker thread alike.
+ */
+import type { RecordFile } from "./discover.ts";
+import { readRecordFile, type ReadResult } from "./read-file.ts";
+import { parseRecordYaml, type ParseResult } from "./parse-yaml.ts";
+import { fastParse } from "./fast-parse.ts";
+import { schemaDiagnostics, type Locate } from "../check/schema-check.ts";
+import type { LoadedRecord } from "../check/types.ts";
+import type { Diagnostic } from "../diagnostics.ts";
+import type { SchemaSet } from "../schemas.ts";
+import { RECORD_TYPE_NAMES, RECORD_TYPES } from "../record-types.ts";
+import { SCHEMA_CODES } from "../codes.ts";
+
+export type Reader = (rf: RecordFile) => ReadResult;
+export const readFromDisk: Reader = (rf) => readRecordFile(rf.file, rf.abs);
+
+/** Positions for a file read by the fast parser: parsed positionally the first time one is asked for. */
+function locateLazily(file: string, text: string): Locate {
+  let locate: Locate | undefined;
+  return (pointer, options) => {
+    if (!locate) {
+      const parsed = parseRecordYaml(file, text);
+      locate = parsed.ok ? parsed.parsed.locate : () => ({ line: 1, col: 1 });
+    }
+    return locate(pointer, options);
+  };
+}
+
+/**
+ * Positions for a record read by the fast parser or in another thread: the file is read and parsed
+ * positionally only if a diagnostic needs a position. Holding no text keeps a large run's heap small.
+ */
+export function locateReading(rf: RecordFile, reader: Reader): Locate {
+  let locate: Locate | undefined;
+  return (pointer, options) => {
+    if (!locate) {
+      const read = reader(rf);
+      locate = read.ok ? locateLazily(rf.file, read.text) : () => ({ line: 1, col: 1 });
+    }
+    return locate(pointer, options);
+  };
+}
+
+export type Loaded = { ok: true; record: LoadedRecord } | { ok: false };
+
+/** Reads, parses and schema-checks one record file. Never throws: every failure becomes a diagnostic. */
+export function loadRecord(rf: RecordFile, set: SchemaSet, out: Diagnostic[], reader: Reader = readFromDisk): Loaded {
+  const read = reader(rf);
+  if (!read.ok) {
+    out.push(read.diagnostic);
+    return { ok: false };
+  }
+  const fast = fastParse(read.text);
+  const parsed: ParseResult = fast ? { ok: true, parsed: { data: fast, locate: locateReading(rf, reader) } } : parseRecordYaml(rf.file, read.text);
+  if (!parsed.ok) {
+    out.push(...parsed.diagnostics);
+    return { ok: false };
+  }
+  const { data, locate } = parsed.parsed;
+  const problems = schemaDiagnostics(rf.file, data, set.validators[rf.type], locate, set.schemas, RECORD_TYPES[rf.type].schema);
+  if (problems.length > 0) {
+    const other = RECORD_TYPE_NAMES.find((t) => t !== rf.type && set.validators[t](data));
+    if (other) {
+      out.push({ file: rf.file, line: 1, col: 1, severity: SCHEMA_CODES.ID004.severity, code: "ID004", message: `this is ${/^[aeiou]/.test(other) ? "an" : "a"} ${other} record in the ${rf.type} folder`, tip: `move it to data/${RECORD_TYPES[other].folder}/` });
+    } else out.push(...problems);
+  }
+  return { ok: true, record: { file: rf.file, type: rf.type, fileId: rf.id, data, locate, schemaOk: problems.length === 0, mayHaveEscapes: read.text.includes("\\") } };
+}

@@ -1,0 +1,62 @@
+/**
+ * The record validators are precompiled into scripts/lib/validators.generated.cjs (ajv standalone
+ * code). They must be current, behave exactly as validators compiled at run time, and never be used
+ * for schemas they were not generated from.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import fg from "fast-glob";
+import yaml from "yaml";
+import { afterAll, describe, expect, it } from "vitest";
+import { ROOT, SCHEMAS_DIR } from "../../scripts/lib/paths.ts";
+import { GENERATED_VALIDATORS_FILE, createAjv, loadSchemaSet, readSchemas, standaloneValidators, type JsonSchema } from "../../scripts/lib/schemas.ts";
+import { RECORD_TYPE_NAMES, RECORD_TYPES, TYPE_BY_FOLDER, type RecordType } from "../../scripts/lib/record-types.ts";
+import { removeTempDirs, tempDir } from "../temp-dirs.ts";
+
+afterAll(removeTempDirs);
+
+const generated = (): string => fs.readFileSync(path.join(ROOT, GENERATED_VALIDATORS_FILE), "utf8");
+
+describe("precompiled validators", () => {
+  it("are bannered as generated and match what `npm run types` makes from schemas/", () => {
+    expect(generated().split("\n")[0]).toMatch(/Generated — do not edit; run `npm run types`/);
+    expect(generated()).toBe(standaloneValidators(readSchemas()));
+  });
+
+  it("are used for the schemas in schemas/", () => {
+    expect(loadSchemaSet().precompiled).toBe(true);
+  });
+
+  it("give the same verdicts and errors as validators compiled at run time, on every data file and schema fixture", () => {
+    const precompiled = loadSchemaSet().validators;
+    const ajv = createAjv(readSchemas());
+    const files = [...fg.sync("data/*/*.yaml", { cwd: ROOT }), ...fg.sync("test/schemas/*/*/*.yaml", { cwd: ROOT })];
+    expect(files.length).toBeGreaterThan(200);
+    for (const file of files) {
+      const parts = file.split("/");
+      const type: RecordType | undefined = file.startsWith("data/") ? TYPE_BY_FOLDER.get(parts[1]!) : (parts[2] as RecordType);
+      if (!type || !RECORD_TYPE_NAMES.includes(type)) continue;
+      const data: unknown = yaml.parse(fs.readFileSync(path.join(ROOT, file), "utf8"));
+      const runtime = ajv.getSchema(RECORD_TYPES[type].schema)!;
+      const fast = precompiled[type];
+      expect(fast(data), file).toBe(runtime(data));
+      const strip = (errors: typeof runtime.errors) => (errors ?? []).map(({ instancePath, schemaPath, keyword, params, message }) => ({ instancePath, schemaPath, keyword, params, message }));
+      expect(strip(fast.errors), file).toEqual(strip(runtime.errors));
+    }
+  });
+
+  it("are not used for other schemas: a changed schema is compiled at run time and takes effect", () => {
+    const dir = tempDir("sidelines-schemas-");
+    for (const f of fs.readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith(".schema.json"))) fs.copyFileSync(path.join(SCHEMAS_DIR, f), path.join(dir, f));
+    const meeting = JSON.parse(fs.readFileSync(path.join(dir, "meeting.schema.json"), "utf8")) as JsonSchema;
+    meeting.required = [...(meeting.required as string[]), "mood"];
+    (meeting.properties as Record<string, JsonSchema>).mood = { description: "How it went.", enum: ["warm", "cold"] };
+    fs.writeFileSync(path.join(dir, "meeting.schema.json"), JSON.stringify(meeting));
+    const set = loadSchemaSet(dir);
+    expect(set.precompiled).toBe(false);
+    const record: unknown = yaml.parse(fs.readFileSync(path.join(ROOT, "data/meetings/austin-li-shangfu-shangri-la-2023.yaml"), "utf8"));
+    expect(loadSchemaSet().validators.meeting(record)).toBe(true);
+    expect(set.validators.meeting(record)).toBe(false);
+    expect(set.validators.meeting.errors?.map((e) => e.params)).toContainEqual({ missingProperty: "mood" });
+  });
+});
