@@ -110,7 +110,8 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   time("schemas");
   const dataDir = options.dataDir ?? path.join(options.root, "data");
   // Workers start before the files are listed, so that their start-up overlaps the listing.
-  const workers = options.parallel !== false && !options.files && holdsAtLeast(dataDir, PARALLEL_THRESHOLD) ? startWorkers(set.dir) : undefined;
+  const large = options.only ? options.only.length >= PARALLEL_THRESHOLD : holdsAtLeast(dataDir, PARALLEL_THRESHOLD);
+  const workers = options.parallel !== false && !options.files && large ? startWorkers(set.dir) : undefined;
   const source = options.files ? discoverInMemory(options.root, options.files) : { found: await discover(options.root, dataDir), read: readFromDisk };
   const found = source.found;
   const diagnostics: Diagnostic[] = [];

@@ -12,9 +12,13 @@ import { DataErrors } from "../../scripts/lib/build/collect.ts";
 import { publicAjv } from "../../scripts/lib/build/pipeline.ts";
 import { cell, csvText, neutraliseFormulaCell, restoreFormulaCell } from "../../scripts/lib/build/csv.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES } from "../../scripts/lib/record-types.ts";
-import type { Dataset, Manifest, PublishedActor, PublishedMeeting } from "../../scripts/lib/types.generated.ts";
+import type { Dataset, DatasetMetadata, Manifest, PublishedActor, PublishedMeeting } from "../../scripts/lib/types.generated.ts";
 import type { JsonSchema } from "../../scripts/lib/schemas.ts";
 import { fixtureRecords, removeTempDirs, writeFixture } from "./fixture.ts";
+import { tempDir } from "../temp-dirs.ts";
+import { writeJsonFiles } from "../../scripts/lib/build/outputs.ts";
+import { OutputDir } from "../../scripts/lib/build/output-file.ts";
+import type { PublishedRecords } from "../../scripts/lib/build/records.ts";
 
 afterAll(removeTempDirs);
 
@@ -57,6 +61,40 @@ describe("release contents", () => {
       expect(dataset[p as keyof Dataset]).toEqual(list);
     }
     expect(dataset.metadata).toMatchObject({ name: "sidelines", version: expect.stringMatching(/^\d+\.\d+\.\d+/), source_commit: "unknown", source_date: "unknown", record_counts: { actor: 10, sanction: 1, meeting: 3, forum: 1, tombstone: 1 } });
+  });
+
+  it("writes the JSON files in exactly their canonical forms, though they are written record by record", () => {
+    // json/: JSON.stringify(list, null, 2); ndjson/: one JSON.stringify(record) per line; dataset.json:
+    // JSON.stringify of the whole, pretty. Each with a final newline.
+    const dataset = json<Dataset>("dataset.json");
+    expect(read("dataset.json")).toBe(`${JSON.stringify(dataset, null, 2)}\n`);
+    expect(Object.keys(dataset)).toEqual(["metadata", ...RECORD_TYPE_NAMES.map((t) => RECORD_TYPES[t].plural)]);
+    for (const t of RECORD_TYPE_NAMES) {
+      const p = RECORD_TYPES[t].plural;
+      const list = json<unknown[]>(`json/${p}.json`);
+      expect(read(`json/${p}.json`), p).toBe(`${JSON.stringify(list, null, 2)}\n`);
+      expect(read(`ndjson/${p}.ndjson`), p).toBe(list.map((r) => `${JSON.stringify(r)}\n`).join(""));
+    }
+  });
+
+  it("writes empty types in the canonical forms too", () => {
+    const dir = tempDir("sidelines-empty-");
+    const empty = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, []])) as unknown as PublishedRecords;
+    const metadata: DatasetMetadata = { name: "sidelines", title: "Sidelines", version: "0.0.0", license: "CC-BY-4.0", source_commit: "unknown", source_date: "unknown", record_counts: { actor: 0, sanction: 0, meeting: 0, forum: 0, tombstone: 0 } };
+    writeJsonFiles(empty, metadata, new OutputDir(dir));
+    const plural = RECORD_TYPE_NAMES.map((t) => RECORD_TYPES[t].plural);
+    expect(fs.readFileSync(path.join(dir, "dataset.json"), "utf8")).toBe(`${JSON.stringify({ metadata, ...Object.fromEntries(plural.map((p) => [p, []])) }, null, 2)}\n`);
+    for (const p of plural) {
+      expect(fs.readFileSync(path.join(dir, `json/${p}.json`), "utf8")).toBe("[]\n");
+      expect(fs.readFileSync(path.join(dir, `ndjson/${p}.ndjson`), "utf8")).toBe("");
+    }
+  });
+
+  it("writes each CSV in exactly the form of one csv-stringify call over the whole table", () => {
+    for (const f of fs.readdirSync(path.join(out, "csv"))) {
+      const rows = parseCsv(read(`csv/${f}`)) as string[][];
+      expect(read(`csv/${f}`), f).toBe(csvText(rows[0]!, rows.slice(1)));
+    }
   });
 
   it("every published record matches its public schema (ajv, strict)", () => {

@@ -39,7 +39,14 @@ export function cell(value: unknown): string {
   return JSON.stringify(value);
 }
 
+const CSV_OPTIONS = { record_delimiter: "unix", quoted_match: /^\s|\s$/ } as const;
+
 /** A whole table: header row, then one row per record, `\n` line ends, quoting only where needed. */
 export function csvText(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  return stringify([header as string[], ...(rows as string[][])], { record_delimiter: "unix", quoted_match: /^\s|\s$/ });
+  return stringify([header as string[], ...(rows as string[][])], CSV_OPTIONS);
+}
+
+/** Rows without a header, as they continue a table that {@link csvText} began: every row ends in `\n`. */
+export function csvRows(rows: ReadonlyArray<readonly string[]>): string {
+  return stringify(rows as string[][], CSV_OPTIONS);
 }

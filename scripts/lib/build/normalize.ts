@@ -14,6 +14,8 @@ interface Node {
   schema: JsonSchema;
   file: string;
   isCountry: boolean;
+  /** For an object schema: its properties in order, listed once rather than for every value. */
+  props?: Array<[string, JsonSchema]>;
 }
 
 export class Normalizer {
@@ -45,10 +47,13 @@ export class Normalizer {
       if (!target) throw new Error(`unresolvable $ref ${node.$ref} in ${file}`);
       ({ schema: node, file: at } = target);
     }
-    return { schema: node, file: at, isCountry };
+    return { schema: node, file: at, isCountry, ...(node.properties ? { props: Object.entries(node.properties as Record<string, JsonSchema>) } : {}) };
   }
 
-  private value(value: unknown, schema: JsonSchema, file: string, where: string): unknown {
+  /** Where a value is, for the message of an internal error; kept as a stack so that no path is built unless needed. */
+  private readonly path: string[] = [];
+
+  private value(value: unknown, schema: JsonSchema, file: string): unknown {
     const node = this.resolve(schema, file);
     if (typeof value === "string") {
       const trimmed = value.trim();
@@ -56,17 +61,33 @@ export class Normalizer {
     }
     if (Array.isArray(value)) {
       const items = isPlainObject(node.schema.items) ? node.schema.items : {};
-      return value.map((v, i) => this.value(v, items, node.file, `${where}/${i}`));
+      const out = new Array<unknown>(value.length);
+      for (let i = 0; i < value.length; i++) {
+        this.path.push(String(i));
+        out[i] = this.value(value[i], items, node.file);
+        this.path.pop();
+      }
+      return out;
     }
     if (isPlainObject(value)) {
-      const props = (node.schema.properties ?? {}) as Record<string, JsonSchema>;
-      const extra = isPlainObject(node.schema.additionalProperties) ? node.schema.additionalProperties : undefined;
+      const props = node.props ?? [];
       const out: Record<string, unknown> = {};
-      for (const [key, sub] of Object.entries(props)) if (value[key] !== undefined) out[key] = this.value(value[key], sub, node.file, `${where}/${key}`);
-      for (const key of Object.keys(value).sort()) {
-        if (key in props || value[key] === undefined) continue;
-        if (!extra) throw new Error(`${where}/${key} is not in the public schema ${node.file}`);
-        out[key] = this.value(value[key], extra, node.file, `${where}/${key}`);
+      for (const [key, sub] of props) {
+        if (value[key] === undefined) continue;
+        this.path.push(key);
+        out[key] = this.value(value[key], sub, node.file);
+        this.path.pop();
+      }
+      const known = (node.schema.properties ?? {}) as Record<string, JsonSchema>;
+      const extraKeys = Object.keys(value).filter((key) => !(key in known) && value[key] !== undefined);
+      if (extraKeys.length > 0) {
+        const extra = isPlainObject(node.schema.additionalProperties) ? node.schema.additionalProperties : undefined;
+        for (const key of extraKeys.sort()) {
+          if (!extra) throw new Error(`${[...this.path, key].join("/")} is not in the public schema ${node.file}`);
+          this.path.push(key);
+          out[key] = this.value(value[key], extra, node.file);
+          this.path.pop();
+        }
       }
       return out;
     }
@@ -81,6 +102,8 @@ export class Normalizer {
     for (const name of lists) withLists[name] ??= [];
     let root = this.roots.get(file);
     if (!root) this.roots.set(file, (root = { $ref: file }));
-    return this.value(withLists, root, file, `${type}:${String(data.id)}`) as Record<string, unknown>;
+    this.path.length = 0;
+    this.path.push(`${type}:${String(data.id)}`);
+    return this.value(withLists, root, file) as Record<string, unknown>;
   }
 }

@@ -1,15 +1,16 @@
 /**
- * Step 4 of the build: the release files, as path → text. Everything here is a pure function of the
+ * Step 4 of the build: the release files, written in pieces. Everything here is a pure function of the
  * records, the schemas and the source info, so two builds of one commit give the same bytes.
  */
 import { createHash } from "node:crypto";
 import type { JsonSchema } from "../schemas.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES } from "../record-types.ts";
-import type { Dataset, DatasetMetadata } from "../types.generated.ts";
+import type { DatasetMetadata } from "../types.generated.ts";
 import type { PublishedRecords } from "./records.ts";
 import { recordCounts } from "./records.ts";
 import { prettyJson } from "./json.ts";
-import { csvText } from "./csv.ts";
+import { csvRows, csvText } from "./csv.ts";
+import type { OutputDir } from "./output-file.ts";
 import { frictionlessField, tableRows, TABLES } from "./csv-tables.ts";
 import type { SourceInfo } from "./source-info.ts";
 
@@ -22,32 +23,73 @@ export function datasetMetadata(records: PublishedRecords, version: string, sour
 
 export const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
 
+/** `text` with every line after the first indented by `indent`. */
+const indentLines = (text: string, indent: string): string => text.replaceAll("\n", `\n${indent}`);
+
 /**
- * json/, ndjson/ and dataset.json, one file at a time: the caller writes each and lets it go, so a large
- * dataset never holds every output text in memory at once.
+ * json/, ndjson/ and dataset.json, written record by record in one pass: the same bytes as
+ * `prettyJson(list)`, one `JSON.stringify(record)` line per record, and `prettyJson(dataset)`, without
+ * ever holding a whole file's text (a test checks the bytes against those forms).
  */
-export function* jsonFiles(records: PublishedRecords, metadata: DatasetMetadata): Generator<[string, string]> {
-  const dataset: Record<string, unknown> = { metadata };
-  for (const type of RECORD_TYPE_NAMES) {
-    const { plural } = RECORD_TYPES[type];
-    const list = records[type];
-    dataset[plural] = list;
-    yield [`json/${plural}.json`, prettyJson(list)];
-    yield [`ndjson/${plural}.ndjson`, list.map((r) => `${JSON.stringify(r)}\n`).join("")];
+export function writeJsonFiles(records: PublishedRecords, metadata: DatasetMetadata, out: OutputDir): void {
+  const dataset = out.open("dataset.json");
+  try {
+    dataset.write(`{\n  "metadata": ${indentLines(JSON.stringify(metadata, null, 2), "  ")}`);
+    for (const type of RECORD_TYPE_NAMES) {
+      const { plural } = RECORD_TYPES[type];
+      const list = records[type] as readonly unknown[];
+      dataset.write(`,\n  ${JSON.stringify(plural)}: `);
+      const json = out.open(`json/${plural}.json`);
+      const ndjson = out.open(`ndjson/${plural}.ndjson`);
+      try {
+        if (list.length === 0) {
+          json.write("[]");
+          dataset.write("[]");
+        } else {
+          json.write("[\n");
+          dataset.write("[\n");
+          list.forEach((record, i) => {
+            const pretty = JSON.stringify(record, null, 2);
+            const separator = i === 0 ? "" : ",\n";
+            json.write(`${separator}  ${indentLines(pretty, "  ")}`);
+            dataset.write(`${separator}    ${indentLines(pretty, "    ")}`);
+            ndjson.write(`${JSON.stringify(record)}\n`);
+          });
+          json.write("\n]");
+          dataset.write("\n  ]");
+        }
+        json.write("\n");
+      } finally {
+        out.close(json);
+        out.close(ndjson);
+      }
+    }
+    dataset.write("\n}\n");
+  } finally {
+    out.close(dataset);
   }
-  yield ["dataset.json", prettyJson(dataset as unknown as Dataset)];
+}
+
+/** Rows per call to the CSV writer: a table is written in pieces, never held whole. */
+const CSV_BATCH = 2000;
+
+function* csvPieces(header: readonly string[], rows: ReadonlyArray<readonly string[]>): Generator<string> {
+  yield csvText(header, []);
+  for (let i = 0; i < rows.length; i += CSV_BATCH) yield csvRows(rows.slice(i, i + CSV_BATCH));
 }
 
 /** csv/ and datapackage.json, which describes each CSV (with its hash) as a Frictionless tabular resource. */
-export function* csvFiles(records: PublishedRecords, publicSchemas: Map<string, JsonSchema>, metadata: DatasetMetadata): Generator<[string, string]> {
+export function writeCsvFiles(records: PublishedRecords, publicSchemas: Map<string, JsonSchema>, metadata: DatasetMetadata, out: OutputDir): void {
   const resources = [];
   for (const spec of TABLES) {
     const path = `csv/${spec.name}.csv`;
-    const text = csvText(
-      spec.columns.map((c) => c.name),
-      tableRows(spec, records),
+    const written = out.write(
+      path,
+      csvPieces(
+        spec.columns.map((c) => c.name),
+        tableRows(spec, records),
+      ),
     );
-    yield [path, text];
     const fields = spec.columns.map((c) => frictionlessField(publicSchemas, c));
     for (const f of fields) if (spec.primaryKey.length === 1 && spec.primaryKey[0] === f.name || spec.unique?.includes(f.name)) f.constraints = { ...f.constraints, required: true, unique: true };
     resources.push({
@@ -59,8 +101,8 @@ export function* csvFiles(records: PublishedRecords, publicSchemas: Map<string, 
       format: "csv",
       mediatype: "text/csv",
       encoding: "utf-8",
-      bytes: Buffer.byteLength(text),
-      hash: `sha256:${sha256(text)}`,
+      bytes: written.bytes,
+      hash: `sha256:${written.sha256}`,
       dialect: { delimiter: ",", lineTerminator: "\n", quoteChar: '"', doubleQuote: true, header: true, skipInitialSpace: false },
       schema: { fields, primaryKey: spec.primaryKey, missingValues: [""] },
     });
@@ -77,7 +119,7 @@ export function* csvFiles(records: PublishedRecords, publicSchemas: Map<string, 
     sources: [{ title: `Sidelines data at commit ${metadata.source_commit}` }],
     resources,
   };
-  yield ["datapackage.json", prettyJson(datapackage)];
+  out.write("datapackage.json", [prettyJson(datapackage)]);
 }
 
 /** schemas/: the public schemas. */

@@ -14,10 +14,12 @@ import { collect } from "./collect.ts";
 import { derive } from "./derive.ts";
 import { publish, type PublishedRecords } from "./records.ts";
 import { publicSchemas } from "./public-schemas.ts";
-import { csvFiles, datasetMetadata, jsonFiles, schemaFiles, sha256 } from "./outputs.ts";
+import { datasetMetadata, schemaFiles, writeCsvFiles, writeJsonFiles } from "./outputs.ts";
+import { OutputDir } from "./output-file.ts";
 import { datasetVersion, sourceInfo } from "./source-info.ts";
 import { compilePackage } from "./package-lib.ts";
-import { listFiles, MANIFEST, SUMS, writeManifest, type FileHash } from "./manifest.ts";
+import { listFiles, MANIFEST, SUMS, writeManifest } from "./manifest.ts";
+import { phaseTimer } from "../timings.ts";
 import { createTempRelease, removeDeadTempReleases, swapIntoPlace, withLock, recover } from "./atomic.ts";
 
 type AddFormats = (ajv: Ajv2020) => Ajv2020;
@@ -66,14 +68,6 @@ function checkPublished(records: PublishedRecords, schemas: Map<string, JsonSche
   }
 }
 
-/** Writes one output and notes its hash and size, so the manifest need not read it back. */
-function writeOutput(dir: string, rel: string, text: string, hashes: Map<string, FileHash>): void {
-  fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-  const bytes = Buffer.from(text);
-  fs.writeFileSync(path.join(dir, rel), bytes);
-  hashes.set(rel, { sha256: sha256(bytes), bytes: bytes.length });
-}
-
 const inside = (child: string, parent: string): boolean => child === parent || child.startsWith(`${parent}${path.sep}`);
 
 /**
@@ -93,6 +87,24 @@ export function assertReplaceable(out: string, root: string): void {
   throw new Error(`refusing to replace ${out}: it is not empty and holds no Sidelines release (no ${MANIFEST}); remove it or choose another --out`);
 }
 
+/**
+ * Steps 1–3: validate, derive, publish. A function of its own so that the source and derived records
+ * are garbage once the published ones exist: a large build never holds three copies of the dataset.
+ */
+async function prepare(root: string, time: (phase: string) => void): Promise<{ published: PublishedRecords; warnings: Diagnostic[]; schemas: Map<string, JsonSchema> }> {
+  const schemaSet = loadSchemaSet();
+  const { records, warnings } = await collect(root, schemaSet);
+  time("collect (validate)");
+  const schemas = publicSchemas(schemaSet.schemas);
+  const derived = derive(records);
+  time("derive");
+  const published = publish(derived, schemas);
+  time("publish");
+  checkPublished(published, schemas);
+  time("check published");
+  return { published, warnings, schemas };
+}
+
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
   const out = path.resolve(options.out ?? path.join(root, "dist"));
@@ -106,22 +118,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     removeDeadTempReleases(out);
   });
   assertReplaceable(out, root);
-  const schemaSet = loadSchemaSet();
-  const { records, warnings } = await collect(root, schemaSet);
-  const schemas = publicSchemas(schemaSet.schemas);
-  const published = publish(derive(records), schemas);
-  checkPublished(published, schemas);
+  const time = phaseTimer("build");
+  const { published, warnings, schemas } = await prepare(root, time);
   const metadata = datasetMetadata(published, datasetVersion(ROOT), sourceInfo(root, env));
 
   const tmp = createTempRelease(out);
   try {
-    // Each output is written as soon as it is made, so only one output text is in memory at a time.
-    const hashes = new Map<string, FileHash>();
-    for (const [rel, text] of schemaFiles(schemas)) writeOutput(tmp, rel, text, hashes);
-    for (const [rel, text] of jsonFiles(published, metadata)) writeOutput(tmp, rel, text, hashes);
-    for (const [rel, text] of csvFiles(published, schemas, metadata)) writeOutput(tmp, rel, text, hashes);
+    // Each output is written in pieces as it is made, and hashed as it is written.
+    const outputs = new OutputDir(tmp);
+    for (const [rel, text] of schemaFiles(schemas)) outputs.write(rel, [text]);
+    writeJsonFiles(published, metadata, outputs);
+    time("json, ndjson, dataset.json");
+    writeCsvFiles(published, schemas, metadata, outputs);
+    time("csv, datapackage.json");
     compilePackage(tmp);
-    const manifest = writeManifest(tmp, metadata, hashes);
+    time("package");
+    const manifest = writeManifest(tmp, metadata, outputs.hashes);
     const written = listFiles(tmp);
     const bytes = Object.values(manifest.files).reduce((n, f) => n + f!.bytes, 0) + fs.statSync(path.join(tmp, MANIFEST)).size + fs.statSync(path.join(tmp, SUMS)).size;
     if (env[PAUSE_ENV] === "1") {

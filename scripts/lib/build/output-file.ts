@@ -1,0 +1,88 @@
+/**
+ * Writing one release file in pieces, hashing as it goes: large outputs (hundreds of megabytes at
+ * 100,000 records) are never held whole in memory, and the manifest need not read them back.
+ */
+import { createHash, type Hash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { FileHash } from "./manifest.ts";
+
+/** Pieces are encoded straight into a buffer of this size, written out whenever it is full. */
+const BUFFER_BYTES = 4 << 20;
+
+export class OutputFile {
+  private readonly fd: number;
+  private readonly hash: Hash = createHash("sha256");
+  private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  private used = 0;
+  private bytes = 0;
+
+  constructor(dir: string, readonly rel: string) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    this.fd = fs.openSync(path.join(dir, rel), "w");
+  }
+
+  write(text: string): void {
+    // UTF-8 takes at most three bytes per UTF-16 code unit.
+    if (text.length * 3 > BUFFER_BYTES - this.used) {
+      this.flush();
+      if (text.length * 3 > BUFFER_BYTES) {
+        this.writeBytes(Buffer.from(text));
+        return;
+      }
+    }
+    this.used += this.buffer.write(text, this.used);
+  }
+
+  private flush(): void {
+    this.writeBytes(this.buffer.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private writeBytes(bytes: Buffer): void {
+    for (let at = 0; at < bytes.length; ) at += fs.writeSync(this.fd, bytes, at);
+    this.hash.update(bytes);
+    this.bytes += bytes.length;
+  }
+
+  /** Writes what is left, closes the file and returns its hash and size. */
+  close(): FileHash {
+    try {
+      this.flush();
+    } finally {
+      fs.closeSync(this.fd);
+    }
+    return { sha256: this.hash.digest("hex"), bytes: this.bytes };
+  }
+}
+
+/** Where outputs go: opens a file for writing, and notes its hash and size when it is closed. */
+export class OutputDir {
+  readonly hashes = new Map<string, FileHash>();
+
+  constructor(readonly dir: string) {}
+
+  /** Writes one file from pieces and returns its hash and size. */
+  write(rel: string, pieces: Iterable<string>): FileHash {
+    const file = new OutputFile(this.dir, rel);
+    let result: FileHash | undefined;
+    try {
+      for (const piece of pieces) file.write(piece);
+    } finally {
+      result = file.close();
+    }
+    this.hashes.set(rel, result);
+    return result;
+  }
+
+  /** Opens a file written alongside others; `close` it with {@link OutputDir.close}. */
+  open(rel: string): OutputFile {
+    return new OutputFile(this.dir, rel);
+  }
+
+  close(file: OutputFile): FileHash {
+    const result = file.close();
+    this.hashes.set(file.rel, result);
+    return result;
+  }
+}
