@@ -1,6 +1,8 @@
 import path from "node:path";
 import { caseClashes, classify, discover, type Discovery, type RecordFile } from "./load/discover.ts";
 import { decodeRecordBytes } from "./load/read-file.ts";
+import { fastParse } from "./load/fast-parse.ts";
+import { parseRecordYaml } from "./load/parse-yaml.ts";
 import { loadRecord, locateReading, readFromDisk, type Reader } from "./load/load-record.ts";
 import { loadChunk, type ChunkResult, type ParsedRecord } from "./load/load-chunk.ts";
 import { encodeFiles, holdsAtLeast, PARALLEL_THRESHOLD, startWorkers } from "./load/parallel.ts";
@@ -62,6 +64,16 @@ export interface ValidateResult {
   loadedInWorker: number;
 }
 
+/** A record file's data, parsed but not checked; undefined if it cannot be read or parsed. */
+function parseOnly(rf: RecordFile, reader: Reader): Record<string, unknown> | undefined {
+  const read = reader(rf);
+  if (!read.ok) return undefined;
+  const fast = fastParse(read.text);
+  if (fast) return fast;
+  const parsed = parseRecordYaml(rf.file, read.text);
+  return parsed.ok ? parsed.parsed.data : undefined;
+}
+
 /**
  * Builds the id index: records (by file name), forum editions and tombstones. `loaded` holds the
  * records checked in this run (undefined for files that did not parse); others are read on demand.
@@ -88,12 +100,17 @@ function buildIndex(files: readonly RecordFile[], loaded: ReadonlyMap<string, Lo
     const data = record ? () => (record.schemaOk ? record.data : undefined) : () => { const r = recordOf(rf); return r?.schemaOk ? r.data : undefined; };
     add({ id: rf.id, type: rf.type, file: rf.file, pointer: "", data });
     if (rf.type === "forum") {
-      // Edition ids live inside forum files, so forums are always read to index them.
-      const forum = recordOf(rf);
-      const editions = Array.isArray(forum?.data.editions) ? (forum.data.editions as unknown[]) : [];
-      editions.forEach((e, i) => {
+      // Edition ids live inside forum files, so forums are always read to index them; one not checked
+      // in this run is only parsed here, and schema-checked if a check asks for an edition's data.
+      const editions = loaded.has(rf.file) ? record?.data.editions : parseOnly(rf, reader)?.editions;
+      (Array.isArray(editions) ? (editions as unknown[]) : []).forEach((e, i) => {
         const id = (e as Record<string, unknown> | null)?.id;
-        if (typeof id === "string") add({ id, type: "edition", file: rf.file, pointer: `/editions/${i}`, data: () => (forum?.schemaOk ? (e as Record<string, unknown>) : undefined) });
+        if (typeof id !== "string") return;
+        const editionData = (): Record<string, unknown> | undefined => {
+          const forum = recordOf(rf);
+          return forum?.schemaOk ? ((forum.data.editions as unknown[])[i] as Record<string, unknown>) : undefined;
+        };
+        add({ id, type: "edition", file: rf.file, pointer: `/editions/${i}`, data: editionData });
       });
     }
   }
