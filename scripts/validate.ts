@@ -10,7 +10,9 @@ import { exitCodeFor } from "./lib/exit-code.ts";
 import { formatHuman } from "./lib/report/format-human.ts";
 import { formatJson } from "./lib/report/format-json.ts";
 import { formatGithub } from "./lib/report/format-github.ts";
-import { changesSince, filesMentioning, UsageError } from "./lib/load/changed.ts";
+import { changesSince, filesMentioning, referringFolders, UsageError } from "./lib/load/changed.ts";
+import { loadSchemaSet } from "./lib/schemas.ts";
+import { checkEnv } from "./lib/check/run-checks.ts";
 // The dataset is the one in the working directory (npm runs scripts from the package root), so tests can
 // point the CLI at a fixture tree; schemas always come from this package.
 const ROOT = process.cwd();
@@ -59,12 +61,14 @@ async function main(argv: string[]): Promise<number> {
       if (!file.startsWith("data/")) throw new UsageError(`${parsed.positionals[i]} is not under data/`);
     }
   }
+  const schemaSet = loadSchemaSet();
   if (changedRef !== undefined) {
     const changes = changesSince(ROOT, changedRef);
-    only = [...new Set([...(only ?? []), ...changes.changedFiles, ...filesMentioning(ROOT, changes.changedIds)])].sort();
+    const referrers = filesMentioning(ROOT, changes.changedIds, referringFolders(changes.changedTypes, checkEnv(schemaSet).paths));
+    only = [...new Set([...(only ?? []), ...changes.changedFiles, ...referrers])].sort();
   }
 
-  const result = await validate({ root: ROOT, ...(only ? { only } : {}) });
+  const result = await validate({ root: ROOT, schemaSet, ...(only ? { only } : {}) });
   if (format === "json") console.log(formatJson(result.diagnostics, result.filesChecked));
   else if (format === "github") console.log(formatGithub(result.diagnostics, result.filesChecked));
   else console.log(formatHuman(result.diagnostics, { root: ROOT, color: process.stdout.isTTY === true && !process.env.NO_COLOR, filesChecked: result.filesChecked }));

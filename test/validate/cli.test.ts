@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BASE, BLUE_MEASURES, BLUE_STATE, GREEN_STATE, lines, makeTree, OLD_CORP, removeTrees, runCli, withOverrides, type CliResult } from "./helpers.ts";
+import { BASE, BLUE_MEASURES, BLUE_STATE, GREEN_STATE, lines, makeTree, OLD_CORP, removeTrees, TALKS_2021, runCli, withOverrides, type CliResult } from "./helpers.ts";
 
 afterAll(removeTrees);
 
@@ -251,6 +251,26 @@ describe.concurrent("--changed", { timeout: 30_000 }, () => {
     // The unrelated file is broken: a full run reports it.
     const full = JSON.parse((await runCli(root, ["--format", "json"])).stdout) as { diagnostics: Array<{ file: string; code: string }> };
     expect(full.diagnostics.filter((d) => d.file === UNRELATED_BROKEN).map((d) => d.code)).toContain("SCH004");
+  });
+
+  it("looks for referrers of a changed meeting only where a field can point to a meeting", async () => {
+    // An actor whose text mentions the meeting's id cannot reference it (no actor field points to
+    // meetings), so it is not checked; a sanction that lists the meeting among its responses is.
+    const root = makeTree(
+      withOverrides(BASE, {
+        "data/actors/talks-watcher.yaml": GREEN_STATE.replace(/green-state/g, "talks-watcher").replace("name: Green State", "name: Watcher of talks-2021"),
+        "data/sanctions/blue-measures-2021.yaml": `${BLUE_MEASURES}responses:\n  - talks-2021\n`,
+      }),
+    );
+    git(root, "init", "-q");
+    git(root, "add", "-A");
+    git(root, "commit", "-q", "-m", "base");
+    fs.writeFileSync(path.join(root, "data/meetings/talks-2021.yaml"), TALKS_2021.replace("title: Test talks", "title: Test talks, renamed"));
+    const r = await runCli(root, ["--changed", "--format", "json"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    // The meeting and the sanction; not the actor that only mentions it.
+    expect(JSON.parse(r.stdout).summary.files).toBe(2);
   });
 
   it("takes an explicit ref, and with no changes since it checks nothing", async () => {

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { TYPE_BY_FOLDER } from "../record-types.ts";
+import { RECORD_TYPE_NAMES, RECORD_TYPES, TYPE_BY_FOLDER, type RecordType } from "../record-types.ts";
+import type { FieldPaths } from "../schema-paths.ts";
 
 export class UsageError extends Error {}
 
@@ -17,12 +18,15 @@ const idOfPath = (file: string): string | undefined => {
   const parts = file.split("/");
   return parts.length === 3 && parts[0] === "data" && TYPE_BY_FOLDER.has(parts[1]!) && parts[2]!.endsWith(".yaml") ? parts[2]!.slice(0, -5) : undefined;
 };
+const typeOfPath = (file: string): RecordType | undefined => TYPE_BY_FOLDER.get(file.split("/")[1] ?? "");
 
 export interface ChangeSet {
   /** Files under data/ that were added, modified or are the new side of a rename (still present). */
   changedFiles: string[];
   /** Ids whose records changed, appeared or disappeared (deletions and the old side of renames too). */
   changedIds: string[];
+  /** What those ids name: the record types of the files, and `edition` when a forum changed. */
+  changedTypes: Array<RecordType | "edition">;
 }
 
 /**
@@ -37,6 +41,12 @@ export function changesSince(root: string, ref: string): ChangeSet {
   }
   const changed = new Set<string>();
   const ids = new Set<string>();
+  const types = new Set<RecordType | "edition">();
+  const noteType = (file: string): void => {
+    const type = typeOfPath(file);
+    if (type) types.add(type);
+    if (type === "forum") types.add("edition");
+  };
   const diff = git(root, ["diff", "--relative", "--name-status", "-M", "-z", ref, "--", "data"]).split("\0").filter(Boolean);
   for (let i = 0; i < diff.length; ) {
     const status = diff[i++]!;
@@ -46,6 +56,7 @@ export function changesSince(root: string, ref: string): ChangeSet {
     for (const f of files) {
       const id = idOfPath(f);
       if (id) ids.add(id);
+      noteType(f);
     }
     // A forum's edition ids live inside the file: both the old and the new ones count as changed.
     if (files.some((f) => f.startsWith("data/forums/"))) {
@@ -61,21 +72,34 @@ export function changesSince(root: string, ref: string): ChangeSet {
     changed.add(f);
     const id = idOfPath(f);
     if (id) ids.add(id);
+    noteType(f);
   }
-  return { changedFiles: [...changed].sort(), changedIds: [...ids].sort() };
+  return { changedFiles: [...changed].sort(), changedIds: [...ids].sort(), changedTypes: [...types].sort() };
 }
 
 /**
- * Files under data/ whose text mentions any of the ids as a whole token — a superset of the records
- * that reference them, found without parsing (git grep over tracked files, plus untracked ones).
+ * The record folders whose records may reference an id of these types, read off the schemas'
+ * `x-refers-to`: a changed meeting can only matter to records with a field that points to meetings.
+ * A tombstone changes what any reference to its id means, so it asks for every folder.
  */
-export function filesMentioning(root: string, ids: readonly string[]): string[] {
-  if (ids.length === 0) return [];
+export function referringFolders(types: Iterable<RecordType | "edition">, paths: Readonly<Record<RecordType, FieldPaths>>): string[] {
+  const wanted = new Set(types);
+  if (wanted.has("tombstone")) return RECORD_TYPE_NAMES.map((t) => RECORD_TYPES[t].folder);
+  return RECORD_TYPE_NAMES.filter((t) => paths[t].refs.some((r) => r.targets.some((target) => wanted.has(target as RecordType | "edition")))).map((t) => RECORD_TYPES[t].folder);
+}
+
+/**
+ * Files under data/ (or under the given record folders) whose text mentions any of the ids as a whole
+ * token — a superset of the records that reference them, found without parsing (git grep over tracked
+ * files, plus untracked ones).
+ */
+export function filesMentioning(root: string, ids: readonly string[], folders?: readonly string[]): string[] {
+  if (ids.length === 0 || folders?.length === 0) return [];
   // Fixed strings as whole words: fast, and a superset (a hyphen counts as a word boundary, so
   // `x-foo` also matches `foo`), which only adds records to check.
   let out: string;
   try {
-    out = git(root, ["grep", "-l", "-z", "-F", "-w", "--untracked", ...ids.flatMap((id) => ["-e", id]), "--", "data"]);
+    out = git(root, ["grep", "-l", "-z", "-F", "-w", "--untracked", ...ids.flatMap((id) => ["-e", id]), "--", ...(folders ? folders.map((f) => `data/${f}`) : ["data"])]);
   } catch (error) {
     // git grep exits 1 when nothing matches.
     if ((error as { status?: number }).status === 1) return [];
