@@ -13,7 +13,7 @@ import { cell, FORMULA_NOTE, mayLookLikeFormula } from "./csv.ts";
 type Obj = Record<string, unknown>;
 
 /** What one CSV row is made from: a record, or one item of a list inside it. */
-interface Row {
+export interface Row {
   record: Obj;
   item?: Obj;
   index?: number;
@@ -271,6 +271,7 @@ export function frictionlessField(schemas: Map<string, JsonSchema>, column: Colu
 }
 
 /** The rows of a table as cell text, in record order (records are sorted by id; list items keep their order). */
-export function tableRows(spec: TableSpec, records: PublishedRecords): string[][] {
-  return spec.rows(records).map((row) => spec.columns.map((c) => cell(c.get(row))));
+/** The cells of some rows of a table, as CSV text. */
+export function tableCells(spec: TableSpec, rows: readonly Row[]): string[][] {
+  return rows.map((row) => spec.columns.map((c) => cell(c.get(row))));
 }

@@ -11,7 +11,7 @@ import { recordCounts } from "./records.ts";
 import { prettyJson } from "./json.ts";
 import { csvRows, csvText } from "./csv.ts";
 import type { OutputDir } from "./output-file.ts";
-import { frictionlessField, tableRows, TABLES } from "./csv-tables.ts";
+import { frictionlessField, tableCells, TABLES } from "./csv-tables.ts";
 import type { SourceInfo } from "./source-info.ts";
 
 export const TITLE = "Sidelines";
@@ -73,9 +73,14 @@ export function writeJsonFiles(records: PublishedRecords, metadata: DatasetMetad
 /** Rows per call to the CSV writer: a table is written in pieces, never held whole. */
 const CSV_BATCH = 2000;
 
-function* csvPieces(header: readonly string[], rows: ReadonlyArray<readonly string[]>): Generator<string> {
-  yield csvText(header, []);
-  for (let i = 0; i < rows.length; i += CSV_BATCH) yield csvRows(rows.slice(i, i + CSV_BATCH));
+/** A table in pieces: the header, then its rows a batch at a time, each batch turned into cells only when written. */
+function* csvPieces(spec: (typeof TABLES)[number], records: PublishedRecords): Generator<string> {
+  yield csvText(
+    spec.columns.map((c) => c.name),
+    [],
+  );
+  const rows = spec.rows(records);
+  for (let i = 0; i < rows.length; i += CSV_BATCH) yield csvRows(tableCells(spec, rows.slice(i, i + CSV_BATCH)));
 }
 
 /** csv/ and datapackage.json, which describes each CSV (with its hash) as a Frictionless tabular resource. */
@@ -83,13 +88,7 @@ export function writeCsvFiles(records: PublishedRecords, publicSchemas: Map<stri
   const resources = [];
   for (const spec of TABLES) {
     const path = `csv/${spec.name}.csv`;
-    const written = out.write(
-      path,
-      csvPieces(
-        spec.columns.map((c) => c.name),
-        tableRows(spec, records),
-      ),
-    );
+    const written = out.write(path, csvPieces(spec, records));
     const fields = spec.columns.map((c) => frictionlessField(publicSchemas, c));
     for (const f of fields) if (spec.primaryKey.length === 1 && spec.primaryKey[0] === f.name || spec.unique?.includes(f.name)) f.constraints = { ...f.constraints, required: true, unique: true };
     resources.push({
