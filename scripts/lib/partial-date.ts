@@ -48,11 +48,16 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+const real = new WeakMap<PartialDate, boolean>();
+
 /** Whether the date exists in the calendar (`2023-02-30` does not). */
 export function isRealDate(d: PartialDate): boolean {
-  if (d.month !== undefined && (d.month < 1 || d.month > 12)) return false;
-  if (d.day !== undefined) return d.day >= 1 && d.day <= daysInMonth(d.year, d.month!);
-  return true;
+  let answer = real.get(d);
+  if (answer === undefined) {
+    answer = d.month !== undefined && (d.month < 1 || d.month > 12) ? false : d.day !== undefined ? d.day >= 1 && d.day <= daysInMonth(d.year, d.month!) : true;
+    real.set(d, answer);
+  }
+  return answer;
 }
 
 const dayNumber = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 86_400_000;
