@@ -57,6 +57,9 @@ function benchSize(size: number): Row[] {
   writeCorpus(root, corpus);
   const git = (...args: string[]): string => execFileSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@localhost", ...args], { cwd: root, encoding: "utf8" });
   git("init", "-q");
+  // Committing 100,000 loose objects would otherwise start git's automatic repacking in the background,
+  // in the middle of the first measurements.
+  git("config", "gc.auto", "0");
   git("add", "-A");
   git("commit", "-qm", "corpus");
   // Writing the corpus and its git objects leaves close to a gigabyte of dirty pages at 100,000 records;
