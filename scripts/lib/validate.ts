@@ -5,7 +5,7 @@ import { fastParse } from "./load/fast-parse.ts";
 import { parseRecordYaml } from "./load/parse-yaml.ts";
 import { loadRecord, locateReading, readFromDisk, type Reader } from "./load/load-record.ts";
 import { loadChunk, type ChunkResult, type ParsedRecord } from "./load/load-chunk.ts";
-import { encodeFiles, holdsAtLeast, PARALLEL_THRESHOLD, startWorkers } from "./load/parallel.ts";
+import { CHUNK_SIZE, encodeFiles, holdsAtLeast, PARALLEL_THRESHOLD, startWorkers, type WorkerPool } from "./load/parallel.ts";
 import { checkEnv, datasetView, DATASET_CHECKS, runChecks, type CheckEnv } from "./check/run-checks.ts";
 import type { IndexEntry, LoadedRecord } from "./check/types.ts";
 import { compareDiagnostics, type Diagnostic } from "./diagnostics.ts";
@@ -129,6 +129,15 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   // Workers start before the files are listed, so that their start-up overlaps the listing.
   const large = options.only ? options.only.length >= PARALLEL_THRESHOLD : holdsAtLeast(dataDir, PARALLEL_THRESHOLD);
   const workers = options.parallel !== false && !options.files && large ? startWorkers(set.dir) : undefined;
+  try {
+    return await validateWith(options, set, dataDir, workers, time);
+  } finally {
+    // Idle workers would keep the process alive; stop them whatever happened.
+    workers?.close();
+  }
+}
+
+async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: string, workers: WorkerPool | undefined, time: (phase: string) => void): Promise<ValidateResult> {
   const source = options.files ? discoverInMemory(options.root, options.files) : { found: await discover(options.root, dataDir), read: readFromDisk };
   const found = source.found;
   const diagnostics: Diagnostic[] = [];
@@ -163,13 +172,13 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
       take(chunk);
       loadedInWorker += chunk.records.length;
     });
-  } else workers?.close();
+  }
   time(`workers' chunks (${loadedInWorker} files)`);
   // Whatever no worker loaded (one core, a small run, a failed worker) is loaded here: nothing is skipped.
   for (let i = 0; i < targets.length; i++) {
     if (outcomes[i] !== undefined) continue;
     let end = i + 1;
-    while (end < targets.length && outcomes[end] === undefined && end - i < 256) end++;
+    while (end < targets.length && outcomes[end] === undefined && end - i < CHUNK_SIZE) end++;
     take(loadChunk(targets, i, end, set, env, source.read, keep));
     i = end - 1;
   }

@@ -1,4 +1,5 @@
 /** Loading in a worker thread is an optimisation only: it must find exactly what one thread finds. */
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,6 +8,7 @@ import { generateCorpus, writeCorpus } from "../../scripts/lib/bench/generate.ts
 import { validate, type ValidateResult } from "../../scripts/lib/validate.ts";
 import { PARALLEL_THRESHOLD } from "../../scripts/lib/load/parallel.ts";
 import { loadSchemaSet } from "../../scripts/lib/schemas.ts";
+import { ROOT } from "../../scripts/lib/paths.ts";
 
 describe("parallel loading", { timeout: 120_000 }, () => {
   let root: string;
@@ -50,5 +52,20 @@ describe("parallel loading", { timeout: 120_000 }, () => {
     const result = await validate({ root, schemaSet: set });
     expect(result.loadedInWorker).toBe(0);
     expect(result.diagnostics).toEqual(single.diagnostics);
+  });
+
+  it("stops its workers when the run fails before giving them work, so that the process can exit", () => {
+    // Naming enough files starts the workers; then the listing fails (there is no data/ folder).
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-no-data-"));
+    const script = `
+      import { validate } from ${JSON.stringify(new URL("../../scripts/lib/validate.ts", import.meta.url).href)};
+      const only = Array.from({ length: ${PARALLEL_THRESHOLD} }, (_, i) => "data/actors/a" + i + ".yaml");
+      await validate({ root: ${JSON.stringify(empty)}, only }).then(() => console.log("resolved"), (e) => console.log("rejected: " + e.message));
+    `;
+    const r = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+    fs.rmSync(empty, { recursive: true, force: true });
+    expect(r.signal, "the process had to be killed: a worker kept it alive").toBeNull();
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^rejected: there is no data\/ folder/);
   });
 });
