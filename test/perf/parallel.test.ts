@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus, writeCorpus } from "../../scripts/lib/bench/generate.ts";
 import { validate, type ValidateResult } from "../../scripts/lib/validate.ts";
+import { build } from "../../scripts/lib/build/pipeline.ts";
 import { PARALLEL_THRESHOLD } from "../../scripts/lib/load/parallel.ts";
 import { loadSchemaSet } from "../../scripts/lib/schemas.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
@@ -67,5 +68,22 @@ describe("parallel loading", { timeout: 120_000 }, () => {
     expect(r.signal, "the process had to be killed: a worker kept it alive").toBeNull();
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^rejected: there is no data\/ folder/);
+  });
+});
+
+describe("parallel build", { timeout: 180_000 }, () => {
+  it("writes the same release, byte for byte, whether a worker writes the CSV tables or the main thread does", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-parallel-build-"));
+    writeCorpus(root, generateCorpus(PARALLEL_THRESHOLD + 100, 11));
+    const env = { SOURCE_DATE_EPOCH: "1700000000" };
+    const withWorker = await build({ root, out: path.join(root, "with-worker"), env });
+    const here = await build({ root, out: path.join(root, "here"), env, parallel: false });
+    expect(withWorker.csvInWorker).toBe(true);
+    expect(here.csvInWorker).toBe(false);
+    expect(withWorker.files).toBe(here.files);
+    const files = fs.readdirSync(here.out, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.relative(here.out, path.join(d.parentPath, d.name)));
+    expect(files.filter((f) => f.startsWith("csv/")).length).toBeGreaterThan(10);
+    for (const f of files) expect(fs.readFileSync(path.join(withWorker.out, f)).equals(fs.readFileSync(path.join(here.out, f))), f).toBe(true);
+    fs.rmSync(root, { recursive: true, force: true });
   });
 });

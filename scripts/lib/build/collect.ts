@@ -30,8 +30,8 @@ export interface Collected {
   warnings: Diagnostic[];
 }
 
-export async function collect(root: string, schemaSet: SchemaSet): Promise<Collected> {
-  const result = await validate({ root, schemaSet, keepRecords: true });
+export async function collect(root: string, schemaSet: SchemaSet, parallel = true): Promise<Collected> {
+  const result = await validate({ root, schemaSet, keepRecords: true, parallel });
   const { errors } = countBySeverity(result.diagnostics);
   if (errors > 0) throw new DataErrors(result.diagnostics);
   // The records validation read are the ones published: each file is read and parsed once, so what

@@ -4,14 +4,15 @@
  */
 import { createHash } from "node:crypto";
 import type { JsonSchema } from "../schemas.ts";
-import { RECORD_TYPE_NAMES, RECORD_TYPES } from "../record-types.ts";
+import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../record-types.ts";
 import type { DatasetMetadata } from "../types.generated.ts";
 import type { PublishedRecords } from "./records.ts";
 import { recordCounts } from "./records.ts";
 import { prettyJson } from "./json.ts";
-import { csvRows, csvText } from "./csv.ts";
 import type { OutputDir } from "./output-file.ts";
-import { frictionlessField, tableCells, TABLES } from "./csv-tables.ts";
+import { frictionlessField, TABLES } from "./csv-tables.ts";
+import { CsvTablesWriter } from "./csv-writer.ts";
+import type { FileHash } from "./manifest.ts";
 import type { SourceInfo } from "./source-info.ts";
 
 export const TITLE = "Sidelines";
@@ -31,7 +32,7 @@ const indentLines = (text: string, indent: string): string => text.replaceAll("\
  * `prettyJson(list)`, one `JSON.stringify(record)` line per record, and `prettyJson(dataset)`, without
  * ever holding a whole file's text (a test checks the bytes against those forms).
  */
-export function writeJsonFiles(records: PublishedRecords, metadata: DatasetMetadata, out: OutputDir): void {
+export function writeJsonFiles(records: PublishedRecords, metadata: DatasetMetadata, out: OutputDir, onNdjson?: (type: RecordType, lines: string) => void): void {
   const dataset = out.open("dataset.json");
   try {
     dataset.write(`{\n  "metadata": ${indentLines(JSON.stringify(metadata, null, 2), "  ")}`);
@@ -41,6 +42,12 @@ export function writeJsonFiles(records: PublishedRecords, metadata: DatasetMetad
       dataset.write(`,\n  ${JSON.stringify(plural)}: `);
       const json = out.open(`json/${plural}.json`);
       const ndjson = out.open(`ndjson/${plural}.ndjson`);
+      // The NDJSON lines also go, in batches, to whoever writes the CSV tables meanwhile.
+      let batch: string[] = [];
+      const pass = (): void => {
+        if (batch.length > 0) onNdjson?.(type, batch.join(""));
+        batch = [];
+      };
       try {
         if (list.length === 0) {
           json.write("[]");
@@ -53,8 +60,14 @@ export function writeJsonFiles(records: PublishedRecords, metadata: DatasetMetad
             const separator = i === 0 ? "" : ",\n";
             json.write(`${separator}  ${indentLines(pretty, "  ")}`);
             dataset.write(`${separator}    ${indentLines(pretty, "    ")}`);
-            ndjson.write(`${JSON.stringify(record)}\n`);
+            const line = `${JSON.stringify(record)}\n`;
+            ndjson.write(line);
+            if (onNdjson) {
+              batch.push(line);
+              if (batch.length === CSV_BATCH) pass();
+            }
           });
+          pass();
           json.write("\n]");
           dataset.write("\n  ]");
         }
@@ -70,25 +83,26 @@ export function writeJsonFiles(records: PublishedRecords, metadata: DatasetMetad
   }
 }
 
-/** Rows per call to the CSV writer: a table is written in pieces, never held whole. */
+/** Records per batch handed to the CSV writer. */
 const CSV_BATCH = 2000;
 
-/** A table in pieces: the header, then its rows a batch at a time, each batch turned into cells only when written. */
-function* csvPieces(spec: (typeof TABLES)[number], records: PublishedRecords): Generator<string> {
-  yield csvText(
-    spec.columns.map((c) => c.name),
-    [],
-  );
-  const rows = spec.rows(records);
-  for (let i = 0; i < rows.length; i += CSV_BATCH) yield csvRows(tableCells(spec, rows.slice(i, i + CSV_BATCH)));
+/** csv/ on this thread: the tables, fed the records a batch at a time. Returns each table's hash and size. */
+export function writeCsvFiles(records: PublishedRecords, out: OutputDir): Map<string, FileHash> {
+  const writer = new CsvTablesWriter(out);
+  for (const type of RECORD_TYPE_NAMES) {
+    const list = records[type] as readonly unknown[];
+    for (let i = 0; i < list.length; i += CSV_BATCH) writer.add(type, list.slice(i, i + CSV_BATCH));
+  }
+  return writer.close();
 }
 
-/** csv/ and datapackage.json, which describes each CSV (with its hash) as a Frictionless tabular resource. */
-export function writeCsvFiles(records: PublishedRecords, publicSchemas: Map<string, JsonSchema>, metadata: DatasetMetadata, out: OutputDir): void {
+/** datapackage.json, which describes each CSV (with its hash) as a Frictionless tabular resource. */
+export function writeDatapackage(publicSchemas: Map<string, JsonSchema>, metadata: DatasetMetadata, csvHashes: ReadonlyMap<string, FileHash>, out: OutputDir): void {
   const resources = [];
   for (const spec of TABLES) {
     const path = `csv/${spec.name}.csv`;
-    const written = out.write(path, csvPieces(spec, records));
+    const written = csvHashes.get(path);
+    if (!written) throw new Error(`internal error: ${path} was not written`);
     const fields = spec.columns.map((c) => frictionlessField(publicSchemas, c));
     for (const f of fields) if (spec.primaryKey.length === 1 && spec.primaryKey[0] === f.name || spec.unique?.includes(f.name)) f.constraints = { ...f.constraints, required: true, unique: true };
     resources.push({
