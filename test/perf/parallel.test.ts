@@ -76,7 +76,7 @@ describe("parallel build", { timeout: 180_000 }, () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-parallel-build-"));
     writeCorpus(root, generateCorpus(PARALLEL_THRESHOLD + 100, 11));
     const env = { SOURCE_DATE_EPOCH: "1700000000" };
-    const withWorker = await build({ root, out: path.join(root, "with-worker"), env });
+    const withWorker = await build({ root, out: path.join(root, "with-worker"), env, csvInWorker: true });
     const here = await build({ root, out: path.join(root, "here"), env, parallel: false });
     expect(withWorker.csvInWorker).toBe(true);
     expect(here.csvInWorker).toBe(false);
