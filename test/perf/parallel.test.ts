@@ -1,5 +1,5 @@
 /** Loading in a worker thread is an optimisation only: it must find exactly what one thread finds. */
-import { spawnSync } from "node:child_process";
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,6 +10,16 @@ import { build } from "../../scripts/lib/build/pipeline.ts";
 import { PARALLEL_THRESHOLD } from "../../scripts/lib/load/parallel.ts";
 import { loadSchemaSet } from "../../scripts/lib/schemas.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
+
+/**
+ * Runs an ES module script in a child Node with tsx, from a file: worker threads inherit the parent's
+ * options, and `--input-type` (needed for `-e`) would make them fail to start.
+ */
+function runScript(dir: string, script: string): SpawnSyncReturns<string> {
+  const file = path.join(dir, "script.mjs");
+  fs.writeFileSync(file, script);
+  return spawnSync(process.execPath, ["--import", "tsx", file], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+}
 
 describe("parallel loading", { timeout: 120_000 }, () => {
   let root: string;
@@ -63,7 +73,7 @@ describe("parallel loading", { timeout: 120_000 }, () => {
       const only = Array.from({ length: ${PARALLEL_THRESHOLD} }, (_, i) => "data/actors/a" + i + ".yaml");
       await validate({ root: ${JSON.stringify(empty)}, only }).then(() => console.log("resolved"), (e) => console.log("rejected: " + e.message));
     `;
-    const r = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+    const r = runScript(empty, script);
     fs.rmSync(empty, { recursive: true, force: true });
     expect(r.signal, "the process had to be killed: a worker kept it alive").toBeNull();
     expect(r.status, r.stderr).toBe(0);
@@ -84,6 +94,35 @@ describe("parallel build", { timeout: 180_000 }, () => {
     const files = fs.readdirSync(here.out, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.relative(here.out, path.join(d.parentPath, d.name)));
     expect(files.filter((f) => f.startsWith("csv/")).length).toBeGreaterThan(10);
     for (const f of files) expect(fs.readFileSync(path.join(withWorker.out, f)).equals(fs.readFileSync(path.join(here.out, f))), f).toBe(true);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it("stops the CSV worker when writing the JSON fails: the build rejects, leaves no temporary folder and the process exits", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-build-fails-"));
+    writeCorpus(root, generateCorpus(300, 5));
+    const lib = (rel: string): string => JSON.stringify(new URL(`../../scripts/lib/${rel}`, import.meta.url).href);
+    const script = `
+      import fs from "node:fs";
+      import { build } from ${lib("build/pipeline.ts")};
+      const open = fs.openSync;
+      fs.openSync = (file, ...rest) => {
+        if (String(file).endsWith("meetings.json")) throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
+        return open(file, ...rest);
+      };
+      await build({ root: ${JSON.stringify(root)}, env: { SOURCE_DATE_EPOCH: "1700000000" }, csvInWorker: true }).then(
+        () => console.log("built"),
+        (e) => console.log("rejected: " + e.message),
+      );
+    `;
+    const scripts = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-script-"));
+    const r = runScript(scripts, script);
+    fs.rmSync(scripts, { recursive: true, force: true });
+    expect(r.signal, "the process had to be killed: the CSV worker kept it alive").toBeNull();
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^rejected: no space left on device/);
+    // Nothing of the failed build remains, not even the CSV tables the worker was writing.
+    const leftovers = fs.readdirSync(root, { recursive: true }).map(String).filter((f) => f.includes(".tmp-") || f.startsWith("dist"));
+    expect(leftovers).toEqual([]);
     fs.rmSync(root, { recursive: true, force: true });
   });
 });

@@ -20,8 +20,13 @@ const STALL_MS = 30_000;
 export interface CsvWorker {
   /** Sends NDJSON lines of records of one type, in the order they are published. */
   send(type: RecordType, ndjson: string): void;
-  /** Resolves with each table's hash and size; rejects if the worker failed. */
+  /**
+   * Resolves with each table's hash and size; rejects if the worker failed or stalled. Either way the
+   * worker has stopped when it settles, so nothing it does can touch the files afterwards.
+   */
   finish(): Promise<Map<string, FileHash>>;
+  /** Stops the worker (when the build fails); resolves once it has stopped. */
+  stop(): Promise<void>;
 }
 
 /** Starts the CSV worker writing into `dir`, or returns undefined on a one-core machine. */
@@ -54,15 +59,18 @@ export function startCsvWorker(dir: string): CsvWorker | undefined {
     },
     finish: async () => {
       if (stalled) {
-        void worker.terminate();
+        await worker.terminate();
         throw new Error("the CSV worker stopped taking records");
       }
       worker.postMessage({ done: true } satisfies CsvWorkerMessage);
       try {
         return await result;
       } finally {
-        void worker.terminate();
+        await worker.terminate();
       }
+    },
+    stop: async () => {
+      await worker.terminate();
     },
   };
 }

@@ -15,7 +15,7 @@ import { derive } from "./derive.ts";
 import { publish, type PublishedRecords } from "./records.ts";
 import { publicSchemas } from "./public-schemas.ts";
 import { datasetMetadata, schemaFiles, writeCsvFiles, writeDatapackage, writeJsonFiles } from "./outputs.ts";
-import { startCsvWorker } from "./csv-in-worker.ts";
+import { startCsvWorker, type CsvWorker } from "./csv-in-worker.ts";
 import { OutputDir } from "./output-file.ts";
 import { datasetVersion, sourceInfo } from "./source-info.ts";
 import { compilePackage } from "./package-lib.ts";
@@ -145,6 +145,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const metadata = datasetMetadata(published, datasetVersion(ROOT), sourceInfo(root, env));
 
   const tmp = createTempRelease(out);
+  let csvWorker: CsvWorker | undefined;
   try {
     // Each output is written in pieces as it is made, and hashed as it is written.
     const outputs = new OutputDir(tmp);
@@ -152,7 +153,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // On a large dataset a worker writes the CSV tables from the NDJSON lines while this thread writes
     // the JSON; if it fails, the tables are written here.
     const total = RECORD_TYPE_NAMES.reduce((n, t) => n + published[t].length, 0);
-    const csvWorker = (options.csvInWorker ?? (options.parallel !== false && total >= CSV_WORKER_THRESHOLD)) ? startCsvWorker(tmp) : undefined;
+    csvWorker = (options.csvInWorker ?? (options.parallel !== false && total >= CSV_WORKER_THRESHOLD)) ? startCsvWorker(tmp) : undefined;
     writeJsonFiles(published, metadata, outputs, csvWorker?.send);
     time("json, ndjson, dataset.json");
     const fromWorker = await csvWorker?.finish().catch(() => undefined);
@@ -173,6 +174,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     log(`built ${path.relative(process.cwd(), out) || "."}: ${RECORD_TYPE_NAMES.map((t) => `${metadata.record_counts[t]} ${RECORD_TYPES[t].plural}`).join(", ")}; ${written.length} files, ${bytes} bytes`);
     return { out, counts: metadata.record_counts, files: written.length, bytes, warnings, csvInWorker: fromWorker !== undefined };
   } catch (error) {
+    // Stop the CSV worker first: it would keep the process alive, and write into the folder removed here.
+    await csvWorker?.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
     throw error;
   }

@@ -92,11 +92,19 @@ export function startWorkers(schemasDir: string): WorkerPool | undefined {
         (worker) =>
           new Promise<void>((resolve) => {
             if (failed.has(worker)) return resolve();
+            // After a worker fails, a chunk it posted earlier may still be delivered; by then its files
+            // are being loaded on the main thread, so it is ignored.
+            let finished = false;
             const finish = (): void => {
+              finished = true;
               resolve();
               void worker.terminate();
             };
-            worker.on("message", (message: WorkerMessage) => ("chunk" in message ? onChunk(message.chunk) : finish()));
+            worker.on("message", (message: WorkerMessage) => {
+              if (finished) return;
+              if ("chunk" in message) onChunk(message.chunk);
+              else finish();
+            });
             worker.once("error", finish);
             worker.once("exit", finish);
             worker.postMessage(job);
