@@ -64,7 +64,9 @@ async function main(argv: string[]): Promise<number> {
   const schemaSet = loadSchemaSet();
   if (changedRef !== undefined) {
     const changes = changesSince(ROOT, changedRef);
-    const referrers = filesMentioning(ROOT, changes.changedIds, referringFolders(changes.changedTypes, checkEnv(schemaSet).paths));
+    // Records mentioning an id that appeared or disappeared are searched for everywhere; those that
+    // may point to a record edited in place, only where a field can point to its type.
+    const referrers = [...filesMentioning(ROOT, changes.newOrGoneIds), ...filesMentioning(ROOT, changes.editedIds, referringFolders(changes.editedTypes, checkEnv(schemaSet).paths))];
     only = [...new Set([...(only ?? []), ...changes.changedFiles, ...referrers])].sort();
   }
 

@@ -25,15 +25,18 @@ export function readSchemas(dir: string = SCHEMAS_DIR): Map<string, JsonSchema> 
   return schemas;
 }
 
+const AJV_OPTIONS = { strict: true, allErrors: true, allowUnionTypes: true, verbose: true } as const;
+/** Annotation naming the record types a reference may point to; read by the reference checks. */
+const REFERS_TO = { keyword: "x-refers-to", schemaType: "array", metaSchema: { type: "array", items: { enum: ["actor", "sanction", "meeting", "forum", "edition"] } } } as const;
+
 /**
  * An ajv instance in strict mode with every schema added. `allErrors` so one run reports every problem;
  * union types are allowed because a claim's value may be a string, number or boolean.
  */
 export function createAjv(schemas: Map<string, JsonSchema> = readSchemas(), options: { source?: boolean } = {}): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true, ...(options.source ? { code: { source: true } } : {}) });
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...(options.source ? { code: { source: true } } : {}) });
   addFormats(ajv);
-  // Annotation naming the record types a reference may point to; read by the reference checks.
-  ajv.addKeyword({ keyword: "x-refers-to", schemaType: "array", metaSchema: { type: "array", items: { enum: ["actor", "sanction", "meeting", "forum", "edition"] } } });
+  ajv.addKeyword(structuredClone(REFERS_TO) as unknown as Parameters<Ajv2020["addKeyword"]>[0]);
   for (const schema of schemas.values()) ajv.addSchema(schema);
   return ajv;
 }
@@ -55,9 +58,15 @@ export interface SchemaSet {
  */
 export const GENERATED_VALIDATORS_FILE = "scripts/lib/validators.generated.cjs";
 
-/** A fingerprint of a set of schemas, written into the generated validators to tell whether they are current. */
+/**
+ * A fingerprint of what the validators are compiled from — the schemas, the ajv options and keyword,
+ * and the versions of ajv and ajv-formats — written into the generated validators to tell whether
+ * they are current.
+ */
 export function schemasHash(schemas: ReadonlyMap<string, JsonSchema>): string {
   const hash = createHash("sha256");
+  const version = (pkg: string): string => (createRequire(import.meta.url)(`${pkg}/package.json`) as { version: string }).version;
+  hash.update(JSON.stringify({ ajv: version("ajv"), ajvFormats: version("ajv-formats"), options: AJV_OPTIONS, keyword: REFERS_TO }));
   for (const [file, schema] of [...schemas].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`${file}\0${JSON.stringify(schema)}\0`);
   return hash.digest("hex");
 }
@@ -67,8 +76,9 @@ export function standaloneValidators(schemas: Map<string, JsonSchema>): string {
   const ajv = createAjv(schemas, { source: true });
   const code = standaloneCode(ajv, Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, RECORD_TYPES[t].schema])));
   return `// Generated — do not edit; run \`npm run types\`. The record validators, compiled from schemas/ by ajv's
-// standalone code generator. When schemas/ no longer matches \`schemasHash\`, the validators are compiled
-// at run time instead, and \`npm run types -- --check\` fails until this file is regenerated.
+// standalone code generator. When schemas/, the ajv options or the ajv versions no longer match
+// \`schemasHash\`, the validators are compiled at run time instead, and \`npm run types -- --check\`
+// fails until this file is regenerated.
 ${code}
 exports.schemasHash = ${JSON.stringify(schemasHash(schemas))};
 `;

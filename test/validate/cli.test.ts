@@ -273,6 +273,18 @@ describe.concurrent("--changed", { timeout: 30_000 }, () => {
     expect(JSON.parse(r.stdout).summary.files).toBe(2);
   });
 
+  it("rechecks records of any type that share a new id: an added meeting named like an actor clashes with it", async () => {
+    const root = makeTree(BASE);
+    git(root, "init", "-q");
+    git(root, "add", "-A");
+    git(root, "commit", "-q", "-m", "base");
+    fs.writeFileSync(path.join(root, "data/meetings/ann-example.yaml"), TALKS_2021.replace("id: talks-2021", "id: ann-example"));
+    const r = await runCli(root, ["--changed", "--format", "json"]);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; code: string }> };
+    expect(report.diagnostics.filter((d) => d.code === "ID003").map((d) => d.file).sort()).toEqual(["data/actors/ann-example.yaml", "data/meetings/ann-example.yaml"]);
+  });
+
   it("takes an explicit ref, and with no changes since it checks nothing", async () => {
     const root = changedRepo();
     git(root, "add", "-A");

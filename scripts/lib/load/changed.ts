@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, TYPE_BY_FOLDER, type RecordType } from "../record-types.ts";
 import type { FieldPaths } from "../schema-paths.ts";
@@ -23,10 +24,16 @@ const typeOfPath = (file: string): RecordType | undefined => TYPE_BY_FOLDER.get(
 export interface ChangeSet {
   /** Files under data/ that were added, modified or are the new side of a rename (still present). */
   changedFiles: string[];
-  /** Ids whose records changed, appeared or disappeared (deletions and the old side of renames too). */
-  changedIds: string[];
-  /** What those ids name: the record types of the files, and `edition` when a forum changed. */
-  changedTypes: Array<RecordType | "edition">;
+  /**
+   * Ids that appeared or disappeared: added, deleted and renamed records (both sides), and editions
+   * added to or removed from a forum. Any record that mentions one may now resolve differently or
+   * clash with it, whatever its type.
+   */
+  newOrGoneIds: string[];
+  /** Ids of records edited in place, and of the editions an edited forum keeps. */
+  editedIds: string[];
+  /** What the edited ids name: only records with a field that can point to these types may be affected. */
+  editedTypes: Array<RecordType | "edition">;
 }
 
 /**
@@ -40,12 +47,22 @@ export function changesSince(root: string, ref: string): ChangeSet {
     throw new UsageError(`--changed: \`${ref}\` is not a commit, branch or tag in this repository (try \`git fetch\`, or name another ref)`);
   }
   const changed = new Set<string>();
-  const ids = new Set<string>();
-  const types = new Set<RecordType | "edition">();
-  const noteType = (file: string): void => {
-    const type = typeOfPath(file);
-    if (type) types.add(type);
-    if (type === "forum") types.add("edition");
+  const newOrGone = new Set<string>();
+  const edited = new Set<string>();
+  const editedTypes = new Set<RecordType | "edition">();
+  // A forum's edition ids live inside the file, on the old side (at the ref) and the new (on disk).
+  const oldIds = (file: string): string[] => {
+    try {
+      return idsInText(git(root, ["show", `${ref}:./${file}`]));
+    } catch {
+      return []; // added in the working tree: no old side
+    }
+  };
+  const newIds = (file: string): string[] => (fs.existsSync(path.join(root, file)) ? idsInText(fs.readFileSync(path.join(root, file), "utf8")) : []);
+  const appearOrGo = (file: string, side: "old" | "new"): void => {
+    const id = idOfPath(file);
+    if (id) newOrGone.add(id);
+    if (typeOfPath(file) === "forum") for (const e of side === "old" ? oldIds(file) : newIds(file)) newOrGone.add(e);
   };
   const diff = git(root, ["diff", "--relative", "--name-status", "-M", "-z", ref, "--", "data"]).split("\0").filter(Boolean);
   for (let i = 0; i < diff.length; ) {
@@ -53,28 +70,32 @@ export function changesSince(root: string, ref: string): ChangeSet {
     const files = status.startsWith("R") || status.startsWith("C") ? [diff[i++]!, diff[i++]!] : [diff[i++]!];
     const current = files[files.length - 1]!;
     if (!status.startsWith("D")) changed.add(current);
-    for (const f of files) {
-      const id = idOfPath(f);
-      if (id) ids.add(id);
-      noteType(f);
-    }
-    // A forum's edition ids live inside the file: both the old and the new ones count as changed.
-    if (files.some((f) => f.startsWith("data/forums/"))) {
-      try {
-        for (const id of idsInText(git(root, ["show", `${ref}:./${files[0]}`]))) ids.add(id);
-      } catch {
-        // added in the working tree: no old side
+    if (status.startsWith("M") || status.startsWith("T")) {
+      const id = idOfPath(current);
+      const type = typeOfPath(current);
+      if (id && type) {
+        edited.add(id);
+        editedTypes.add(type);
       }
+      if (type === "forum") {
+        const before = new Set(oldIds(current));
+        const after = new Set(newIds(current));
+        for (const e of before) (after.has(e) ? edited : newOrGone).add(e);
+        for (const e of after) if (!before.has(e)) newOrGone.add(e);
+        editedTypes.add("edition");
+      }
+    } else {
+      appearOrGo(files[0]!, status.startsWith("A") ? "new" : "old");
+      if (files.length === 2) appearOrGo(files[1]!, "new");
     }
   }
   const untracked = git(root, ["ls-files", "--others", "--exclude-standard", "-z", "--", "data"]).split("\0").filter(Boolean);
   for (const f of untracked) {
     changed.add(f);
-    const id = idOfPath(f);
-    if (id) ids.add(id);
-    noteType(f);
+    appearOrGo(f, "new");
   }
-  return { changedFiles: [...changed].sort(), changedIds: [...ids].sort(), changedTypes: [...types].sort() };
+  for (const id of newOrGone) edited.delete(id);
+  return { changedFiles: [...changed].sort(), newOrGoneIds: [...newOrGone].sort(), editedIds: [...edited].sort(), editedTypes: [...editedTypes].sort() };
 }
 
 /**
