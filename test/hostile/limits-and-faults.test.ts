@@ -10,14 +10,15 @@ import { LIMITS } from "../../scripts/lib/load/limits.ts";
 import { exitCodeFor } from "../../scripts/lib/exit-code.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { loadSchemaSet } from "../../scripts/lib/schemas.ts";
+import { YAML_TEST_SUITE } from "../conformance/suite.ts";
 
 const schemaSet = loadSchemaSet();
 
 const tsx = path.join(ROOT, "node_modules/tsx/dist/esm/index.mjs");
 
 function suiteCases(): Array<{ name: string; bytes: Buffer }> {
-  const suite = path.resolve(ROOT, "../shared/conformance/yaml-test-suite");
-  if (!fs.existsSync(suite)) throw new Error(`${suite} is missing; the conformance suite ships beside the repository as ../shared`);
+  const suite = YAML_TEST_SUITE;
+  if (!fs.existsSync(suite)) throw new Error(`${suite} is missing`);
   const out: Array<{ name: string; bytes: Buffer }> = [];
   const walk = (dir: string, name: string): void => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {

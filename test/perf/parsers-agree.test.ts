@@ -10,6 +10,7 @@ import { fastParse } from "../../scripts/lib/load/fast-parse.ts";
 import { parseRecordYaml } from "../../scripts/lib/load/parse-yaml.ts";
 import { decodeRecordBytes } from "../../scripts/lib/load/read-file.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
+import { YAML_TEST_SUITE } from "../conformance/suite.ts";
 
 function yamlFiles(dir: string, name: string): string[] {
   const out: string[] = [];
@@ -52,9 +53,8 @@ describe("the fast and the positional YAML parsers agree", () => {
   });
 
   it("on every case of the YAML test suite that the fast path accepts", () => {
-    const suite = path.resolve(ROOT, "../shared/conformance/yaml-test-suite");
-    expect(fs.existsSync(suite), `${suite} is missing; the conformance suite ships beside the repository as ../shared`).toBe(true);
-    const result = compare(yamlFiles(suite, "in.yaml"));
+    expect(fs.existsSync(YAML_TEST_SUITE), `${YAML_TEST_SUITE} is missing`).toBe(true);
+    const result = compare(yamlFiles(YAML_TEST_SUITE, "in.yaml"));
     expect(result.disagreements).toEqual([]);
     expect(result.fast).toBeGreaterThan(0);
   });

@@ -1,6 +1,6 @@
 /**
- * The record loader over the whole YAML test suite (shared/conformance/yaml-test-suite, beside the
- * repository): it never throws; every invalid case yields a located diagnostic; every case either
+ * The record loader over the whole YAML test suite (test/conformance/yaml-test-suite, a copy of the
+ * shared corpus kept in the repository): it never throws; every invalid case yields a located diagnostic; every case either
  * parses to a mapping or yields one. Then the full validate() over all cases as meeting records:
  * no throw, and every file gets at least one error (none is a valid record).
  */
@@ -13,9 +13,10 @@ import { decodeRecordBytes } from "../../scripts/lib/load/read-file.ts";
 import { validate } from "../../scripts/lib/validate.ts";
 import type { Diagnostic } from "../../scripts/lib/diagnostics.ts";
 import { LOADER_CODES } from "../../scripts/lib/codes.ts";
-import { REPO_ROOT, SCHEMA_SET } from "./helpers.ts";
+import { SCHEMA_SET } from "./helpers.ts";
+import { YAML_TEST_SUITE } from "../conformance/suite.ts";
 
-const SUITE = path.resolve(REPO_ROOT, "../shared/conformance/yaml-test-suite");
+const SUITE = YAML_TEST_SUITE;
 
 interface SuiteCase {
   /** `2G84/00` or `229Q`. */
@@ -48,7 +49,7 @@ const fileOf = (c: SuiteCase): string => `data/meetings/case-${c.name.toLowerCas
 
 /** Fails the calling test, with the reason, when the suite is not there (so nothing passes vacuously). */
 function requireSuite(): void {
-  expect(suiteFound, `the YAML test suite is missing at ${SUITE} (shared/ must sit beside the repository)`).toBe(true);
+  expect(suiteFound, `the YAML test suite is missing at ${SUITE} (test/conformance/)`).toBe(true);
 }
 
 function isLocated(d: Diagnostic, file: string): boolean {
@@ -59,7 +60,7 @@ describe("yaml-test-suite", () => {
   it("is present beside the repository", () => {
     expect(
       suiteFound,
-      `the YAML test suite is missing: expected it at ${SUITE} (the shared/ folder must sit beside the repository, as ../shared). ` +
+      `the YAML test suite is missing: expected it at ${SUITE} (test/conformance/). ` +
         "These tests fail rather than skip without it.",
     ).toBe(true);
     // A sanity floor, so that an emptied or half-copied folder is not taken for the suite.
