@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { build } from "./lib/build/pipeline.ts";
+import { publishDataset } from "./lib/build/pipeline.ts";
 import { DataErrors } from "./lib/build/collect.ts";
 import { diffRecords, diffSchemas, type RecordsByType } from "./lib/diff/diff-records.ts";
 import { diffJson, diffMarkdown } from "./lib/diff/format-diff.ts";
@@ -42,15 +42,18 @@ function readDist(label: string, datasetFile: string): Side {
   return { label, records, schemas };
 }
 
-async function buildSide(label: string, root: string, tmp: string): Promise<Side> {
-  const out = path.join(tmp, "dist");
+/** The published records and public schemas of a dataset, as a build would release them (nothing is written). */
+async function buildSide(label: string, root: string): Promise<Side> {
+  let dataset;
   try {
-    await build({ root, out, log: () => undefined });
+    dataset = await publishDataset(root);
   } catch (error) {
     if (error instanceof DataErrors) throw new UsageError(`${label}: the data does not validate with the current toolkit (${error.message})`);
     throw error;
   }
-  return readDist(label, path.join(out, "dataset.json"));
+  const records: RecordsByType = {};
+  for (const t of RECORD_TYPE_NAMES) records[RECORD_TYPES[t].plural] = dataset.published[t] as unknown as Array<Record<string, unknown>>;
+  return { label, records, schemas: new Map([...dataset.schemas].sort(([a], [b]) => (a < b ? -1 : 1))) };
 }
 
 /** Extracts data/ (and what a build needs beside it) at a git ref into a temporary folder. */
@@ -76,9 +79,9 @@ function checkoutRef(ref: string, tmp: string): string {
 async function side(arg: string | undefined): Promise<Side> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-diff-"));
   try {
-    if (arg === undefined) return await buildSide("working tree", process.cwd(), tmp);
+    if (arg === undefined) return await buildSide("working tree", process.cwd());
     if (arg.endsWith(".json") && fs.existsSync(arg)) return readDist(arg, path.resolve(arg));
-    return await buildSide(arg, checkoutRef(arg, tmp), tmp);
+    return await buildSide(arg, checkoutRef(arg, tmp));
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

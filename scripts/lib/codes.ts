@@ -1,14 +1,5 @@
 import type { Severity } from "./diagnostics.ts";
 
-/** A diagnostic code with its meaning. Codes are stable: never reuse or renumber one. */
-export interface CodeInfo {
-  code: string;
-  severity: Severity;
-  description: string;
-  /** Which stage reports it: reading and parsing files, the schema, or a check beyond the schema. */
-  stage: "file" | "yaml" | "schema" | "check";
-}
-
 /** Problems found while finding, reading and parsing files — before any record exists. */
 export const LOADER_CODES = {
   FILE001: { severity: "error", description: "A file in `data/` does not end in `.yaml`." },

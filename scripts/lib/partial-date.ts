@@ -62,6 +62,9 @@ export function isRealDate(d: PartialDate): boolean {
 
 const dayNumber = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 86_400_000;
 
+/** The calendar year of a day number (days since 1970). */
+export const yearOfDay = (day: number): number => new Date(day * 86_400_000).getUTCFullYear();
+
 /** The first and last day (as day numbers since 1970) the date may mean. */
 const ranges = new WeakMap<PartialDate, { from: number; to: number }>();
 

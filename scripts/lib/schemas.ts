@@ -10,7 +10,7 @@ import { ROOT, SCHEMAS_DIR } from "./paths.ts";
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 type AddFormats = (ajv: Ajv2020) => Ajv2020;
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
+export const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
 type StandaloneCode = (ajv: Ajv2020, refs: Record<string, string>) => string;
 const standaloneCode = ((standaloneModule as unknown as { default?: StandaloneCode }).default ?? standaloneModule) as unknown as StandaloneCode;
 
@@ -134,10 +134,27 @@ export function resolveRef(ref: string, fromFile: string, schemas: ReadonlyMap<s
   return node && typeof node === "object" && !Array.isArray(node) ? { schema: node as JsonSchema, file } : undefined;
 }
 
+/**
+ * Follows a chain of `$ref`s (at most ten) to the schema that defines a value, with the file it lies in.
+ * `onHop` sees each referring schema on the way. When a `$ref` does not resolve, the walk stops there:
+ * `unresolved` names it and `schema` is the schema that holds it.
+ */
+export function followRefs(schema: JsonSchema, file: string, schemas: ReadonlyMap<string, JsonSchema>, onHop?: (referring: JsonSchema, ref: string, at: string) => void): { schema: JsonSchema; file: string; unresolved?: string } {
+  let node = schema;
+  let at = file;
+  for (let i = 0; i < 10 && typeof node.$ref === "string"; i++) {
+    onHop?.(node, node.$ref, at);
+    const target = resolveRef(node.$ref, at, schemas);
+    if (!target) return { schema: node, file: at, unresolved: node.$ref };
+    ({ schema: node, file: at } = target);
+  }
+  return { schema: node, file: at };
+}
+
 const idRules = new WeakMap<ReadonlyMap<string, JsonSchema>, { min: number; max: number; pattern: RegExp }>();
 
 /** Whether a string is a valid record id, by the shared `id` definition (pattern and length). */
-export function isValidId(id: string, schemas: ReadonlyMap<string, JsonSchema> = readSchemas()): boolean {
+export function isValidId(id: string, schemas: ReadonlyMap<string, JsonSchema>): boolean {
   let rule = idRules.get(schemas);
   if (!rule) {
     const def = ((schemas.get("defs.schema.json")?.$defs ?? {}) as Record<string, JsonSchema>).id ?? {};

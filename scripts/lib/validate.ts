@@ -1,9 +1,7 @@
 import path from "node:path";
 import { caseClashes, classify, discover, type Discovery, type RecordFile } from "./load/discover.ts";
 import { decodeRecordBytes } from "./load/read-file.ts";
-import { fastParse } from "./load/fast-parse.ts";
-import { parseRecordYaml } from "./load/parse-yaml.ts";
-import { loadRecord, locateReading, readFromDisk, type Reader } from "./load/load-record.ts";
+import { loadRecord, locateReading, parseRecordText, readFromDisk, type Reader } from "./load/load-record.ts";
 import { loadChunk, type ChunkResult, type ParsedRecord } from "./load/load-chunk.ts";
 import { CHUNK_SIZE, encodeFiles, holdsAtLeast, PARALLEL_THRESHOLD, startWorkers, type WorkerPool } from "./load/parallel.ts";
 import { checkEnv, datasetView, DATASET_CHECKS, runChecks, type CheckEnv } from "./check/run-checks.ts";
@@ -11,8 +9,6 @@ import type { IndexEntry, LoadedRecord } from "./check/types.ts";
 import { compareDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import { loadSchemaSet, type SchemaSet } from "./schemas.ts";
 import { phaseTimer } from "./timings.ts";
-
-export { loadRecord } from "./load/load-record.ts";
 
 export interface ValidateOptions {
   root: string;
@@ -68,9 +64,7 @@ export interface ValidateResult {
 function parseOnly(rf: RecordFile, reader: Reader): Record<string, unknown> | undefined {
   const read = reader(rf);
   if (!read.ok) return undefined;
-  const fast = fastParse(read.text);
-  if (fast) return fast;
-  const parsed = parseRecordYaml(rf.file, read.text);
+  const parsed = parseRecordText(rf.file, read.text);
   return parsed.ok ? parsed.parsed.data : undefined;
 }
 
@@ -96,13 +90,15 @@ function buildIndex(files: readonly RecordFile[], loaded: ReadonlyMap<string, Lo
     return others.get(rf.file);
   };
   for (const rf of files) {
-    const record = loaded.get(rf.file);
-    const data = record ? () => (record.schemaOk ? record.data : undefined) : () => { const r = recordOf(rf); return r?.schemaOk ? r.data : undefined; };
+    const data = (): Record<string, unknown> | undefined => {
+      const r = recordOf(rf);
+      return r?.schemaOk ? r.data : undefined;
+    };
     add({ id: rf.id, type: rf.type, file: rf.file, pointer: "", data });
     if (rf.type === "forum") {
       // Edition ids live inside forum files, so forums are always read to index them; one not checked
       // in this run is only parsed here, and schema-checked if a check asks for an edition's data.
-      const editions = loaded.has(rf.file) ? record?.data.editions : parseOnly(rf, reader)?.editions;
+      const editions = loaded.has(rf.file) ? loaded.get(rf.file)?.data.editions : parseOnly(rf, reader)?.editions;
       (Array.isArray(editions) ? (editions as unknown[]) : []).forEach((e, i) => {
         const id = (e as Record<string, unknown> | null)?.id;
         if (typeof id !== "string") return;
@@ -144,7 +140,8 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   const only = options.only ? new Set(options.only) : undefined;
   // Files that are not records always get their verdict when the whole dataset is checked; in a
   // partial run, only those named.
-  diagnostics.push(...found.diagnostics.filter((d) => !only || only.has(d.file)));
+  const notRecords = found.diagnostics.filter((d) => !only || only.has(d.file));
+  diagnostics.push(...notRecords);
   const targets = only ? found.records.filter((r) => only.has(r.file)) : found.records;
   time(`discover ${found.records.length} files`);
 
@@ -190,7 +187,6 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   runChecks(DATASET_CHECKS, checkable, index, env, diagnostics);
   time("dataset checks");
   diagnostics.sort(compareDiagnostics);
-  const notRecords = found.diagnostics.filter((d) => !only || only.has(d.file)).length;
   const records = keep ? targets.flatMap((rf, i): LoadedRecord[] => (outcomes[i]?.schemaOk ? [{ ...loaded.get(rf.file)!, data: outcomes[i]!.full! }] : [])) : [];
-  return { diagnostics, filesChecked: targets.length + notRecords, recordsChecked: targets.length, records, loadedInWorker };
+  return { diagnostics, filesChecked: targets.length + notRecords.length, recordsChecked: targets.length, records, loadedInWorker };
 }

@@ -193,6 +193,12 @@ describe.concurrent("--changed", { timeout: 30_000 }, () => {
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: path.join(root, ".no-global-gitconfig") },
     });
+  /** Makes the tree a git repository with everything committed: the base that --changed compares to. */
+  const commitAll = (root: string): void => {
+    git(root, "init", "-q");
+    git(root, "add", "-A");
+    git(root, "commit", "-q", "-m", "base");
+  };
 
   const CORP_SUCCESSOR = lines(
     "id: corp-successor",
@@ -216,9 +222,7 @@ describe.concurrent("--changed", { timeout: 30_000 }, () => {
         [UNRELATED_BROKEN]: lines("id: unrelated-broken", "kind: stat", "name: Unrelated", "sources:", "  - publisher: Example Gazette", "    url: https://example.org/u"),
       }),
     );
-    git(root, "init", "-q");
-    git(root, "add", "-A");
-    git(root, "commit", "-q", "-m", "base");
+    commitAll(root);
     // Modified (a valid change): records that mention ann-example are re-checked.
     fs.writeFileSync(path.join(root, "data/actors/ann-example.yaml"), fs.readFileSync(path.join(root, "data/actors/ann-example.yaml"), "utf8").replace("name: Ann Example", "name: Ann B. Example"));
     // Renamed without updating the id: ID001 in the new file, REF001 where blue-state is referenced.
@@ -262,9 +266,7 @@ describe.concurrent("--changed", { timeout: 30_000 }, () => {
         "data/sanctions/blue-measures-2021.yaml": `${BLUE_MEASURES}responses:\n  - talks-2021\n`,
       }),
     );
-    git(root, "init", "-q");
-    git(root, "add", "-A");
-    git(root, "commit", "-q", "-m", "base");
+    commitAll(root);
     fs.writeFileSync(path.join(root, "data/meetings/talks-2021.yaml"), TALKS_2021.replace("title: Test talks", "title: Test talks, renamed"));
     const r = await runCli(root, ["--changed", "--format", "json"]);
     expect(r.stderr).toBe("");
@@ -275,9 +277,7 @@ describe.concurrent("--changed", { timeout: 30_000 }, () => {
 
   it("rechecks records of any type that share a new id: an added meeting named like an actor clashes with it", async () => {
     const root = makeTree(BASE);
-    git(root, "init", "-q");
-    git(root, "add", "-A");
-    git(root, "commit", "-q", "-m", "base");
+    commitAll(root);
     fs.writeFileSync(path.join(root, "data/meetings/ann-example.yaml"), TALKS_2021.replace("id: talks-2021", "id: ann-example"));
     const r = await runCli(root, ["--changed", "--format", "json"]);
     expect(r.status).toBe(1);
@@ -299,9 +299,7 @@ describe.concurrent("--changed", { timeout: 30_000 }, () => {
 
   it("a ref that does not exist exits 2 with a clear message", async () => {
     const root = makeTree(BASE);
-    git(root, "init", "-q");
-    git(root, "add", "-A");
-    git(root, "commit", "-q", "-m", "base");
+    commitAll(root);
     const r = await runCli(root, ["--changed", "no-such-branch"]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");

@@ -4,7 +4,7 @@
  * held, forum editions, sources). Each column names the public-schema field it comes from, so that its
  * type, allowed values and description in datapackage.json are read from the schema, not restated.
  */
-import { resolveRef, type JsonSchema } from "../schemas.ts";
+import { followRefs, type JsonSchema } from "../schemas.ts";
 import { RECORD_TYPES, type RecordType } from "../record-types.ts";
 import { isPlainObject } from "./json.ts";
 import type { PublishedRecords } from "./records.ts";
@@ -221,12 +221,11 @@ function schemaAt(schemas: Map<string, JsonSchema>, type: RecordType, path: read
   let description = "";
   let required = true;
   const deref = (): void => {
-    for (let i = 0; i < 10 && typeof node.$ref === "string"; i++) {
-      if (!description && typeof node.description === "string") description = node.description;
-      const target = resolveRef(node.$ref, file, schemas);
-      if (!target) throw new Error(`unresolvable $ref ${node.$ref} in ${file}`);
-      ({ schema: node, file } = target);
-    }
+    const found = followRefs(node, file, schemas, (referring) => {
+      if (!description && typeof referring.description === "string") description = referring.description;
+    });
+    if (found.unresolved) throw new Error(`unresolvable $ref ${found.unresolved} in ${found.file}`);
+    ({ schema: node, file } = found);
   };
   for (const seg of path) {
     deref();

@@ -71,13 +71,18 @@ class Index {
 }
 
 /** The date a meeting's sanctions are judged on: its date, else its forum edition's start, else its last status change. */
-export function meetingDate(m: Meeting, editionStart: ReadonlyMap<string, string>): string | undefined {
+export function meetingDate(m: Pick<Meeting, "date" | "sidelines_of" | "status_history">, editionStart: ReadonlyMap<string, string>): string | undefined {
   return m.date ?? (m.sidelines_of ? editionStart.get(m.sidelines_of) : undefined) ?? m.status_history?.at(-1)?.date;
+}
+
+/** When a sanction took effect, as best known: its `effective` date, else `listed`, else `announced`. */
+export function sanctionStart(s: Pick<Sanction, "effective" | "listed" | "announced">): string {
+  return s.effective ?? s.listed ?? s.announced;
 }
 
 /** Whether the sanction was certainly in effect on every day the date may mean. */
 export function inEffect(s: Sanction, on: PartialDate): boolean {
-  const start = parsePartialDate(s.effective ?? s.listed ?? s.announced);
+  const start = parsePartialDate(sanctionStart(s));
   if (!start || dayRange(start).to > dayRange(on).from) return false;
   if (s.ended === undefined) return true;
   const end = parsePartialDate(s.ended);

@@ -1,7 +1,5 @@
 /** Small JSON helpers shared by the build steps. */
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
 /** Pretty JSON with a final newline: the form of every published `.json` file (readable diffs between releases). */
 export function prettyJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;

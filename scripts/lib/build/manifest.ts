@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { DatasetMetadata, Manifest } from "../types.generated.ts";
 import { compareStrings, prettyJson } from "./json.ts";
-import { sha256 } from "./outputs.ts";
+import { sha256 } from "./output-file.ts";
 
 export const MANIFEST = "manifest.json";
 export const SUMS = "SHA256SUMS";

@@ -3,7 +3,7 @@
  * keys in the schema's order, strings trimmed, country codes upper case, absent top-level lists `[]`.
  * A key the schema does not know is an internal error: what is published is what the schema says.
  */
-import { resolveRef, type JsonSchema } from "../schemas.ts";
+import { followRefs, type JsonSchema } from "../schemas.ts";
 import { RECORD_TYPES, type RecordType } from "../record-types.ts";
 import { listProperties } from "./public-schemas.ts";
 import { isPlainObject } from "./json.ts";
@@ -37,16 +37,12 @@ export class Normalizer {
 
   /** Follows `$ref`s to the schema that describes the value. */
   private resolveUncached(schema: JsonSchema, file: string): Node {
-    let node = schema;
-    let at = file;
     let isCountry = false;
-    for (let i = 0; i < 10 && typeof node.$ref === "string"; i++) {
-      const [doc, pointer = ""] = node.$ref.split("#");
-      if (`${doc || at}#${pointer}` === COUNTRY_REF) isCountry = true;
-      const target = resolveRef(node.$ref, at, this.schemas);
-      if (!target) throw new Error(`unresolvable $ref ${node.$ref} in ${file}`);
-      ({ schema: node, file: at } = target);
-    }
+    const { schema: node, file: at, unresolved } = followRefs(schema, file, this.schemas, (_referring, ref, from) => {
+      const [doc, pointer = ""] = ref.split("#");
+      if (`${doc || from}#${pointer}` === COUNTRY_REF) isCountry = true;
+    });
+    if (unresolved) throw new Error(`unresolvable $ref ${unresolved} in ${file}`);
     return { schema: node, file: at, isCountry, ...(node.properties ? { props: Object.entries(node.properties as Record<string, JsonSchema>) } : {}) };
   }
 

@@ -7,6 +7,9 @@ import fs from "node:fs";
 import path from "node:path";
 import type { FileHash } from "./manifest.ts";
 
+/** The SHA-256 of some text or bytes, as lowercase hex: the form of manifest.json and SHA256SUMS. */
+export const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
+
 /** Pieces are encoded straight into a buffer of this size, written out whenever it is full. */
 const BUFFER_BYTES = 4 << 20;
 

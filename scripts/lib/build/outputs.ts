@@ -2,7 +2,6 @@
  * Step 4 of the build: the release files, written in pieces. Everything here is a pure function of the
  * records, the schemas and the source info, so two builds of one commit give the same bytes.
  */
-import { createHash } from "node:crypto";
 import type { JsonSchema } from "../schemas.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../record-types.ts";
 import type { DatasetMetadata } from "../types.generated.ts";
@@ -21,8 +20,6 @@ export const LICENSE = { name: "CC-BY-4.0", path: "https://creativecommons.org/l
 export function datasetMetadata(records: PublishedRecords, version: string, source: SourceInfo): DatasetMetadata {
   return { name: "sidelines", title: TITLE, version, license: LICENSE.name, source_commit: source.commit, source_date: source.date, record_counts: recordCounts(records) };
 }
-
-export const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
 
 /** `text` with every line after the first indented by `indent`. */
 const indentLines = (text: string, indent: string): string => text.replaceAll("\n", `\n${indent}`);

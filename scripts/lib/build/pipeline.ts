@@ -5,8 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
-import { loadSchemaSet, type JsonSchema } from "../schemas.ts";
+import { addFormats, loadSchemaSet, type JsonSchema } from "../schemas.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../record-types.ts";
 import { ROOT } from "../paths.ts";
 import type { Diagnostic } from "../diagnostics.ts";
@@ -22,9 +21,6 @@ import { compilePackage } from "./package-lib.ts";
 import { listFiles, MANIFEST, SUMS, writeManifest } from "./manifest.ts";
 import { phaseTimer } from "../timings.ts";
 import { createTempRelease, removeDeadTempReleases, swapIntoPlace, withLock, recover } from "./atomic.ts";
-
-type AddFormats = (ajv: Ajv2020) => Ajv2020;
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
 
 export const PAUSE_ENV = "SIDELINES_BUILD_PAUSE_AFTER_WRITE";
 /** The line a paused build prints (then waits up to this long): tests kill it there. */
@@ -98,10 +94,11 @@ export function assertReplaceable(out: string, root: string): void {
 }
 
 /**
- * Steps 1–3: validate, derive, publish. A function of its own so that the source and derived records
- * are garbage once the published ones exist: a large build never holds three copies of the dataset.
+ * Steps 1–3: validate, derive, publish — the records and public schemas a release holds, without
+ * writing it (`npm run diff` compares these). A function of its own so that the source and derived
+ * records are garbage once the published ones exist: a large build never holds three copies.
  */
-async function prepare(root: string, parallel: boolean, time: (phase: string) => void): Promise<{ published: PublishedRecords; warnings: Diagnostic[]; schemas: Map<string, JsonSchema> }> {
+export async function publishDataset(root: string, parallel = true, time: (phase: string) => void = () => undefined): Promise<{ published: PublishedRecords; warnings: Diagnostic[]; schemas: Map<string, JsonSchema> }> {
   const schemaSet = loadSchemaSet();
   const { records, warnings } = await collect(root, schemaSet, parallel);
   time("collect (validate)");
@@ -139,7 +136,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   });
   assertReplaceable(out, root);
   const time = phaseTimer("build");
-  const { published, warnings, schemas } = await prepare(root, options.parallel !== false, time);
+  const { published, warnings, schemas } = await publishDataset(root, options.parallel !== false, time);
   collectGarbage();
   time("garbage collection");
   const metadata = datasetMetadata(published, datasetVersion(ROOT), sourceInfo(root, env));

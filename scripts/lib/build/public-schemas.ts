@@ -10,7 +10,7 @@
  * Two more schemas describe the release files: `dataset.schema.json` (dataset.json, and through its
  * properties each `json/<plural>.json`) and `manifest.schema.json`.
  */
-import { resolveRef, type JsonSchema } from "../schemas.ts";
+import { followRefs, type JsonSchema } from "../schemas.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../record-types.ts";
 import { isPlainObject } from "./json.ts";
 
@@ -85,13 +85,7 @@ const DERIVED_DEFS: Partial<Record<RecordType, Record<string, JsonSchema>>> = {
 const LIST_NOTE = "Always present in published data: `[]` when there are none.";
 
 function resolveLocal(schema: JsonSchema, file: string, all: Map<string, JsonSchema>): JsonSchema {
-  let node = schema;
-  for (let i = 0; i < 10 && typeof node.$ref === "string"; i++) {
-    const target = resolveRef(node.$ref, file, all);
-    if (!target) break;
-    node = target.schema;
-  }
-  return node;
+  return followRefs(schema, file, all).schema;
 }
 
 /** The top-level properties of a record schema whose value is a list. */

@@ -3,9 +3,17 @@ import type { CheckContext, IndexEntry, LoadedRecord } from "./types.ts";
 import { visitValuesAt } from "../schema-paths.ts";
 import { parsePartialDate, type PartialDate } from "../partial-date.ts";
 
+/**
+ * Calls `visit` for every value in a record at the paths the schemas give for one kind of special value
+ * (dates, URLs, country codes), with its JSON pointer built only when asked for.
+ */
+export function forEachValueOf(ctx: CheckContext, record: LoadedRecord, kind: "dates" | "urls" | "countries", visit: (value: unknown, pointer: () => string) => void): void {
+  visitValuesAt(record.data, ctx.paths[record.type][kind], (value, _path, pointer) => visit(value, pointer));
+}
+
 /** Calls `visit` for every partial date in a record, parsed; malformed ones are left to the schema. */
 export function forEachDate(ctx: CheckContext, record: LoadedRecord, visit: (date: PartialDate, pointer: () => string) => void): void {
-  visitValuesAt(record.data, ctx.paths[record.type].dates, (value, _path, pointer) => {
+  forEachValueOf(ctx, record, "dates", (value, pointer) => {
     const date = typeof value === "string" ? parsePartialDate(value) : undefined;
     if (date) visit(date, pointer);
   });
@@ -23,13 +31,6 @@ export function lookup(ctx: CheckContext, id: string): IndexEntry | undefined {
 
 export const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export const asObject = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-
-export interface RefValue {
-  pointer: string;
-  value: unknown;
-  /** The record types the field may point to (the schema's `x-refers-to`). */
-  targets: readonly string[];
-}
 
 const refPathLists = new WeakMap<FieldPaths["refs"], string[][]>();
 const refPaths = (specs: FieldPaths["refs"]): string[][] => {

@@ -2,6 +2,7 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Diagnostic } from "../diagnostics.ts";
 import { SCHEMA_CODES, type SchemaCode } from "../codes.ts";
 import { nearest } from "./suggest.ts";
+import { escapeSegment, unescapeSegment } from "../json-pointer.ts";
 
 type Schema = Record<string, unknown>;
 export type Locate = (pointer: string, options?: { key?: boolean }) => { line: number; col: number };
@@ -17,7 +18,7 @@ interface Finding {
 
 const q = (v: unknown): string => `\`${typeof v === "string" ? v : JSON.stringify(v)}\``;
 const list = (vs: readonly unknown[]): string => vs.map(q).join(", ");
-const lastSegment = (pointer: string): string => pointer.split("/").pop()!.replace(/~1/g, "/").replace(/~0/g, "~");
+const lastSegment = (pointer: string): string => unescapeSegment(pointer.split("/").pop()!);
 const fieldName = (pointer: string): string => (pointer === "" ? "the record" : q(pointer.slice(1)));
 
 function typeOfValue(v: unknown): string {
@@ -106,7 +107,7 @@ function explain(error: ErrorObject, rootSchema: Schema | undefined): Finding | 
       const key = String(p.additionalProperty);
       const keys = allowedKeys(parent);
       const guess = nearest(key, keys);
-      const pointer = `${at}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      const pointer = `${at}/${escapeSegment(key)}`;
       return {
         code: "SCH002",
         pointer,

@@ -2,6 +2,7 @@
  * Compares two versions of the dataset record by record and field by field, and suggests the version
  * bump the written semver policy (CONTRIBUTING.md, "Releases") asks for.
  */
+import { escapeSegment } from "../json-pointer.ts";
 export type RecordsByType = Record<string, ReadonlyArray<Record<string, unknown>>>;
 
 export interface FieldChange {
@@ -46,14 +47,13 @@ export interface DatasetDiff {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
-const esc = (k: string): string => k.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** Field-level differences between two JSON values, as pointers. Lists compare item by item. */
 export function diffValues(before: unknown, after: unknown, path = ""): FieldChange[] {
   if (JSON.stringify(before) === JSON.stringify(after)) return [];
   if (isObject(before) && isObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-    return keys.flatMap((k) => diffValues(before[k], after[k], `${path}/${esc(k)}`));
+    return keys.flatMap((k) => diffValues(before[k], after[k], `${path}/${escapeSegment(k)}`));
   }
   if (Array.isArray(before) && Array.isArray(after)) {
     const out: FieldChange[] = [];

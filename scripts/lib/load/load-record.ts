@@ -45,6 +45,15 @@ export function locateReading(rf: RecordFile, reader: Reader): Locate {
 
 export type Loaded = { ok: true; record: LoadedRecord } | { ok: false };
 
+/**
+ * Parses a record file's text: the fast path when it applies, else the positional parser. Positions
+ * for fast-parsed text come from the same text, parsed positionally only if a diagnostic needs one.
+ */
+export function parseRecordText(file: string, text: string): ParseResult {
+  const fast = fastParse(text);
+  return fast ? { ok: true, parsed: { data: fast, locate: locateLazily(file, text) } } : parseRecordYaml(file, text);
+}
+
 /** Reads, parses and schema-checks one record file. Never throws: every failure becomes a diagnostic. */
 export function loadRecord(rf: RecordFile, set: SchemaSet, out: Diagnostic[], reader: Reader = readFromDisk): Loaded {
   const read = reader(rf);
@@ -52,19 +61,23 @@ export function loadRecord(rf: RecordFile, set: SchemaSet, out: Diagnostic[], re
     out.push(read.diagnostic);
     return { ok: false };
   }
-  const fast = fastParse(read.text);
-  const parsed: ParseResult = fast ? { ok: true, parsed: { data: fast, locate: locateReading(rf, reader) } } : parseRecordYaml(rf.file, read.text);
+  const parsed = parseRecordText(rf.file, read.text);
   if (!parsed.ok) {
     out.push(...parsed.diagnostics);
     return { ok: false };
   }
   const { data, locate } = parsed.parsed;
-  const problems = schemaDiagnostics(rf.file, data, set.validators[rf.type], locate, set.schemas, RECORD_TYPES[rf.type].schema);
-  if (problems.length > 0) {
+  let schemaOk = set.validators[rf.type](data);
+  if (!schemaOk) {
+    // A record of another type in the wrong folder gets one plain diagnostic, not its schema errors.
     const other = RECORD_TYPE_NAMES.find((t) => t !== rf.type && set.validators[t](data));
     if (other) {
       out.push({ file: rf.file, line: 1, col: 1, severity: SCHEMA_CODES.ID004.severity, code: "ID004", message: `this is ${/^[aeiou]/.test(other) ? "an" : "a"} ${other} record in the ${rf.type} folder`, tip: `move it to data/${RECORD_TYPES[other].folder}/` });
-    } else out.push(...problems);
+    } else {
+      const problems = schemaDiagnostics(rf.file, data, set.validators[rf.type], locate, set.schemas, RECORD_TYPES[rf.type].schema);
+      out.push(...problems);
+      schemaOk = problems.length === 0;
+    }
   }
-  return { ok: true, record: { file: rf.file, type: rf.type, fileId: rf.id, data, locate, schemaOk: problems.length === 0, mayHaveEscapes: read.text.includes("\\") } };
+  return { ok: true, record: { file: rf.file, type: rf.type, fileId: rf.id, data, locate, schemaOk, mayHaveEscapes: read.text.includes("\\") } };
 }

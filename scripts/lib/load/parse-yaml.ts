@@ -3,6 +3,7 @@ import type { Diagnostic, Position } from "../diagnostics.ts";
 import { LOADER_CODES, type LoaderCode } from "../codes.ts";
 import { LIMITS } from "./limits.ts";
 import { positionAt as positionAtOffset } from "./text-position.ts";
+import { pointerSegments } from "../json-pointer.ts";
 
 export interface ParsedYaml {
   data: Record<string, unknown>;
@@ -184,12 +185,6 @@ function structuralProblems(file: string, text: string, doc: Document.Parsed, at
     }
   }
   return out;
-}
-
-/** Splits a JSON pointer into unescaped segments. */
-export function pointerSegments(pointer: string): string[] {
-  if (pointer === "" || pointer === "/") return [];
-  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
 /**

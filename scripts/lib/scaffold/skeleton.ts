@@ -1,18 +1,13 @@
-import { resolveRef, type JsonSchema } from "../schemas.ts";
+import { followRefs, type JsonSchema } from "../schemas.ts";
 import { RECORD_TYPES, type RecordType } from "../record-types.ts";
 import { editorLine } from "../format/format-record.ts";
 
 /** Follows `$ref`s (local and shared) to the schema that defines a value. */
 function deref(schema: JsonSchema, file: string, schemas: Map<string, JsonSchema>): { s: JsonSchema; file: string } {
-  let s = schema;
-  let f = file;
-  for (let i = 0; i < 10 && typeof s.$ref === "string"; i++) {
-    const target = resolveRef(s.$ref, f, schemas);
-    f = target?.file ?? f;
-    // Keep the referring schema's own description, which is more specific than the definition's.
-    s = { ...target?.schema, ...(schema.description ? { description: schema.description } : {}) };
-  }
-  return { s, file: f };
+  if (typeof schema.$ref !== "string") return { s: schema, file };
+  const found = followRefs(schema, file, schemas);
+  // Keep the referring schema's own description, which is more specific than the definition's.
+  return { s: { ...(found.unresolved ? {} : found.schema), ...(schema.description ? { description: schema.description } : {}) }, file: found.file };
 }
 
 function hint(s: JsonSchema): string {

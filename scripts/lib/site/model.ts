@@ -6,6 +6,7 @@
 import crypto from "node:crypto";
 import type { Dataset, ForumEdition, PublishedActor, PublishedForum, PublishedMeeting, PublishedSanction } from "../types.generated.ts";
 import { dayRange, parsePartialDate } from "../partial-date.ts";
+import { meetingDate } from "../build/derive.ts";
 
 export type PageType = "actor" | "meeting" | "sanction" | "forum" | "edition";
 
@@ -42,6 +43,12 @@ export class SiteModel {
   readonly stateOfCountry = new Map<string, string>();
   /** Meetings whose status history cites each sanction. */
   readonly meetingsCitingSanction = new Map<string, string[]>();
+  /** The bodies each actor is the parent of, in dataset order. */
+  readonly partsOf = new Map<string, PublishedActor[]>();
+  /** The meetings on the sidelines of each forum edition, in dataset order. */
+  readonly meetingsAt = new Map<string, PublishedMeeting[]>();
+  /** Each forum edition's start date, for placing meetings without a date of their own. */
+  private readonly editionStart = new Map<string, string>();
 
   constructor(readonly dataset: Dataset) {
     const add = (type: PageType, id: string, name: string): void => {
@@ -51,6 +58,7 @@ export class SiteModel {
       this.actors.set(a.id, a);
       add("actor", a.id, a.name);
       if (a.kind === "state" && a.country && !this.stateOfCountry.has(a.country)) this.stateOfCountry.set(a.country, a.id);
+      if (a.parent) this.partsOf.set(a.parent, [...(this.partsOf.get(a.parent) ?? []), a]);
     }
     for (const s of dataset.sanctions) {
       this.sanctions.set(s.id, s);
@@ -59,6 +67,7 @@ export class SiteModel {
     for (const m of dataset.meetings) {
       this.meetings.set(m.id, m);
       add("meeting", m.id, m.title);
+      if (m.sidelines_of) this.meetingsAt.set(m.sidelines_of, [...(this.meetingsAt.get(m.sidelines_of) ?? []), m]);
       for (const step of m.status_history) {
         if (!step.sanction) continue;
         const list = this.meetingsCitingSanction.get(step.sanction) ?? [];
@@ -71,6 +80,7 @@ export class SiteModel {
       add("forum", f.id, f.name);
       f.editions.forEach((edition, index) => {
         this.editions.set(edition.id, { edition, forum: f, index });
+        if (edition.start) this.editionStart.set(edition.id, edition.start);
         add("edition", edition.id, editionName(f, edition));
       });
     }
@@ -98,7 +108,7 @@ export class SiteModel {
    * else the start of the forum edition on whose sidelines it was, else the date of its last status change.
    */
   meetingDate(m: PublishedMeeting): string | undefined {
-    return m.date ?? (m.sidelines_of ? this.editions.get(m.sidelines_of)?.edition.start : undefined) ?? m.status_history.at(-1)?.date;
+    return meetingDate(m, this.editionStart);
   }
 
   /** Why a meeting without its own date is placed where it is; undefined when it has a date. */
@@ -121,14 +131,19 @@ export class SiteModel {
     return (code && this.stateOfCountry.get(code)) || actorId;
   }
 
+  /** The sanctions that involve an actor in any role (its derived `sanction_ids`), in dataset order. */
+  private sanctionsOf(actorId: string): PublishedSanction[] {
+    return (this.actors.get(actorId)?.sanction_ids ?? []).flatMap((id) => this.sanctions.get(id) ?? []);
+  }
+
   /** Sanctions that name the actor as a target. */
   sanctionsReceived(actorId: string): PublishedSanction[] {
-    return this.dataset.sanctions.filter((s) => s.targets.some((t) => t.actor === actorId));
+    return this.sanctionsOf(actorId).filter((s) => s.targets.some((t) => t.actor === actorId));
   }
 
   /** Sanctions the actor imposed, implemented, or that were imposed on its behalf. */
   sanctionsImposed(actorId: string): PublishedSanction[] {
-    return this.dataset.sanctions.filter((s) => s.imposed_by === actorId || s.on_behalf_of === actorId || s.implemented_by.includes(actorId));
+    return this.sanctionsOf(actorId).filter((s) => s.imposed_by === actorId || s.on_behalf_of === actorId || s.implemented_by.includes(actorId));
   }
 
   /** Countries a record is about, for the search filter. */

@@ -3,7 +3,7 @@
  * records, manifest.json and SHA256SUMS for the downloads), and every file is checked against
  * SHA256SUMS first: the site offers the files for download with their checksums, so they must match.
  */
-import crypto from "node:crypto";
+import { sha256 } from "../build/output-file.ts";
 import fs from "node:fs";
 import path from "node:path";
 import type { Dataset, Manifest } from "../types.generated.ts";
@@ -19,7 +19,6 @@ export interface Release {
 
 export class ReleaseError extends Error {}
 
-const sha256 = (bytes: Buffer): string => crypto.createHash("sha256").update(bytes).digest("hex");
 
 export function parseSums(text: string): Map<string, string> {
   const sums = new Map<string, string>();

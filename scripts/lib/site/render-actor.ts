@@ -48,7 +48,7 @@ export function renderActor(ctx: PageContext, a: PublishedActor): string {
   const { model } = ctx;
   const received = model.sanctionsReceived(a.id);
   const imposed = model.sanctionsImposed(a.id);
-  const parts = model.dataset.actors.filter((x) => x.parent === a.id);
+  const parts = model.partsOf.get(a.id) ?? [];
   const body = html`<article class="record actor">
 <p class="type">${label(a.kind)}</p>
 <h1>${a.name}</h1>

@@ -23,7 +23,7 @@ ${facts([
 ${f.editions.length ? html`<section aria-labelledby="editions-h"><h2 id="editions-h">Editions</h2>
 <table><thead><tr><th scope="col">Edition</th><th scope="col">Dates</th><th scope="col">Status</th><th scope="col">Meetings on its sidelines</th></tr></thead><tbody>
 ${f.editions.map((e, i) => {
-  const count = ctx.model.dataset.meetings.filter((m) => m.sidelines_of === e.id).length;
+  const count = ctx.model.meetingsAt.get(e.id)?.length ?? 0;
   return html`<tr><th scope="row">${ref(ctx, e.id)}</th><td>${e.start ? fact(f, `editions/${i}/start`, date(e.start)) : "—"}${e.end ? html` to ${fact(f, `editions/${i}/end`, date(e.end))}` : ""}</td><td>${label(e.status)}</td><td>${count || "—"}</td></tr>`;
 })}</tbody></table></section>` : ""}
 ${evidence(f)}
@@ -39,7 +39,7 @@ export function renderEdition(ctx: PageContext, entry: EditionEntry): string {
   // The edition's claims cite the forum's sources by key: show those sources here too.
   const cited = f.sources.filter((s) => s.key && claims.some((c) => c.source === s.key) && !own.some((o) => o.key === s.key));
   const doc = { ...f, sources: [...own, ...cited], claims, notes: f.notes.filter((n) => n.field?.startsWith(prefix)), unverified: f.unverified.filter((u) => u.startsWith(prefix)), identifiers: [] };
-  const meetings = ctx.model.dataset.meetings.filter((m) => m.sidelines_of === e.id).sort((a, b) => (dayOf(ctx.model.meetingDate(a)) ?? Infinity) - (dayOf(ctx.model.meetingDate(b)) ?? Infinity));
+  const meetings = [...(ctx.model.meetingsAt.get(e.id) ?? [])].sort((a, b) => (dayOf(ctx.model.meetingDate(a)) ?? Infinity) - (dayOf(ctx.model.meetingDate(b)) ?? Infinity));
   const body = html`<article class="record edition">
 <p class="type">forum edition of ${ref(ctx, f.id)}</p>
 <h1>${ctx.model.name(e.id)}</h1>

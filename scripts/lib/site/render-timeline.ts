@@ -7,6 +7,7 @@ import { page, type PageContext } from "./layout.ts";
 import { date, ref } from "./render-common.ts";
 import { STATUS_STYLES, statusBadge, styleBadge } from "./status.ts";
 import { layoutTimeline, renderTimelineSvg, type TimelineLayout } from "./timeline.ts";
+import { sanctionStart } from "../build/derive.ts";
 
 function legend(): Html {
   return html`<ul class="legend" aria-label="Legend">${STATUS_STYLES.map((s) => html`<li>${styleBadge(s)}</li>`)}
@@ -18,7 +19,7 @@ function asText(ctx: PageContext, layout: TimelineLayout): Html {
   return html`${layout.lanes.map(
     (lane) => html`<h3>${lane.label}</h3>
 ${lane.marks.length ? html`<table><thead><tr><th scope="col">Date</th><th scope="col">Meeting</th><th scope="col">Status</th></tr></thead><tbody>${lane.marks.map((k) => html`<tr><td>${date(k.date)}</td><td>${ref(ctx, k.meeting.id)}</td><td>${statusBadge(k.meeting)}</td></tr>`)}</tbody></table>` : ""}
-${lane.bands.length ? html`<ul>${lane.bands.map((b) => html`<li>Sanction ${ref(ctx, b.sanction.id)}: in effect from ${date(b.sanction.effective ?? b.sanction.listed ?? b.sanction.announced)}${b.open ? html`, not ended by the release` : html` to ${date(b.sanction.ended)}`}</li>`)}</ul>` : ""}`,
+${lane.bands.length ? html`<ul>${lane.bands.map((b) => html`<li>Sanction ${ref(ctx, b.sanction.id)}: in effect from ${date(sanctionStart(b.sanction))}${b.open ? html`, not ended by the release` : html` to ${date(b.sanction.ended)}`}</li>`)}</ul>` : ""}`,
   )}`;
 }
 

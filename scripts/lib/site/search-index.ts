@@ -5,6 +5,8 @@
  */
 import type { PublishedMeeting } from "../types.generated.ts";
 import { dayOf, yearOf, type PageType, type SiteModel } from "./model.ts";
+import { sanctionStart } from "../build/derive.ts";
+import { yearOfDay } from "../partial-date.ts";
 
 export interface SearchEntry {
   id: string;
@@ -27,7 +29,7 @@ const range = (from: number | undefined, to: number | undefined): number[] => {
   return out;
 };
 const uniqueSorted = (years: (number | undefined)[]): number[] => [...new Set(years.filter((y): y is number => y !== undefined))].sort((a, b) => a - b);
-const yearOfDay = (day: number | undefined): number | undefined => (day === undefined ? undefined : new Date(day * 86_400_000).getUTCFullYear());
+
 
 export function buildSearchIndex(model: SiteModel): SearchEntry[] {
   const entries: SearchEntry[] = [];
@@ -36,7 +38,7 @@ export function buildSearchIndex(model: SiteModel): SearchEntry[] {
   const sanctionYears = (id: string): number[] => {
     const s = model.sanctions.get(id)!;
     const to = s.ended ? dayOf(s.ended, "to") : dayOf(model.releaseDate, "to");
-    return range(yearOf(s.effective ?? s.listed ?? s.announced), yearOfDay(to));
+    return range(yearOf(sanctionStart(s)), (to === undefined ? undefined : yearOfDay(to)));
   };
   for (const a of model.dataset.actors) {
     entries.push({

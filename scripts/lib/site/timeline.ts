@@ -10,6 +10,8 @@ import { html, type Html } from "./escape.ts";
 import { href, type PageContext } from "./layout.ts";
 import { dayOf, editionName, yearOf, type EditionEntry, type SiteModel } from "./model.ts";
 import { shapeSvg, statusStyle, type StatusStyle } from "./status.ts";
+import { sanctionStart } from "../build/derive.ts";
+import { yearOfDay } from "../partial-date.ts";
 
 export type LaneMode = "pair" | "actor";
 
@@ -62,7 +64,6 @@ const BAND_H = 16;
 const LANE_PAD = 8;
 
 const DAY = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 86_400_000;
-const yearOfDay = (day: number): number => new Date(day * 86_400_000).getUTCFullYear();
 
 /** The lanes a meeting belongs on. */
 function meetingLanes(model: SiteModel, m: PublishedMeeting, mode: LaneMode): string[] {
@@ -113,7 +114,7 @@ export function layoutTimeline(model: SiteModel, mode: LaneMode, meetings: reado
     for (const key of meetingLanes(model, m, mode)) lane(key).marks.push({ meeting: m, date, day, style: statusStyle(m), row: 0 });
   }
   for (const s of sanctions) {
-    const from = dayOf(s.effective ?? s.listed ?? s.announced, "from");
+    const from = dayOf(sanctionStart(s), "from");
     if (from === undefined) continue;
     const to = s.ended ? dayOf(s.ended, "to") : release;
     for (const key of sanctionLanes(model, s, mode)) lane(key).bands.push({ sanction: s, from, to: to ?? from, open: !s.ended, row: 0 });
@@ -178,7 +179,7 @@ export function renderTimelineSvg(ctx: PageContext, layout: TimelineLayout, opti
       const by = top + height - LANE_PAD - (b.row + 1) * (BAND_H + 3) + 3;
       const x0 = x(b.from);
       const x1 = Math.max(x(b.to), x0 + 2);
-      const when = `${b.sanction.effective ?? b.sanction.listed ?? b.sanction.announced} to ${b.open ? `${model.releaseDate} (the release; not ended)` : b.sanction.ended}`;
+      const when = `${sanctionStart(b.sanction)} to ${b.open ? `${model.releaseDate} (the release; not ended)` : b.sanction.ended}`;
       const name = `Sanction: ${b.sanction.title}, in effect ${when}`;
       return html`<a class="band" href="${href(ctx, model.targets.get(b.sanction.id)!.path)}" aria-label="${name}"><title>${name}</title><rect class="band-shade" x="${n(x0)}" y="${n(top + 1)}" width="${n(x1 - x0)}" height="${n(height - 2)}"/><rect class="band-bar" x="${n(x0)}" y="${n(by)}" width="${n(x1 - x0)}" height="${BAND_H}"/><text class="band-label" x="${n(x0 + 4)}" y="${n(by + BAND_H - 4)}">${clip(b.sanction.title, Math.max(12, Math.floor((x1 - x0) / 6.2)))}</text></a>`;
     });
@@ -210,6 +211,6 @@ export function renderTimelineSvg(ctx: PageContext, layout: TimelineLayout, opti
   parts.push(...backgrounds, ...years, ...editions, ...lanesSvg);
   const height = bottom + 10;
   const described = layout.lanes.flatMap((l) => l.marks.map((k) => `${k.date}, ${l.label}: ${k.meeting.title} (${k.meeting.status.replace(/-/g, " ")})`));
-  const desc = `${layout.lanes.length} lanes from ${yearOfDay(layout.start)} to ${yearOfDay(layout.end)}. Meetings: ${described.join("; ")}.${layout.lanes.some((l) => l.bands.length) ? ` Sanctions: ${layout.lanes.flatMap((l) => l.bands.map((b) => `${b.sanction.title} (${l.label}) from ${b.sanction.effective ?? b.sanction.listed ?? b.sanction.announced}${b.open ? "" : ` to ${b.sanction.ended}`}`)).join("; ")}.` : ""}`;
+  const desc = `${layout.lanes.length} lanes from ${yearOfDay(layout.start)} to ${yearOfDay(layout.end)}. Meetings: ${described.join("; ")}.${layout.lanes.some((l) => l.bands.length) ? ` Sanctions: ${layout.lanes.flatMap((l) => l.bands.map((b) => `${b.sanction.title} (${l.label}) from ${sanctionStart(b.sanction)}${b.open ? "" : ` to ${b.sanction.ended}`}`)).join("; ")}.` : ""}`;
   return html`<svg class="timeline" id="${options.id}" viewBox="0 0 ${W} ${n(height)}" width="${W}" height="${n(height)}" role="group" aria-labelledby="${options.id}-title ${options.id}-desc" xmlns="http://www.w3.org/2000/svg"><title id="${options.id}-title">${options.title}</title><desc id="${options.id}-desc">${desc}</desc>${parts}</svg>`;
 }

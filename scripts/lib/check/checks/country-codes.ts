@@ -1,5 +1,5 @@
 import type { Check } from "../types.ts";
-import { visitValuesAt } from "../../schema-paths.ts";
+import { forEachValueOf } from "../helpers.ts";
 
 // ICU knows every assigned ISO 3166-1 region; for an unassigned code it echoes the code back.
 const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
@@ -38,7 +38,7 @@ export const countryCodes: Check = {
   description: "Every country code is an assigned ISO 3166-1 alpha-2 code.",
   run(ctx) {
     for (const r of ctx.records) {
-      visitValuesAt(r.data, ctx.paths[r.type].countries, (value, _path, pointer) => {
+      forEachValueOf(ctx, r, "countries", (value, pointer) => {
         if (typeof value === "string" && /^[A-Z]{2}$/.test(value) && !countryName(value)) {
           ctx.report(r, pointer(), `\`${value}\` is not an assigned ISO 3166-1 country code`, value === "UK" ? { tip: "the United Kingdom is GB" } : {});
         }

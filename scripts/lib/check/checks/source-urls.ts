@@ -1,5 +1,5 @@
 import type { Check } from "../types.ts";
-import { visitValuesAt } from "../../schema-paths.ts";
+import { forEachValueOf } from "../helpers.ts";
 
 /** SRC002: beyond the schema's pattern, a URL parses and names a real-looking host. */
 export const sourceUrls: Check = {
@@ -9,7 +9,7 @@ export const sourceUrls: Check = {
   description: "Every URL parses as an `http:` or `https:` address with a host name that has a dot.",
   run(ctx) {
     for (const r of ctx.records) {
-      visitValuesAt(r.data, ctx.paths[r.type].urls, (value, _path, pointer) => {
+      forEachValueOf(ctx, r, "urls", (value, pointer) => {
         if (typeof value !== "string") return;
         let url: URL | undefined;
         try {

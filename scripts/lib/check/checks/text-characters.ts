@@ -1,4 +1,5 @@
 import type { Check } from "../types.ts";
+import { escapeSegment } from "../../json-pointer.ts";
 
 // Raw bytes like these are refused when the file is read (FILE005); this catches the same characters
 // written as YAML escapes ("\u202E", "\x07"), which only appear once the text is parsed.
@@ -23,7 +24,7 @@ export const textCharacters: Check = {
         } else if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, pointer: `${pointer}/${i}` }));
         else if (value && typeof value === "object") {
           for (const [k, v] of Object.entries(value)) {
-            const p = `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+            const p = `${pointer}/${escapeSegment(k)}`;
             if (FORBIDDEN.test(k)) ctx.report(r, p, "a key contains an invisible character", { key: true });
             stack.push({ value: v, pointer: p });
           }
