@@ -1,4 +1,4 @@
-import type { Severity } from "./diagnostics.ts";
+import type { Diagnostic, Position, Severity } from "./diagnostics.ts";
 
 /** Problems found while finding, reading and parsing files — before any record exists. */
 export const LOADER_CODES = {
@@ -36,3 +36,8 @@ export const SCHEMA_CODES = {
 
 export type LoaderCode = keyof typeof LOADER_CODES;
 export type SchemaCode = keyof typeof SCHEMA_CODES;
+
+/** A diagnostic from the loader, at a position in the file (its start when none is known). */
+export function loaderDiagnostic(file: string, code: LoaderCode, message: string, pos: Position = { line: 1, col: 1 }, tip?: string): Diagnostic {
+  return { file, line: pos.line, col: pos.col, severity: LOADER_CODES[code].severity, code, message, ...(tip ? { tip } : {}) };
+}

@@ -31,10 +31,11 @@ export interface FileHash {
 }
 
 /**
- * Writes manifest.json and SHA256SUMS for every file in `dir`. Hashes the build already took as it
- * wrote (`known`) are used as they are; other files are read and hashed here.
+ * Writes manifest.json and SHA256SUMS for every file in `dir`, and returns the manifest with the
+ * release's file count and size. Hashes the build already took as it wrote (`known`) are used as
+ * they are; other files are read and hashed here.
  */
-export function writeManifest(dir: string, metadata: DatasetMetadata, known: ReadonlyMap<string, FileHash> = new Map()): Manifest {
+export function writeManifest(dir: string, metadata: DatasetMetadata, known: ReadonlyMap<string, FileHash> = new Map()): { manifest: Manifest; files: number; bytes: number } {
   const files: Manifest["files"] = {};
   for (const rel of listFiles(dir)) {
     if (rel === MANIFEST || rel === SUMS) continue;
@@ -56,9 +57,13 @@ export function writeManifest(dir: string, metadata: DatasetMetadata, known: Rea
   };
   const text = prettyJson(manifest);
   fs.writeFileSync(path.join(dir, MANIFEST), text);
-  const lines = Object.entries({ ...files, [MANIFEST]: { sha256: sha256(text), bytes: Buffer.byteLength(text) } })
+  const listed = { ...files, [MANIFEST]: { sha256: sha256(text), bytes: Buffer.byteLength(text) } };
+  const sums = Object.entries(listed)
     .sort(([a], [b]) => compareStrings(a, b))
-    .map(([rel, f]) => `${f!.sha256}  ${rel}\n`);
-  fs.writeFileSync(path.join(dir, SUMS), lines.join(""));
-  return manifest;
+    .map(([rel, f]) => `${f!.sha256}  ${rel}\n`)
+    .join("");
+  fs.writeFileSync(path.join(dir, SUMS), sums);
+  // The release as a whole: every file above plus SHA256SUMS itself.
+  const bytes = Object.values(listed).reduce((n, f) => n + f!.bytes, 0) + Buffer.byteLength(sums);
+  return { manifest, files: Object.keys(listed).length + 1, bytes };
 }

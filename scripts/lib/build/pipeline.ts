@@ -18,7 +18,7 @@ import { startCsvWorker, type CsvWorker } from "./csv-in-worker.ts";
 import { OutputDir } from "./output-file.ts";
 import { datasetVersion, sourceInfo } from "./source-info.ts";
 import { compilePackage } from "./package-lib.ts";
-import { listFiles, MANIFEST, SUMS, writeManifest } from "./manifest.ts";
+import { MANIFEST, writeManifest } from "./manifest.ts";
 import { phaseTimer } from "../timings.ts";
 import { createTempRelease, removeDeadTempReleases, swapIntoPlace, withLock, recover } from "./atomic.ts";
 
@@ -160,16 +160,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     time(`csv (${fromWorker ? "written by a worker meanwhile" : "written here"}), datapackage.json`);
     compilePackage(tmp);
     time("package");
-    const manifest = writeManifest(tmp, metadata, outputs.hashes);
-    const written = listFiles(tmp);
-    const bytes = Object.values(manifest.files).reduce((n, f) => n + f!.bytes, 0) + fs.statSync(path.join(tmp, MANIFEST)).size + fs.statSync(path.join(tmp, SUMS)).size;
+    const { files, bytes } = writeManifest(tmp, metadata, outputs.hashes);
     if (env[PAUSE_ENV] === "1") {
       process.stderr.write(`${PAUSE_MARKER} ${tmp}\n`);
       await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
     }
     await swapIntoPlace(tmp, out);
-    log(`built ${path.relative(process.cwd(), out) || "."}: ${RECORD_TYPE_NAMES.map((t) => `${metadata.record_counts[t]} ${RECORD_TYPES[t].plural}`).join(", ")}; ${written.length} files, ${bytes} bytes`);
-    return { out, counts: metadata.record_counts, files: written.length, bytes, warnings, csvInWorker: fromWorker !== undefined };
+    log(`built ${path.relative(process.cwd(), out) || "."}: ${RECORD_TYPE_NAMES.map((t) => `${metadata.record_counts[t]} ${RECORD_TYPES[t].plural}`).join(", ")}; ${files} files, ${bytes} bytes`);
+    return { out, counts: metadata.record_counts, files, bytes, warnings, csvInWorker: fromWorker !== undefined };
   } catch (error) {
     // Stop the CSV worker first: it would keep the process alive, and write into the folder removed here.
     await csvWorker?.stop();

@@ -1,7 +1,7 @@
 import type { FieldPaths } from "../schema-paths.ts";
 import type { CheckContext, IndexEntry, LoadedRecord } from "./types.ts";
 import { visitValuesAt } from "../schema-paths.ts";
-import { parsePartialDate, type PartialDate } from "../partial-date.ts";
+import { certainlyBefore, isRealDate, parsePartialDate, type PartialDate } from "../partial-date.ts";
 
 /**
  * Calls `visit` for every value in a record at the paths the schemas give for one kind of special value
@@ -17,6 +17,11 @@ export function forEachDate(ctx: CheckContext, record: LoadedRecord, visit: (dat
     const date = typeof value === "string" ? parsePartialDate(value) : undefined;
     if (date) visit(date, pointer);
   });
+}
+
+/** Whether `a` is certainly before `b`, both being real dates: a date the calendar lacks is DATE001's to report. */
+export function knownBefore(a: PartialDate, b: PartialDate): boolean {
+  return isRealDate(a) && isRealDate(b) && certainlyBefore(a, b);
 }
 
 export function dateField(value: unknown): PartialDate | undefined {

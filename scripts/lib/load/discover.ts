@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { TYPE_BY_FOLDER, type RecordType } from "../record-types.ts";
 import type { Diagnostic } from "../diagnostics.ts";
-import { LOADER_CODES } from "../codes.ts";
+import { loaderDiagnostic, type LoaderCode } from "../codes.ts";
 import { LIMITS } from "./limits.ts";
 import { UsageError } from "./changed.ts";
 
@@ -27,9 +27,7 @@ export function toPosix(p: string): string {
   return p.split(path.sep).join("/");
 }
 
-function fileProblem(file: string, code: keyof typeof LOADER_CODES, message: string, tip?: string): Diagnostic {
-  return { file, line: 1, col: 1, severity: LOADER_CODES[code].severity, code, message, ...(tip ? { tip } : {}) };
-}
+const fileProblem = (file: string, code: LoaderCode, message: string, tip?: string): Diagnostic => loaderDiagnostic(file, code, message, undefined, tip);
 
 const KNOWN_FOLDERS = (): string => [...TYPE_BY_FOLDER.keys()].map((f) => `data/${f}/`).join(", ");
 

@@ -1,6 +1,6 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type YAMLError } from "yaml";
 import type { Diagnostic, Position } from "../diagnostics.ts";
-import { LOADER_CODES, type LoaderCode } from "../codes.ts";
+import { loaderDiagnostic, type LoaderCode } from "../codes.ts";
 import { LIMITS } from "./limits.ts";
 import { positionAt as positionAtOffset } from "./text-position.ts";
 import { pointerSegments } from "../json-pointer.ts";
@@ -29,9 +29,7 @@ const YAML_ERROR_CODES: Partial<Record<YAMLError["code"], LoaderCode>> = {
   ALIAS_PROPS: "YAML007",
 };
 
-function diag(file: string, code: LoaderCode, pos: Position, message: string, tip?: string): Diagnostic {
-  return { file, line: pos.line, col: pos.col, severity: LOADER_CODES[code].severity, code, message, ...(tip ? { tip } : {}) };
-}
+const diag = (file: string, code: LoaderCode, pos: Position, message: string, tip?: string): Diagnostic => loaderDiagnostic(file, code, message, pos, tip);
 
 /**
  * Where to report a parse error. yaml places a missing closing quote at the end of the file, where the

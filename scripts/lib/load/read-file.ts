@@ -1,21 +1,16 @@
 import fs from "node:fs";
 import type { Diagnostic } from "../diagnostics.ts";
-import { LOADER_CODES } from "../codes.ts";
+import { loaderDiagnostic, type LoaderCode } from "../codes.ts";
 import { LIMITS } from "./limits.ts";
 import { positionAt } from "./text-position.ts";
+import { BIDI_CONTROL, FORBIDDEN_IN_FILE } from "./forbidden-chars.ts";
 
 export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
-/**
- * Control characters other than tab, line feed and carriage return, and the Unicode bidirectional
- * controls (which can make text in review read differently from what it is).
- */
-const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
-
-function problem(file: string, code: keyof typeof LOADER_CODES, message: string, line = 1, col = 1, tip?: string): ReadResult {
-  return { ok: false, diagnostic: { file, line, col, severity: LOADER_CODES[code].severity, code, message, ...(tip ? { tip } : {}) } };
+function problem(file: string, code: LoaderCode, message: string, line = 1, col = 1, tip?: string): ReadResult {
+  return { ok: false, diagnostic: loaderDiagnostic(file, code, message, { line, col }, tip) };
 }
 
 /** Byte offset of the first invalid UTF-8 sequence (the buffer is known to be invalid). */
@@ -51,11 +46,11 @@ export function decodeRecordBytes(file: string, bytes: Uint8Array): ReadResult {
   }
   // A byte-order mark is accepted and dropped; the formatter writes files without one.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const bad = FORBIDDEN_CHAR.exec(text);
+  const bad = FORBIDDEN_IN_FILE.exec(text);
   if (bad) {
     const pos = positionAt(text, bad.index);
     const cp = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
-    const what = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/u.test(bad[0]) ? "a bidirectional text control" : "a control character";
+    const what = BIDI_CONTROL.test(bad[0]) ? "a bidirectional text control" : "a control character";
     return problem(file, "FILE005", `contains ${what} (U+${cp}); only tab and line breaks are allowed`, pos.line, pos.col, "delete the invisible character");
   }
   const long = findLongLine(text);

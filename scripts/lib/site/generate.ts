@@ -63,7 +63,5 @@ export function renderSite(dataset: Dataset, downloads: Downloads = { sums: new 
 
 /** The site of a release read with readRelease(). */
 export function siteOfRelease(release: Release): SiteFiles {
-  const files = new Map<string, Buffer>();
-  for (const rel of [...release.sums.keys(), "SHA256SUMS"]) files.set(rel, fs.readFileSync(path.join(release.dir, rel)));
-  return renderSite(release.dataset, { sums: release.sums, files });
+  return renderSite(release.dataset, { sums: release.sums, files: release.files });
 }

@@ -15,10 +15,11 @@ export interface Release {
   sums: Map<string, string>;
   /** The release folder. */
   dir: string;
+  /** Every listed file and SHA256SUMS, as read and checked: the site offers exactly these bytes. */
+  files: Map<string, Buffer>;
 }
 
 export class ReleaseError extends Error {}
-
 
 export function parseSums(text: string): Map<string, string> {
   const sums = new Map<string, string>();
@@ -38,14 +39,19 @@ export function readRelease(dir: string): Release {
     if (!fs.existsSync(full)) throw new ReleaseError(`${full} is missing: run \`npm run build\` first`);
     return fs.readFileSync(full);
   };
-  const sums = parseSums(file("SHA256SUMS").toString("utf8"));
+  const sumsFile = file("SHA256SUMS");
+  const sums = parseSums(sumsFile.toString("utf8"));
+  const files = new Map<string, Buffer>();
   for (const [rel, expected] of sums) {
     if (rel.split("/").includes("..") || path.isAbsolute(rel)) throw new ReleaseError(`SHA256SUMS names a file outside the release: ${rel}`);
-    if (sha256(file(rel)) !== expected) throw new ReleaseError(`${rel} does not match SHA256SUMS: the release in ${dir} was changed after it was built; rebuild it`);
+    const bytes = file(rel);
+    if (sha256(bytes) !== expected) throw new ReleaseError(`${rel} does not match SHA256SUMS: the release in ${dir} was changed after it was built; rebuild it`);
+    files.set(rel, bytes);
   }
+  files.set("SHA256SUMS", sumsFile);
   if (!sums.has("dataset.json") || !sums.has("manifest.json")) throw new ReleaseError("SHA256SUMS does not list dataset.json and manifest.json: not a Sidelines release");
-  const manifest = JSON.parse(file("manifest.json").toString("utf8")) as Manifest;
+  const manifest = JSON.parse(files.get("manifest.json")!.toString("utf8")) as Manifest;
   if (manifest.name !== "sidelines") throw new ReleaseError(`${path.join(dir, "manifest.json")} is not a Sidelines manifest`);
-  const dataset = JSON.parse(file("dataset.json").toString("utf8")) as Dataset;
-  return { dataset, manifest, sums, dir };
+  const dataset = JSON.parse(files.get("dataset.json")!.toString("utf8")) as Dataset;
+  return { dataset, manifest, sums, dir, files };
 }

@@ -1,6 +1,5 @@
 import type { Check, LoadedRecord } from "../types.ts";
-import { asArray, dateField } from "../helpers.ts";
-import { certainlyBefore, isRealDate } from "../../partial-date.ts";
+import { asArray, dateField, knownBefore } from "../helpers.ts";
 import type { RecordType } from "../../record-types.ts";
 
 /** Pairs of fields where the second may not come before the first, per record type; `*` = each item. */
@@ -39,6 +38,5 @@ export const dateOrder: Check = {
 function checkPair(report: Parameters<Check["run"]>[0]["report"], r: LoadedRecord, base: string, obj: Record<string, unknown>, startKey: string, endKey: string): void {
   const start = dateField(obj[startKey]);
   const end = dateField(obj[endKey]);
-  if (!start || !end || !isRealDate(start) || !isRealDate(end)) return;
-  if (certainlyBefore(end, start)) report(r, `${base}/${endKey}`, `\`${endKey}\` ${end.text} is before \`${startKey}\` ${start.text}`);
+  if (start && end && knownBefore(end, start)) report(r, `${base}/${endKey}`, `\`${endKey}\` ${end.text} is before \`${startKey}\` ${start.text}`);
 }

@@ -1,6 +1,5 @@
 import type { Check } from "../types.ts";
-import { asArray, dateField } from "../helpers.ts";
-import { certainlyBefore, isRealDate } from "../../partial-date.ts";
+import { asArray, dateField, knownBefore } from "../helpers.ts";
 
 /** DATE004: a person's position does not end before it starts. */
 export const positionsOrder: Check = {
@@ -15,7 +14,7 @@ export const positionsOrder: Check = {
         const pos = p as Record<string, unknown>;
         const start = dateField(pos.start);
         const end = dateField(pos.end);
-        if (start && end && isRealDate(start) && isRealDate(end) && certainlyBefore(end, start)) {
+        if (start && end && knownBefore(end, start)) {
           ctx.report(r, `/positions/${i}/end`, `position "${String(pos.title)}" ends (${end.text}) before it starts (${start.text})`);
         }
       });

@@ -1,6 +1,5 @@
 import type { Check } from "../types.ts";
-import { asArray, dateField } from "../helpers.ts";
-import { certainlyBefore, isRealDate } from "../../partial-date.ts";
+import { asArray, dateField, knownBefore } from "../helpers.ts";
 
 /** DATE005: a meeting's status history is in date order. */
 export const statusHistoryOrder: Check = {
@@ -15,7 +14,7 @@ export const statusHistoryOrder: Check = {
       for (let i = 1; i < steps.length; i++) {
         const prev = dateField(steps[i - 1]!.date);
         const cur = dateField(steps[i]!.date);
-        if (prev && cur && isRealDate(prev) && isRealDate(cur) && certainlyBefore(cur, prev)) {
+        if (prev && cur && knownBefore(cur, prev)) {
           ctx.report(r, `/status_history/${i}/date`, `step ${i + 1} (${cur.text}) is dated before step ${i} (${prev.text}); list the history oldest first`);
         }
       }

@@ -1,9 +1,9 @@
 import type { Check } from "../types.ts";
 import { escapeSegment } from "../../json-pointer.ts";
+import { FORBIDDEN_IN_TEXT } from "../../load/forbidden-chars.ts";
 
 // Raw bytes like these are refused when the file is read (FILE005); this catches the same characters
 // written as YAML escapes ("\u202E", "\x07"), which only appear once the text is parsed.
-const FORBIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 
 /** TEXT001: text holds no control characters but newline and tab, and no bidirectional controls. */
 export const textCharacters: Check = {
@@ -19,13 +19,13 @@ export const textCharacters: Check = {
       while (stack.length > 0) {
         const { value, pointer } = stack.pop()!;
         if (typeof value === "string") {
-          const m = FORBIDDEN.exec(value);
+          const m = FORBIDDEN_IN_TEXT.exec(value);
           if (m) ctx.report(r, pointer, `text contains the invisible character U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`, { tip: "delete it; write line breaks as real line breaks" });
         } else if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, pointer: `${pointer}/${i}` }));
         else if (value && typeof value === "object") {
           for (const [k, v] of Object.entries(value)) {
             const p = `${pointer}/${escapeSegment(k)}`;
-            if (FORBIDDEN.test(k)) ctx.report(r, p, "a key contains an invisible character", { key: true });
+            if (FORBIDDEN_IN_TEXT.test(k)) ctx.report(r, p, "a key contains an invisible character", { key: true });
             stack.push({ value: v, pointer: p });
           }
         }
