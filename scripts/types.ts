@@ -3,9 +3,7 @@
  * the source and public records) and scripts/lib/validators.generated.cjs (the precompiled validators).
  * `npm run types -- --check` changes nothing and exits 1 when either is out of date.
  */
-import fs from "node:fs";
-import path from "node:path";
-import { ROOT } from "./lib/paths.ts";
+import { syncGenerated } from "./lib/generated-files.ts";
 import { GENERATED_VALIDATORS_FILE, readSchemas, standaloneValidators } from "./lib/schemas.ts";
 import { publicSchemas } from "./lib/build/public-schemas.ts";
 import { GENERATED_TYPES_FILE, generateTypes } from "./lib/build/typegen.ts";
@@ -21,21 +19,16 @@ async function main(argv: string[]): Promise<number> {
     { file: GENERATED_TYPES_FILE, text: await generateTypes(source, publicSchemas(source)) },
     { file: GENERATED_VALIDATORS_FILE, text: standaloneValidators(source) },
   ];
-  let stale = 0;
-  for (const { file, text } of outputs) {
-    const abs = path.join(ROOT, file);
-    const current = fs.existsSync(abs) ? fs.readFileSync(abs, "utf8") : undefined;
-    if (current === text) console.log(`${file} is up to date`);
-    else if (argv.includes("--check")) {
-      console.error(`${file} is out of date with schemas/; run \`npm run types\` and commit the result`);
-      stale++;
-    } else {
-      fs.writeFileSync(abs, text);
-      console.log(`wrote ${file}`);
-    }
-  }
-  if (stale > 0) return 1;
-  return 0;
+  const stale = syncGenerated(
+    outputs.map(({ file, text }) => ({ file, render: () => text })),
+    argv.includes("--check"),
+    {
+      upToDate: (file) => console.log(`${file} is up to date`),
+      stale: (file) => console.error(`${file} is out of date with schemas/; run \`npm run types\` and commit the result`),
+      written: (file) => console.log(`wrote ${file}`),
+    },
+  );
+  return stale > 0 ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(
