@@ -21,7 +21,8 @@ const previousDir = (out: string): string => path.join(workDir(out), `${path.bas
 const lockFile = (out: string): string => path.join(workDir(out), `${path.basename(out)}.lock`);
 const tmpPrefix = (out: string): string => `${path.basename(out)}.tmp-`;
 
-function alive(pid: number): boolean {
+/** Whether a process is still running (one we may not signal is running too). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -40,13 +41,20 @@ export function createTempRelease(out: string): string {
 
 /** Removes the temporary folders of builds whose process is gone. */
 export function removeDeadTempReleases(out: string): string[] {
-  const dir = workDir(out);
+  const prefix = tmpPrefix(out);
+  return removeFoldersOfDeadProcesses(workDir(out), (name) => (name.startsWith(prefix) ? Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]) : undefined));
+}
+
+/**
+ * Removes the folders in `dir` left by processes that have died: `pidOf` reads the process id from a
+ * folder's name (undefined for folders that are not such leftovers). Returns the names removed.
+ */
+export function removeFoldersOfDeadProcesses(dir: string, pidOf: (name: string) => number | undefined): string[] {
   if (!fs.existsSync(dir)) return [];
   const removed: string[] = [];
   for (const name of fs.readdirSync(dir)) {
-    if (!name.startsWith(tmpPrefix(out))) continue;
-    const pid = Number(/^(\d+)-/.exec(name.slice(tmpPrefix(out).length))?.[1]);
-    if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) {
+    const pid = pidOf(name);
+    if (pid !== undefined && Number.isInteger(pid) && pid > 0 && pid !== process.pid && !alive(pid)) {
       fs.rmSync(path.join(dir, name), { recursive: true, force: true });
       removed.push(name);
     }

@@ -7,27 +7,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { SiteFiles } from "./generate.ts";
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-};
+import { removeFoldersOfDeadProcesses } from "../build/atomic.ts";
 
 const tmpPattern = (base: string): RegExp => new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(?:tmp|old)-(\\d+)-`);
 
 /** Removes temporary folders that runs which died left beside `out`. */
 export function removeDeadSiteTemps(out: string): void {
-  const dir = path.dirname(out);
-  if (!fs.existsSync(dir)) return;
   const pattern = tmpPattern(path.basename(out));
-  for (const name of fs.readdirSync(dir)) {
-    const pid = Number(pattern.exec(name)?.[1]);
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !alive(pid)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
-  }
+  removeFoldersOfDeadProcesses(path.dirname(out), (name) => Number(pattern.exec(name)?.[1]));
 }
 
 /** Writes `files` to a fresh folder and swaps it in for `out`. Returns the number of bytes written. */
