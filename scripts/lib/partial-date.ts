@@ -44,8 +44,11 @@ function parseUncached(text: string): PartialDate | undefined {
   };
 }
 
+const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** Days in a month of the proleptic Gregorian calendar, for every year including 0000–0099. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 const real = new WeakMap<PartialDate, boolean>();
@@ -60,10 +63,29 @@ export function isRealDate(d: PartialDate): boolean {
   return answer;
 }
 
-const dayNumber = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 86_400_000;
+/**
+ * Days since 1970-01-01 of a day of the proleptic Gregorian calendar, in integer arithmetic. Not
+ * `Date.UTC`, which reads years 0–99 as 1900–1999 (so `'0099'` would come after `'1950'`).
+ */
+export function dayNumber(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
 
-/** The calendar year of a day number (days since 1970). */
-export const yearOfDay = (day: number): number => new Date(day * 86_400_000).getUTCFullYear();
+/** The calendar year of a day number (days since 1970), the inverse of `dayNumber`. */
+export function yearOfDay(day: number): number {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
+}
 
 /** The first and last day (as day numbers since 1970) the date may mean. */
 const ranges = new WeakMap<PartialDate, { from: number; to: number }>();

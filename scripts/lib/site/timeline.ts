@@ -11,7 +11,7 @@ import { href, type PageContext } from "./layout.ts";
 import { dayOf, editionName, yearOf, type EditionEntry, type SiteModel } from "./model.ts";
 import { shapeSvg, statusStyle, type StatusStyle } from "./status.ts";
 import { sanctionStart } from "../build/derive.ts";
-import { yearOfDay } from "../partial-date.ts";
+import { dayNumber, yearOfDay } from "../partial-date.ts";
 
 export type LaneMode = "pair" | "actor";
 
@@ -63,7 +63,7 @@ const MARK_R = 6.5;
 const BAND_H = 16;
 const LANE_PAD = 8;
 
-const DAY = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 86_400_000;
+const DAY = dayNumber;
 
 /** The lanes a meeting belongs on. */
 function meetingLanes(model: SiteModel, m: PublishedMeeting, mode: LaneMode): string[] {
