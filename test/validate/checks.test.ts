@@ -23,6 +23,7 @@ import {
   GREEN_STATE,
   isWindows,
   lines,
+  OLD_CORP,
   OLD_MINISTRY,
   removeTrees,
   TALKS_2021,
@@ -372,6 +373,16 @@ const CHECK_CASES: Case[] = [
     expected: [{ file: TALKS, line: 8, col: 12, message: "is an edition, but this field needs an actor" }],
   },
   {
+    code: "REF002",
+    name: "a participant that is the retired id of a sanction (type-checked through the tombstone)",
+    bad: {
+      "data/tombstones/old-measures.yaml": OLD_MINISTRY.replace("id: old-ministry", "id: old-measures").replace("type: actor", "type: sanction").replace("  - blue-ministry", "  - blue-measures-2021"),
+      [TALKS]: talksWith(8, "  - actor: old-measures"),
+    },
+    fixed: { "data/tombstones/old-measures.yaml": OLD_MINISTRY.replace("id: old-ministry", "id: old-measures").replace("type: actor", "type: sanction").replace("  - blue-ministry", "  - blue-measures-2021") },
+    expected: [{ file: TALKS, line: 8, col: 12, message: "is the retired id of a sanction, but this field needs an actor" }],
+  },
+  {
     code: "REF003",
     name: "a reference to a retired id",
     bad: { [SANCTION]: BLUE_MEASURES.replace("imposed_by: blue-ministry", "imposed_by: old-ministry") },
@@ -412,6 +423,13 @@ const CHECK_CASES: Case[] = [
     bad: { [FORUM]: TEST_FORUM.replace("end: 2021-06-03", "end: 2021-05") },
     fixed: {},
     expected: [{ file: FORUM, line: 9, col: 10 }],
+  },
+  {
+    code: "DATE002",
+    name: "a dissolution in '0099' before a founding in '1950' (years 0000–0099 are not 1900–1999)",
+    bad: { "data/actors/old-corp.yaml": OLD_CORP.replace("founded: '2001'", "founded: '1950'").replace("dissolved: 2019-03-01", "dissolved: '0099'") },
+    fixed: { "data/actors/old-corp.yaml": OLD_CORP.replace("founded: '2001'", "founded: '0099'").replace("dissolved: 2019-03-01", "dissolved: '1950'") },
+    expected: [{ file: "data/actors/old-corp.yaml", line: 6, col: 12, message: "`dissolved` 0099 is before `founded` 1950" }],
   },
   {
     code: "DATE003",
