@@ -64,6 +64,11 @@ const CAMEO_FIELD = derived(
   { type: ["string", "null"], pattern: "^[0-9]{3,4}$", examples: ["036", "125"] },
 );
 
+/** Derived fields of the items of a top-level list, per record type and list. */
+export const DERIVED_STEP_FIELDS: Partial<Record<RecordType, Record<string, Record<string, JsonSchema>>>> = {
+  meeting: { status_history: { cameo: CAMEO_FIELD } },
+};
+
 /** Definitions added to a record type's public schema for its derived fields. */
 const DERIVED_DEFS: Partial<Record<RecordType, Record<string, JsonSchema>>> = {
   meeting: {
@@ -126,10 +131,11 @@ function publicRecordSchema(type: RecordType, source: Map<string, JsonSchema>): 
     required.push(name);
   }
   const defs = { ...((s.$defs as Record<string, JsonSchema> | undefined) ?? {}), ...(DERIVED_DEFS[type] ?? {}) };
-  if (type === "meeting") {
-    const step = defs.statusChange!;
-    step.properties = { ...(step.properties as Record<string, JsonSchema>), cameo: CAMEO_FIELD };
-    step.required = [...(step.required as string[]), "cameo"];
+  for (const [list, fields] of Object.entries(DERIVED_STEP_FIELDS[type] ?? {})) {
+    const ref = ((props[list]!.items ?? {}) as JsonSchema).$ref as string;
+    const item = defs[ref.replace("#/$defs/", "")]!;
+    item.properties = { ...(item.properties as Record<string, JsonSchema>), ...fields };
+    item.required = [...(item.required as string[]), ...Object.keys(fields)];
   }
   const out: JsonSchema = {
     $schema: META,

@@ -1,5 +1,7 @@
 import { resolveRef, type JsonSchema } from "../schemas.ts";
-import { RECORD_TYPE_NAMES, RECORD_TYPES } from "../record-types.ts";
+import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../record-types.ts";
+import { DERIVED_FIELDS, DERIVED_STEP_FIELDS } from "../build/public-schemas.ts";
+import { conditionalRules } from "./conditional-rules.ts";
 
 interface Row {
   field: string;
@@ -20,6 +22,9 @@ function flatten(s: JsonSchema, file: string, schemas: Map<string, JsonSchema>):
   const inner = flatten(target.schema, target.file, schemas);
   const merged: JsonSchema = { ...inner.s, ...s };
   delete merged.$ref;
+  // Examples are the property's own: a shared definition's examples (a date, a name in Chinese) would
+  // stand in the wrong places (a birth date shown as a meeting's day, a person's name as a forum's).
+  if (!("examples" in s)) delete merged.examples;
   // The referenced definition's title names the kind of value (Partial date, Reference…).
   if (typeof inner.s.title === "string") merged["x-kind"] = inner.s.title;
   return { s: merged, file: inner.file };
@@ -39,8 +44,12 @@ function typeOf(s: JsonSchema, schemas: Map<string, JsonSchema>, file: string): 
   return String(s.type ?? "any");
 }
 
-function rows(schema: JsonSchema, file: string, schemas: Map<string, JsonSchema>, prefix: string, depth: number): Row[] {
+/** Collects each object's conditional rules under the field path they apply to ("" for the record). */
+type RuleSink = Array<{ at: string; rule: string }>;
+
+function rows(schema: JsonSchema, file: string, schemas: Map<string, JsonSchema>, prefix: string, depth: number, rules: RuleSink): Row[] {
   const out: Row[] = [];
+  for (const rule of conditionalRules(schema)) rules.push({ at: prefix.replace(/\.$/, ""), rule });
   const required = new Set((schema.required ?? []) as string[]);
   for (const [key, raw] of Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>)) {
     const { s, file: f } = flatten(raw, file, schemas);
@@ -55,7 +64,7 @@ function rows(schema: JsonSchema, file: string, schemas: Map<string, JsonSchema>
     });
     if (depth > 4) continue;
     const obj = s.type === "array" ? flatten((s.items ?? {}) as JsonSchema, f, schemas) : s.type === "object" ? { s, file: f } : undefined;
-    if (obj && obj.s.properties) out.push(...rows(obj.s, obj.file, schemas, `${prefix}${key}${s.type === "array" ? "[]" : ""}.`, depth + 1));
+    if (obj && obj.s.properties) out.push(...rows(obj.s, obj.file, schemas, `${prefix}${key}${s.type === "array" ? "[]" : ""}.`, depth + 1, rules));
   }
   return out;
 }
@@ -68,8 +77,10 @@ export function dataDictionaryMarkdown(schemas: Map<string, JsonSchema>): string
     "<!-- Generated from schemas/*.schema.json by `npm run docs`; do not edit. `npm run docs -- --check` fails when it drifts. -->",
     "",
     "Every record type and field, generated from the JSON Schemas in this folder. Nested fields are written",
-    "`parent.child`; `[]` marks a list. Rules that tie fields together (`if`/`then`) are in the schemas and are",
-    "explained by the validator when broken. Checks beyond the schema are listed in [CONTRIBUTING.md](../CONTRIBUTING.md#checks).",
+    "`parent.child`; `[]` marks a list. Under each table, **Rules** says in words the rules that tie fields",
+    "together (the schemas' `if`/`then`), and **Written by the build** lists the derived fields that appear in",
+    "published data only: never write them in a record. Checks beyond the schema are listed in",
+    "[CONTRIBUTING.md](../CONTRIBUTING.md#checks).",
     "",
   ];
   for (const type of RECORD_TYPE_NAMES) {
@@ -77,8 +88,29 @@ export function dataDictionaryMarkdown(schemas: Map<string, JsonSchema>): string
     const schema = schemas.get(file)!;
     out.push(`## ${String(schema.title ?? type)}`, "", esc(String(schema.description ?? "")), "", `Schema: [\`${file}\`](${file})`, "");
     out.push("| field | type | required | description | allowed values | examples |", "| --- | --- | --- | --- | --- | --- |");
-    for (const r of rows(schema, file, schemas, "", 0)) out.push(`| ${r.field} | ${r.type} | ${r.required} | ${r.description} | ${r.values} | ${r.example} |`);
+    const rules: RuleSink = [];
+    for (const r of rows(schema, file, schemas, "", 0, rules)) out.push(`| ${r.field} | ${r.type} | ${r.required} | ${r.description} | ${r.values} | ${r.example} |`);
     out.push("");
+    if (rules.length) {
+      out.push("**Rules**", "");
+      for (const { at, rule } of rules) out.push(`- ${at ? `In each \`${at}\`, ${rule}` : rule[0]!.toUpperCase() + rule.slice(1)}`);
+      out.push("");
+    }
+    const derived = derivedFields(type);
+    if (derived.length) {
+      out.push("**Written by the build, never by hand** (present in published data only)", "");
+      for (const [field, description] of derived) out.push(`- \`${field}\`: ${esc(description.replace(/^Derived: /, ""))}`);
+      out.push("");
+    }
   }
   return out.join("\n");
+}
+
+/** The derived fields of a record type, as `[path, description]`. */
+function derivedFields(type: RecordType): Array<[string, string]> {
+  const out: Array<[string, string]> = Object.entries(DERIVED_FIELDS[type] ?? {}).map(([name, s]) => [name, String(s.description ?? "")]);
+  for (const [list, fields] of Object.entries(DERIVED_STEP_FIELDS[type] ?? {})) {
+    for (const [name, s] of Object.entries(fields)) out.push([`${list}[].${name}`, String(s.description ?? "")]);
+  }
+  return out;
 }
