@@ -10,6 +10,7 @@ import { exitCodeFor } from "./lib/exit-code.ts";
 import { formatHuman } from "./lib/report/format-human.ts";
 import { formatJson } from "./lib/report/format-json.ts";
 import { formatGithub } from "./lib/report/format-github.ts";
+import { formatMarkdown } from "./lib/report/format-markdown.ts";
 import { changesSince, filesMentioning, referringFolders, UsageError } from "./lib/load/changed.ts";
 import { loadSchemaSet } from "./lib/schemas.ts";
 import { checkEnv } from "./lib/check/run-checks.ts";
@@ -26,6 +27,8 @@ Options:
   --changed [<git-ref>]         check only records changed since the ref (default HEAD), plus
                                 every record that references a changed id
   --strict                      fail on warnings too
+  --summary <file>              also append every problem as a Markdown table to <file> (in CI:
+                                "$GITHUB_STEP_SUMMARY", since GitHub shows only ten annotations)
   -h, --help                    show this help
 
 Exit status: 0 no errors, 1 data errors (or warnings with --strict), 2 usage or internal error.`;
@@ -42,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
   }
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: "string" }, strict: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: "string" }, summary: { type: "string" }, strict: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -61,6 +64,11 @@ async function main(argv: string[]): Promise<number> {
       if (!file.startsWith("data/")) throw new UsageError(`${parsed.positionals[i]} is not under data/`);
     }
   }
+  if (parsed.values.summary !== undefined) {
+    const target = path.resolve(parsed.values.summary);
+    for (const guarded of ["data", "schemas"].map((d) => path.join(ROOT, d)))
+      if (target === guarded || target.startsWith(guarded + path.sep)) throw new UsageError(`--summary must not write inside ${path.relative(ROOT, guarded)}/ (got ${parsed.values.summary})`);
+  }
   const schemaSet = loadSchemaSet();
   if (changedRef !== undefined) {
     const changes = changesSince(ROOT, changedRef);
@@ -74,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
   if (format === "json") console.log(formatJson(result.diagnostics, result.filesChecked));
   else if (format === "github") console.log(formatGithub(result.diagnostics, result.filesChecked));
   else console.log(formatHuman(result.diagnostics, { root: ROOT, color: process.stdout.isTTY === true && !process.env.NO_COLOR, filesChecked: result.filesChecked }));
+  if (parsed.values.summary) fs.appendFileSync(parsed.values.summary, formatMarkdown(result.diagnostics, result.filesChecked));
   return exitCodeFor(result.diagnostics, parsed.values.strict === true);
 }
 

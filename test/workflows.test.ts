@@ -67,3 +67,29 @@ describe("GitHub workflows", () => {
     expect(policyProblems("x", good.replace("run: npm test", "run: echo ${{ secrets.TOKEN }}"))).toContainEqual(expect.stringContaining("secrets"));
   });
 });
+
+describe("the pull-request workflow tells everything in one push", () => {
+  type FullStep = Step & { id?: string; name?: string; if?: string; env?: Record<string, string> };
+  const wf = parse(read("validate.yml")) as { jobs: Record<string, { steps: FullStep[] }> };
+  const steps = Object.values(wf.jobs)[0]!.steps;
+  const after = steps.slice(steps.findIndex((s) => s.id === "install") + 1);
+
+  it("runs validation, the generated-file checks, the tests, the build and the diff even when an earlier step failed", () => {
+    for (const id of ["validate", "generated", "tests", "build", "diff"]) {
+      const step = after.find((s) => s.id === id);
+      expect(step, `step ${id}`).toBeDefined();
+      expect(step!.if, `step ${id} runs after a failure`).toMatch(/!cancelled\(\)/);
+    }
+  });
+
+  it("writes every diagnostic to the job summary, not only the ten annotations GitHub shows", () => {
+    expect(after.find((s) => s.id === "validate")!.run).toContain('--summary "$GITHUB_STEP_SUMMARY"');
+  });
+
+  it("ends with a verdict step that always runs and fails the job when any step failed", () => {
+    const last = steps.at(-1)!;
+    expect(last.if).toMatch(/always\(\)/);
+    for (const s of steps.filter((x) => x.id)) expect(last.env!.OUTCOMES, `verdict reads ${s.id}`).toContain(`steps.${s.id}.outcome`);
+    expect(last.run).toContain('exit "$failed"');
+  });
+});
