@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "./lib/record-types.ts";
 import { isValidId, readSchemas } from "./lib/schemas.ts";
-import { skeleton } from "./lib/scaffold/skeleton.ts";
+import { skeleton, skeletonHelp } from "./lib/scaffold/skeleton.ts";
 
 const USAGE = `Usage: npm run new -- <type> <id> [--dry-run]
   type: ${RECORD_TYPE_NAMES.join(", ")}
@@ -36,8 +36,11 @@ function main(argv: string[]): number {
   fs.writeFileSync(abs, text, { flag: "wx" });
   console.log(`wrote ${rel}
 
+What goes in each field (schemas/README.md has every field and rule):
+${skeletonHelp(type as RecordType, schemas).map((l) => `  ${l}`).join("\n")}
+
 Next:
-  1. fill in every '' in ${rel} (the comments say what goes there; see CONTRIBUTING.md for sources and dates)
+  1. fill in every '' in ${rel} (see CONTRIBUTING.md for sources and dates)
   2. npm run validate -- ${rel}
   3. npm run format -- ${rel}
   4. commit and open a pull request`);

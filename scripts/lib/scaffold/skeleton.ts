@@ -16,31 +16,48 @@ function hint(s: JsonSchema): string {
   return first.replace(/\s+/g, " ");
 }
 
+/** One line of a skeleton, and what goes in its field (shown by `npm run new`, never written to the file). */
+interface SkeletonLine {
+  text: string;
+  help?: { field: string; hint: string };
+}
+
 /**
- * Lines for the required fields of an object schema, with an empty placeholder and a comment saying
- * what goes there. Lists that must not be empty get one item with that item's required fields.
+ * Lines for the required fields of an object schema, with an empty placeholder. Lists that must not be
+ * empty get one item with that item's required fields. The help for each field travels beside the line
+ * rather than as a YAML comment, so that no help text ends up in a committed record.
  */
-function requiredLines(schema: JsonSchema, file: string, schemas: Map<string, JsonSchema>, indent: string, values: Record<string, string>, extra: string[] = []): string[] {
+function requiredLines(schema: JsonSchema, file: string, schemas: Map<string, JsonSchema>, indent: string, values: Record<string, string>, path: string, extra: string[] = []): SkeletonLine[] {
   const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
   const keys = [...new Set([...((schema.required ?? []) as string[]), ...extra])].filter((k) => props[k]);
-  const out: string[] = [];
+  const out: SkeletonLine[] = [];
   keys.forEach((key, i) => {
     const { s, file: f } = deref(props[key]!, file, schemas);
     const lead = i === 0 && indent.endsWith("- ") ? indent : indent.replace(/- $/, "  ");
-    if (key in values) out.push(`${lead}${key}: ${values[key]}`);
+    const field = `${path}${key}`;
+    if (key in values) out.push({ text: `${lead}${key}: ${values[key]}` });
     else if (s.type === "array") {
       const item = deref((s.items ?? {}) as JsonSchema, f, schemas);
       const itemIndent = `${lead.replace(/- $/, "  ")}  - `;
-      if (item.s.type === "object") out.push(`${lead}${key}:  # ${hint(s)}`, ...requiredLines(item.s, item.file, schemas, itemIndent, {}, key === "sources" ? ["url", "title", "published"] : []));
-      else out.push(`${lead}${key}:  # ${hint(s)}`, `${itemIndent}''`);
-    } else out.push(`${lead}${key}: ''  # ${hint(s)}`);
+      out.push({ text: `${lead}${key}:`, help: { field, hint: hint(s) } });
+      if (item.s.type === "object") out.push(...requiredLines(item.s, item.file, schemas, itemIndent, {}, `${field}[].`, key === "sources" ? ["url", "title", "published"] : []));
+      else out.push({ text: `${itemIndent}''` });
+    } else out.push({ text: `${lead}${key}: ''`, help: { field, hint: hint(s) } });
   });
   return out;
 }
 
-/** A new record's text: the editor line, the id, and every required field left to fill in. */
-export function skeleton(type: RecordType, id: string, schemas: Map<string, JsonSchema>): string {
+function lines(type: RecordType, id: string, schemas: Map<string, JsonSchema>): SkeletonLine[] {
   const file = RECORD_TYPES[type].schema;
-  const root = schemas.get(file)!;
-  return [editorLine(type), ...requiredLines(root, file, schemas, "", { id })].join("\n") + "\n";
+  return [{ text: editorLine(type) }, ...requiredLines(schemas.get(file)!, file, schemas, "", { id }, "")];
+}
+
+/** A new record's text: the editor line, the id, and every required field left to fill in (no comments). */
+export function skeleton(type: RecordType, id: string, schemas: Map<string, JsonSchema>): string {
+  return lines(type, id, schemas).map((l) => l.text).join("\n") + "\n";
+}
+
+/** What goes in each field of the skeleton, one `field — hint` line each, for the command's output. */
+export function skeletonHelp(type: RecordType, schemas: Map<string, JsonSchema>): string[] {
+  return lines(type, "x", schemas).flatMap((l) => (l.help ? [`${l.help.field} — ${l.help.hint}`] : []));
 }
