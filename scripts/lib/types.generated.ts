@@ -1399,9 +1399,13 @@ export interface DatasetMetadata {
    */
   version: string;
   /**
-   * SPDX identifier of the data licence.
+   * SPDX identifier of the data licence (the records and every data file of the release; full text in LICENSE-DATA).
    */
   license: string;
+  /**
+   * SPDX identifier of the code licence (the compiled package in lib/; full text in LICENSE).
+   */
+  code_license: string;
   /**
    * The git commit of the data the release was built from; `unknown` outside a git checkout or when data/ or schemas/ had uncommitted changes.
    */
@@ -1411,6 +1415,20 @@ export interface DatasetMetadata {
    */
   source_date: string;
   record_counts: RecordCounts;
+  citation: DatasetCitation;
+}
+/**
+ * How to cite this release, ready to paste; made from the release's CITATION.cff (Citation File Format 1.2.0).
+ */
+export interface DatasetCitation {
+  /**
+   * A BibTeX entry.
+   */
+  bibtex: string;
+  /**
+   * The reference in APA style, as plain text.
+   */
+  apa: string;
 }
 
 /**

@@ -80,7 +80,7 @@ describe("release contents", () => {
   it("writes empty types in the canonical forms too", () => {
     const dir = tempDir("sidelines-empty-");
     const empty = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, []])) as unknown as PublishedRecords;
-    const metadata: DatasetMetadata = { name: "sidelines", title: "Sidelines", version: "0.0.0", license: "CC-BY-4.0", source_commit: "unknown", source_date: "unknown", record_counts: { actor: 0, sanction: 0, meeting: 0, forum: 0, tombstone: 0 } };
+    const metadata: DatasetMetadata = { name: "sidelines", title: "Sidelines", version: "0.0.0", license: "CC-BY-4.0", code_license: "MIT", citation: { bibtex: "@misc{x}", apa: "x" }, source_commit: "unknown", source_date: "unknown", record_counts: { actor: 0, sanction: 0, meeting: 0, forum: 0, tombstone: 0 } };
     writeJsonFiles(empty, metadata, new OutputDir(dir));
     const plural = RECORD_TYPE_NAMES.map((t) => RECORD_TYPES[t].plural);
     expect(fs.readFileSync(path.join(dir, "dataset.json"), "utf8")).toBe(`${JSON.stringify({ metadata, ...Object.fromEntries(plural.map((p) => [p, []])) }, null, 2)}\n`);

@@ -61,7 +61,7 @@ describe("the npm package", () => {
     const stage = path.join(work, "stage");
     fs.mkdirSync(stage);
     fs.copyFileSync(path.join(ROOT, "package.json"), path.join(stage, "package.json"));
-    if (fs.existsSync(path.join(ROOT, "README.md"))) fs.copyFileSync(path.join(ROOT, "README.md"), path.join(stage, "README.md"));
+    for (const file of ["README.md", "LICENSE", "LICENSE-DATA", "CITATION.cff"]) fs.copyFileSync(path.join(ROOT, file), path.join(stage, file));
     await build({ root: writeFixture(), out: path.join(stage, "dist"), env: {} });
     fs.mkdirSync(path.join(stage, "scripts")); // present in the repository, excluded by `files`
     fs.writeFileSync(path.join(stage, "scripts", "not-shipped.ts"), "");
@@ -76,7 +76,8 @@ describe("the npm package", () => {
     expect(packed).toContain("dist/json/meetings.json");
     expect(packed).toContain("dist/csv/meetings.csv");
     expect(packed).toContain("dist/datapackage.json");
-    expect(packed.filter((f) => !f.startsWith("dist/") && !["package.json", "README.md"].includes(f))).toEqual([]);
+    expect(packed.filter((f) => !f.startsWith("dist/") && !["package.json", "README.md", "LICENSE", "LICENSE-DATA", "CITATION.cff"].includes(f))).toEqual([]);
+    expect(packed).toEqual(expect.arrayContaining(["LICENSE", "LICENSE-DATA", "CITATION.cff"]));
     expect(packed.some((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toBe(false);
   });
 

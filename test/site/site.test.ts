@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { siteOfRelease, type SiteFiles } from "../../scripts/lib/site/generate.ts";
 import type { Release } from "../../scripts/lib/site/read.ts";
+import { escapeHtml } from "../../scripts/lib/site/escape.ts";
 import { brokenLinks, realRelease, removeTempDirs } from "./helpers.ts";
 
 afterAll(removeTempDirs);
@@ -45,6 +46,16 @@ describe("the site of the release", () => {
       expect(html.match(/<main id="main"/g), f).toHaveLength(1);
       expect(html, f).toContain('<a class="skip" href="#main">');
     }
+  });
+
+  it("the home page gives the release's citation (APA and BibTeX) and both licences, and links CITATION.cff", () => {
+    const home = page("index.html");
+    const meta = release.dataset.metadata;
+    expect(home).toContain(escapeHtml(meta.citation.apa));
+    expect(home).toContain(escapeHtml(meta.citation.bibtex));
+    expect(home).toContain('href="download/CITATION.cff"');
+    expect(home).toContain(`Data licence <a href="https://creativecommons.org/licenses/by/4.0/">${meta.license}</a>`);
+    expect(home).toContain(`code licence ${meta.code_license}`);
   });
 
   it("is reproducible: the same release gives the same site", () => {

@@ -13,12 +13,23 @@ import { frictionlessField, TABLES } from "./csv-tables.ts";
 import { CsvTablesWriter } from "./csv-writer.ts";
 import type { FileHash } from "./manifest.ts";
 import type { SourceInfo } from "./source-info.ts";
+import { CODE_LICENSE, DATA_LICENSE } from "../release/licences.ts";
+import type { Citation } from "../release/citation.ts";
 
 export const TITLE = "Sidelines";
-export const LICENSE = { name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0 International" };
 
-export function datasetMetadata(records: PublishedRecords, version: string, source: SourceInfo): DatasetMetadata {
-  return { name: "sidelines", title: TITLE, version, license: LICENSE.name, source_commit: source.commit, source_date: source.date, record_counts: recordCounts(records) };
+export function datasetMetadata(records: PublishedRecords, version: string, source: SourceInfo, citation: Pick<Citation, "bibtex" | "apa">): DatasetMetadata {
+  return {
+    name: "sidelines",
+    title: TITLE,
+    version,
+    license: DATA_LICENSE.name,
+    code_license: CODE_LICENSE.spdx,
+    source_commit: source.commit,
+    source_date: source.date,
+    record_counts: recordCounts(records),
+    citation: { bibtex: citation.bibtex, apa: citation.apa },
+  };
 }
 
 /** `text` with every line after the first indented by `indent`. */
@@ -125,7 +136,7 @@ export function writeDatapackage(publicSchemas: Map<string, JsonSchema>, metadat
       "Defence-diplomacy records — actors, sanctions, meetings (held or not) and forums — with their sources. Each CSV is one table; lists inside a field are JSON arrays; an empty cell is a missing value. The JSON files in the same release hold the full records.",
     version: metadata.version,
     ...(metadata.source_date !== "unknown" ? { created: metadata.source_date } : {}),
-    licenses: [LICENSE],
+    licenses: [DATA_LICENSE],
     sources: [{ title: `Sidelines data at commit ${metadata.source_commit}` }],
     resources,
   };

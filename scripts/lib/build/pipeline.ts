@@ -18,6 +18,8 @@ import { startCsvWorker, type CsvWorker } from "./csv-in-worker.ts";
 import { OutputDir } from "./output-file.ts";
 import { datasetVersion, sourceInfo } from "./source-info.ts";
 import { compilePackage } from "./package-lib.ts";
+import { releaseCitation } from "../release/citation.ts";
+import { releaseTextFiles } from "../release/text-files.ts";
 import { MANIFEST, writeManifest } from "./manifest.ts";
 import { phaseTimer } from "../timings.ts";
 import { createTempRelease, removeDeadTempReleases, swapIntoPlace, withLock, recover } from "./atomic.ts";
@@ -139,7 +141,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { published, warnings, schemas } = await publishDataset(root, options.parallel !== false, time);
   collectGarbage();
   time("garbage collection");
-  const metadata = datasetMetadata(published, datasetVersion(ROOT), sourceInfo(root, env));
+  const version = datasetVersion(ROOT);
+  const source = sourceInfo(root, env);
+  const citation = await releaseCitation(ROOT, version, source.date);
+  const metadata = datasetMetadata(published, version, source, citation);
 
   const tmp = createTempRelease(out);
   let csvWorker: CsvWorker | undefined;
@@ -147,6 +152,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Each output is written in pieces as it is made, and hashed as it is written.
     const outputs = new OutputDir(tmp);
     for (const [rel, text] of schemaFiles(schemas)) outputs.write(rel, [text]);
+    for (const [rel, text] of releaseTextFiles(ROOT, citation)) outputs.write(rel, [text]);
     // On a large dataset a worker writes the CSV tables from the NDJSON lines while this thread writes
     // the JSON; if it fails, the tables are written here.
     const total = RECORD_TYPE_NAMES.reduce((n, t) => n + published[t].length, 0);

@@ -66,7 +66,7 @@ ${options.description ? html`<meta name="description" content="${options.descrip
 ${options.body}
 </main>
 <footer class="site">
-<p>Sidelines ${meta.version}, released ${ctx.model.releaseDate || "on an unknown date"} from ${commit}. Data licence ${meta.license}. These pages are generated from the release files; every fact on them comes from <a href="${href(ctx, "download/dataset.json")}">dataset.json</a>.</p>
+<p>Sidelines ${meta.version}, released ${ctx.model.releaseDate || "on an unknown date"} from ${commit}. Data licence ${meta.license}, code licence ${meta.code_license}. These pages are generated from the release files; every fact on them comes from <a href="${href(ctx, "download/dataset.json")}">dataset.json</a>.</p>
 </footer>
 ${scripts}
 </body>

@@ -35,7 +35,7 @@ export function renderHome(ctx: PageContext, sums: ReadonlyMap<string, string>, 
   const body = html`<section class="hero" aria-labelledby="home-h">
 <h1 id="home-h">Sidelines</h1>
 <p class="lede">An open dataset of defence diplomacy: who met, who refused to meet, and which sanctions stood in between. Every record cites its sources; where sources disagree, the record shows each claim.</p>
-<p>Release <strong>${meta.version}</strong>, ${model.releaseDate ? html`dated ${date(model.releaseDate)}` : "date unknown"}${meta.source_commit !== "unknown" ? html`, built from commit <code>${meta.source_commit.slice(0, 12)}</code>` : ""}. Data licence ${meta.license}.</p>
+<p>Release <strong>${meta.version}</strong>, ${model.releaseDate ? html`dated ${date(model.releaseDate)}` : "date unknown"}${meta.source_commit !== "unknown" ? html`, built from commit <code>${meta.source_commit.slice(0, 12)}</code>` : ""}. Data licence <a href="https://creativecommons.org/licenses/by/4.0/">${meta.license}</a> (<code>LICENSE-DATA</code>); code licence ${meta.code_license} (<code>LICENSE</code>).</p>
 <p><a class="button" href="${href(ctx, "timeline.html")}">See the timeline</a> <a class="button" href="${href(ctx, "search.html")}">Browse all records</a></p>
 </section>
 <section aria-labelledby="counts-h"><h2 id="counts-h">What the release holds</h2>
@@ -53,6 +53,10 @@ ${refused.map((m) => {
   const cited = [...new Set(m.status_history.map((s) => s.sanction).filter((s): s is string => !!s))];
   return html`<tr><td>${meetingWhen(ctx, m)}</td><td>${ref(ctx, m.id)}</td><td>${statusBadge(m)}</td><td>${cited.length ? cited.map((id) => ref(ctx, id)) : "—"}</td></tr>`;
 })}</tbody></table></section>` : ""}
+<section aria-labelledby="cite-h" id="cite"><h2 id="cite-h">Cite this release</h2>
+<p>${meta.citation.apa}</p>
+<pre><code>${meta.citation.bibtex}</code></pre>
+<p>The same in <a href="${href(ctx, "download/CITATION.cff")}">CITATION.cff</a> (Citation File Format), and in <code>dataset.json</code> under <code>metadata.citation</code>.</p></section>
 <section aria-labelledby="downloads-h" id="downloads"><h2 id="downloads-h">Download the release</h2>
 <p>The release files, byte for byte. Check them with <code>sha256sum -c SHA256SUMS</code> in the downloaded folder. The compiled JavaScript package (<code>lib/</code>) is in the folder too; install it with <code>npm install sidelines</code>.</p>
 <table class="downloads"><thead><tr><th scope="col">File</th><th scope="col">Size</th><th scope="col">SHA-256</th></tr></thead><tbody>
