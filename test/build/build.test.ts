@@ -10,7 +10,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { build } from "../../scripts/lib/build/pipeline.ts";
 import { DataErrors } from "../../scripts/lib/build/collect.ts";
 import { publicAjv } from "../../scripts/lib/build/pipeline.ts";
-import { cell, csvText, neutraliseFormulaCell, restoreFormulaCell } from "../../scripts/lib/build/csv.ts";
+import { cell, csvText, neutraliseFormulaCell, restoreFormulaCell } from "../../scripts/lib/build/csv/cells.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES } from "../../scripts/lib/record-types.ts";
 import type { Dataset, DatasetMetadata, Manifest, PublishedActor, PublishedMeeting } from "../../scripts/lib/types.generated.ts";
 import type { JsonSchema } from "../../scripts/lib/schemas.ts";

@@ -14,7 +14,7 @@ import { derive } from "./derive.ts";
 import { publish, type PublishedRecords } from "./records.ts";
 import { publicSchemas } from "./public-schemas.ts";
 import { datasetMetadata, schemaFiles, writeCsvFiles, writeDatapackage, writeJsonFiles } from "./outputs.ts";
-import { startCsvWorker, type CsvWorker } from "./csv-in-worker.ts";
+import { startCsvWorker, type CsvWorker } from "./csv/in-worker.ts";
 import { OutputDir } from "./output-file.ts";
 import { datasetVersion, sourceInfo } from "./source-info.ts";
 import { compilePackage } from "./package-lib.ts";

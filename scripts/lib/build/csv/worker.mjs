@@ -2,4 +2,4 @@
 // so this plain module registers it and imports the TypeScript worker body.
 import { tsImport } from "tsx/esm/api";
 
-await tsImport("./csv-worker-body.ts", import.meta.url);
+await tsImport("./worker-body.ts", import.meta.url);

@@ -4,9 +4,9 @@
  * and posts back each table's hash and size when told the records are all sent.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { OutputDir } from "./output-file.ts";
-import { CsvTablesWriter } from "./csv-writer.ts";
-import type { CsvWorkerMessage, CsvWorkerResult } from "./csv-in-worker.ts";
+import { OutputDir } from "../output-file.ts";
+import { CsvTablesWriter } from "./writer.ts";
+import type { CsvWorkerMessage, CsvWorkerResult } from "./in-worker.ts";
 
 const { dir, written } = workerData as { dir: string; written: Int32Array };
 const out = new OutputDir(dir);

@@ -3,12 +3,12 @@
  * of RECORD_TYPE_NAMES, and each table gets the rows of each batch appended. Every table's rows are
  * ordered by type, then record, then item, so the result is the same as writing each table whole.
  */
-import { RECORD_TYPE_NAMES, type RecordType } from "../record-types.ts";
-import { csvRows, csvText } from "./csv.ts";
-import { tableCells, TABLES } from "./csv-tables.ts";
-import type { FileHash } from "./manifest.ts";
-import type { OutputDir, OutputFile } from "./output-file.ts";
-import type { PublishedRecords } from "./records.ts";
+import { RECORD_TYPE_NAMES, type RecordType } from "../../record-types.ts";
+import { csvRows, csvText } from "./cells.ts";
+import { tableCells, TABLES } from "./tables.ts";
+import type { FileHash } from "../manifest.ts";
+import type { OutputDir, OutputFile } from "../output-file.ts";
+import type { PublishedRecords } from "../records.ts";
 
 export class CsvTablesWriter {
   private readonly files: OutputFile[];

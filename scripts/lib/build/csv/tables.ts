@@ -4,11 +4,11 @@
  * held, forum editions, sources). Each column names the public-schema field it comes from, so that its
  * type, allowed values and description in datapackage.json are read from the schema, not restated.
  */
-import { followRefs, type JsonSchema } from "../schemas.ts";
-import { RECORD_TYPES, type RecordType } from "../record-types.ts";
-import { isPlainObject } from "./json.ts";
-import type { PublishedRecords } from "./records.ts";
-import { cell, FORMULA_NOTE, mayLookLikeFormula } from "./csv.ts";
+import { followRefs, type JsonSchema } from "../../schemas.ts";
+import { RECORD_TYPES, type RecordType } from "../../record-types.ts";
+import { isPlainObject } from "../json.ts";
+import type { PublishedRecords } from "../records.ts";
+import { cell, FORMULA_NOTE, mayLookLikeFormula } from "./cells.ts";
 
 type Obj = Record<string, unknown>;
 
