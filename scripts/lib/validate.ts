@@ -1,7 +1,7 @@
 import path from "node:path";
 import { caseClashes, classify, discover, type Discovery, type RecordFile } from "./load/discover.ts";
 import { decodeRecordBytes } from "./load/read-file.ts";
-import { loadRecord, locateReading, parseRecordText, readFromDisk, type Reader } from "./load/load-record.ts";
+import { checkableRecord, loadRecord, locateReading, parseRecordText, readFromDisk, type Reader } from "./load/load-record.ts";
 import { loadChunk, type ChunkResult, type ParsedRecord } from "./load/load-chunk.ts";
 import { CHUNK_SIZE, encodeFiles, holdsAtLeast, PARALLEL_THRESHOLD, startWorkers, type WorkerPool } from "./load/parallel.ts";
 import { checkEnv, datasetView, DATASET_CHECKS, runChecks, type CheckEnv } from "./check/run-checks.ts";
@@ -181,7 +181,16 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   }
   time("main thread's chunks");
   // In file order, whichever thread loaded them, so that every run checks in the same order.
-  const checkable = targets.map((rf) => loaded.get(rf.file)).filter((r): r is LoadedRecord => r?.schemaOk === true);
+  // Records that failed their schema are checked as far as they are well-formed, so that one run
+  // reports every problem: they are rare, so their well-formed part is worked out here, from the file.
+  const checkable = targets.flatMap((rf): LoadedRecord[] => {
+    const r = loaded.get(rf.file);
+    if (!r) return [];
+    if (r.schemaOk) return [r];
+    const again = loadRecord(rf, set, [], source.read);
+    const part = again.ok ? checkableRecord(again.record, set) : undefined;
+    return part ? [{ ...datasetView(part, env), locate: r.locate }] : [];
+  });
   const index = buildIndex(found.records, loaded, set, env, source.read);
   time("index");
   runChecks(DATASET_CHECKS, checkable, index, env, diagnostics);

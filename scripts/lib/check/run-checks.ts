@@ -81,14 +81,39 @@ export function project(value: unknown, shape: Shape): unknown {
 
 /** Runs checks over records, appending located diagnostics to `out`. */
 export function runChecks(checks: readonly Check[], records: readonly LoadedRecord[], index: CheckContext["index"], env: CheckEnv, out: Diagnostic[]): void {
-  const time = phaseTimer(`  ${checks === DATASET_CHECKS ? "dataset" : "record"} checks`);
+  const whole = records.filter((r) => !r.toOriginal);
+  const partial = records.filter((r) => r.toOriginal);
+  runOn(checks, whole, index, env, out, false);
+  // The well-formed parts of records that failed their schema may lack a required field; a check that
+  // trips on that has nothing to add to the schema errors those records already have.
+  if (partial.length > 0) runOn(checks, partial, index, env, out, true);
+}
+
+function runOn(checks: readonly Check[], records: readonly LoadedRecord[], index: CheckContext["index"], env: CheckEnv, out: Diagnostic[], guarded: boolean): void {
+  const time = phaseTimer(`  ${checks === DATASET_CHECKS ? "dataset" : "record"} checks${guarded ? " (partial records)" : ""}`);
   const ctx: CheckContext = { records, index, paths: env.paths, fields: env.fields, schemas: env.schemas, report: () => undefined };
   for (const check of checks) {
     ctx.report = (record, pointer, message, opts = {}) => {
-      const pos = record.locate(pointer, { key: opts.key ?? false });
-      out.push({ file: record.file, line: pos.line, col: pos.col, severity: check.severity, code: check.code, message, pointer, ...(opts.tip ? { tip: opts.tip } : {}) });
+      const written = record.toOriginal ? record.toOriginal(pointer) : pointer;
+      const pos = record.locate(written, { key: opts.key ?? false });
+      out.push({ file: record.file, line: pos.line, col: pos.col, severity: check.severity, code: check.code, message, pointer: written, ...(opts.tip ? { tip: opts.tip } : {}) });
     };
-    check.run(ctx);
+    if (!guarded) check.run(ctx);
+    else {
+      const found: Diagnostic[] = [];
+      const report = ctx.report;
+      ctx.report = (...args) => {
+        const before = out.length;
+        report(...args);
+        found.push(...out.splice(before));
+      };
+      try {
+        check.run(ctx);
+        out.push(...found);
+      } catch {
+        // dropped: see above
+      }
+    }
     time(check.code);
   }
 }

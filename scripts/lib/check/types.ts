@@ -17,6 +17,11 @@ export interface LoadedRecord {
    * itself does not contain; checks on decoded text may then rely on the raw-text checks.
    */
   mayHaveEscapes?: boolean;
+  /**
+   * Set when `data` is only the well-formed part of a record that failed its schema (see
+   * prune-invalid.ts): maps a pointer into `data` to the pointer in the record as written.
+   */
+  toOriginal?: (pointer: string) => string;
 }
 
 /** What an id names: a record, or a forum edition inside a forum record. */
@@ -37,7 +42,10 @@ export interface ReportOptions {
 }
 
 export interface CheckContext {
-  /** The records to check: schema-valid ones only, since checks rely on the schema's guarantees. */
+  /**
+   * The records to check. Checks rely on the schema's guarantees, so a record that failed its schema
+   * is checked only as far as it is well-formed: its `data` is the part that passes (`toOriginal` set).
+   */
   records: readonly LoadedRecord[];
   /**
    * Every id in the dataset, including those of records not being checked. Only dataset checks get it;

@@ -5,7 +5,7 @@
  * caller keeps records), so a worker's results travel back small.
  */
 import type { RecordFile } from "./discover.ts";
-import { loadRecord, type Reader } from "./load-record.ts";
+import { checkableRecord, loadRecord, type Reader } from "./load-record.ts";
 import { NO_INDEX, project, RECORD_CHECKS, runChecks, type CheckEnv } from "../check/run-checks.ts";
 import type { LoadedRecord } from "../check/types.ts";
 import type { Diagnostic } from "../diagnostics.ts";
@@ -39,7 +39,8 @@ export function loadChunk(files: readonly RecordFile[], start: number, end: numb
       continue;
     }
     const r = loaded.record;
-    if (r.schemaOk) checkable.push(r);
+    const c = checkableRecord(r, set);
+    if (c) checkable.push(c);
     records.push({ view: project(r.data, env.datasetShape[r.type]) as Record<string, unknown>, schemaOk: r.schemaOk, mayHaveEscapes: r.mayHaveEscapes !== false, ...(keepRecords ? { full: r.data } : {}) });
   }
   runChecks(RECORD_CHECKS, checkable, NO_INDEX, env, diagnostics);

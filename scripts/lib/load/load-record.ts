@@ -12,6 +12,7 @@ import type { Diagnostic } from "../diagnostics.ts";
 import type { SchemaSet } from "../schemas.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES } from "../record-types.ts";
 import { SCHEMA_CODES } from "../codes.ts";
+import { pruneInvalid } from "../check/prune-invalid.ts";
 
 export type Reader = (rf: RecordFile) => ReadResult;
 export const readFromDisk: Reader = (rf) => readRecordFile(rf.file, rf.abs);
@@ -80,4 +81,17 @@ export function loadRecord(rf: RecordFile, set: SchemaSet, out: Diagnostic[], re
     }
   }
   return { ok: true, record: { file: rf.file, type: rf.type, fileId: rf.id, data, locate, schemaOk, mayHaveEscapes: read.text.includes("\\") } };
+}
+
+/**
+ * What the checks beyond the schema see of a loaded record: the record itself when it passed its
+ * schema; else its well-formed part, with pointers mapped back; undefined when nothing is usable or
+ * the record is of another type (ID004).
+ */
+export function checkableRecord(record: LoadedRecord, set: SchemaSet): LoadedRecord | undefined {
+  if (record.schemaOk) return record;
+  const validate = set.validators[record.type];
+  if (RECORD_TYPE_NAMES.some((t) => t !== record.type && set.validators[t](record.data))) return undefined;
+  const pruned = pruneInvalid(record.data, validate);
+  return pruned ? { ...record, data: pruned.data, toOriginal: pruned.toOriginal } : undefined;
 }
