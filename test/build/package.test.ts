@@ -4,7 +4,7 @@
  * TypeScript program imports `{ meetings, actors, loadDataset } from "sidelines"` and a raw file by
  * path, type-checks with strict settings against the shipped declarations, and runs under plain node.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -50,7 +50,12 @@ console.log(
 
 const npm = (args: string[], cwd: string): string => execFileSync("npm", args, { cwd, encoding: "utf8", env: { ...process.env, npm_config_update_notifier: "false" }, stdio: ["ignore", "pipe", "pipe"] });
 
+/** The Node 24 line the package is run under, from the `node` package on the npm registry. */
+const NODE_24 = "node@24.9.0";
+const version = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+
 describe("the npm package", () => {
+  let app: string;
   let work: string;
   let tarball: string;
   let packed: string[];
@@ -81,8 +86,13 @@ describe("the npm package", () => {
     expect(packed.some((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toBe(false);
   });
 
+  it("npm publish --dry-run accepts the packed tarball as it is", () => {
+    const out = execFileSync("npm", ["publish", tarball, "--dry-run", "--ignore-scripts"], { cwd: work, encoding: "utf8", env: { ...process.env, npm_config_update_notifier: "false" }, stdio: ["ignore", "pipe", "pipe"] });
+    expect(out).toContain(`+ sidelines@${version}`);
+  }, 120_000);
+
   it("installs into a fresh project, type-checks strictly and runs a consumer program", () => {
-    const app = path.join(work, "app");
+    app = path.join(work, "app");
     fs.mkdirSync(app);
     fs.writeFileSync(path.join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
     // Only the tarball is new; its dependencies (if any) come from the npm cache that `npm ci` filled.
@@ -122,4 +132,26 @@ describe("the npm package", () => {
       meetingsOfLi: ["austin-li-shangfu-handshake-2023", "austin-li-shangfu-shangri-la-2023"],
     });
   }, 180_000);
+
+  it("loads with require() too (ESM only: Node ^20.19.0 || >=22.12.0, as engines says)", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { engines: { node: string } };
+    expect(pkg.engines.node).toBe("^20.19.0 || >=22.12.0");
+    const out = execFileSync(process.execPath, ["--no-warnings", "-e", "const s = require('sidelines'); console.log(s.meetings.length, s.loadDataset().metadata.version)"], { cwd: app, encoding: "utf8" });
+    expect(out.trim()).toBe(`3 ${version}`);
+  }, 60_000);
+
+  it("runs the consumer under Node 24 (the registry's node package), or says why it cannot", (ctx) => {
+    // Fetched through npm like any package; without the registry (offline) this is skipped, and says so.
+    const probe = spawnSync("npm", ["exec", "--yes", `--package=${NODE_24}`, "--", "node", "--version"], { cwd: work, encoding: "utf8", timeout: 240_000, env: { ...process.env, npm_config_update_notifier: "false" } });
+    if (probe.status !== 0 || !probe.stdout.trim().startsWith("v24.")) {
+      const reason = `${NODE_24} is not available from the registry here (${(probe.error?.message ?? probe.stderr.trim().split("\n").pop() ?? "no output").slice(0, 200)})`;
+      console.log(`skipped: ${reason}`);
+      ctx.skip(reason);
+      return;
+    }
+    const run = (args: string[]): string => execFileSync("npm", ["exec", "--yes", `--package=${NODE_24}`, "--", "node", ...args], { cwd: app, encoding: "utf8", env: { ...process.env, npm_config_update_notifier: "false" } });
+    const esm = JSON.parse(run(["--no-warnings", "out/consumer.js"])) as { version: string; meetings: number };
+    expect(esm).toMatchObject({ version, meetings: 3 });
+    expect(run(["-e", "console.log(process.version.split('.')[0], require('sidelines').meetings.length)"]).trim()).toBe("v24 3");
+  }, 300_000);
 });
