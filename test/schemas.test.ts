@@ -30,7 +30,7 @@ const META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
 
 /** Fewest fixtures per type: a minimal and a full valid record, and enough negative ones to cover the rules. */
 const MIN_VALID = 2;
-const MIN_INVALID: Record<RecordType, number> = { actor: 7, sanction: 7, meeting: 7, forum: 7, tombstone: 4 };
+const MIN_INVALID: Record<RecordType, number> = { actor: 7, sanction: 7, incident: 4, meeting: 7, forum: 7, tombstone: 4 };
 
 // ---------------------------------------------------------------------------------------------------------
 // Schema loading

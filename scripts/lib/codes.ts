@@ -1,9 +1,12 @@
 import type { Diagnostic, Position, Severity } from "./diagnostics.ts";
+import { RECORD_TYPE_NAMES, RECORD_TYPES } from "./record-types.ts";
+
+const FOLDERS = RECORD_TYPE_NAMES.map((t) => `\`${RECORD_TYPES[t].folder}\``).join(", ");
 
 /** Problems found while finding, reading and parsing files — before any record exists. */
 export const LOADER_CODES = {
   FILE001: { severity: "error", description: "A file in `data/` does not end in `.yaml`." },
-  FILE002: { severity: "error", description: "A file is outside the record folders (`actors`, `sanctions`, `meetings`, `forums`, `tombstones`)." },
+  FILE002: { severity: "error", description: `A file is outside the record folders (${FOLDERS}).` },
   FILE003: { severity: "error", description: "A symbolic link in `data/`; links are not followed." },
   FILE004: { severity: "error", description: "A file is larger than the size limit." },
   FILE005: { severity: "error", description: "A file is not valid UTF-8 text or contains control characters." },

@@ -2,6 +2,7 @@
 export const RECORD_TYPES = {
   actor: { folder: "actors", schema: "actor.schema.json", plural: "actors" },
   sanction: { folder: "sanctions", schema: "sanction.schema.json", plural: "sanctions" },
+  incident: { folder: "incidents", schema: "incident.schema.json", plural: "incidents" },
   meeting: { folder: "meetings", schema: "meeting.schema.json", plural: "meetings" },
   forum: { folder: "forums", schema: "forum.schema.json", plural: "forums" },
   tombstone: { folder: "tombstones", schema: "tombstone.schema.json", plural: "tombstones" },

@@ -27,7 +27,7 @@ export function readSchemas(dir: string = SCHEMAS_DIR): Map<string, JsonSchema> 
 
 const AJV_OPTIONS = { strict: true, allErrors: true, allowUnionTypes: true, verbose: true } as const;
 /** Annotation naming the record types a reference may point to; read by the reference checks. */
-const REFERS_TO = { keyword: "x-refers-to", schemaType: "array", metaSchema: { type: "array", items: { enum: ["actor", "sanction", "meeting", "forum", "edition"] } } } as const;
+const REFERS_TO = { keyword: "x-refers-to", schemaType: "array", metaSchema: { type: "array", items: { enum: ["actor", "sanction", "incident", "meeting", "forum", "edition"] } } } as const;
 
 /**
  * An ajv instance in strict mode with every schema added. `allErrors` so one run reports every problem;

@@ -10,7 +10,7 @@
 /**
  * Any source record.
  */
-export type SidelinesRecord = Actor | Sanction | Meeting | Forum | Tombstone;
+export type SidelinesRecord = Actor | Sanction | Incident | Meeting | Forum | Tombstone;
 
 /**
  * A person, state, government body, military body, organisation, international organisation or media outlet that takes part in diplomacy, imposes or receives sanctions, or reports on them. Stored as `data/actors/<id>.yaml`.
@@ -211,6 +211,66 @@ export interface Sanction {
 }
 
 /**
+ * An act that a party cites as the cause of a refusal, postponement or cancellation: an arms sale, a visit, an incident, an exercise, a law, a statement or military activity. Stored as `data/incidents/<id>.yaml`; a meeting's status change points at it with `incidents`.
+ */
+export interface Incident {
+  /**
+   * The incident's id; equal to the file name.
+   */
+  id: RecordId;
+  /**
+   * What kind of act it was: `arms-sale` (an approved or notified sale of weapons), `visit` (an official's trip), `incident` (an event such as an interception or a balloon's overflight), `exercise` (military drills), `legislation` (a law or bill), `statement` (something said or published), `military-activity` (deployments, transits, patrols), `other`.
+   */
+  kind: "arms-sale" | "visit" | "incident" | "exercise" | "legislation" | "statement" | "military-activity" | "other";
+  /**
+   * A short title.
+   */
+  title: Text;
+  /**
+   * When it happened or began; for an arms sale, when it was approved or notified.
+   */
+  date: PartialDate;
+  /**
+   * The last day, for an act over several days.
+   */
+  end?: PartialDate;
+  /**
+   * Who was involved, each with a role.
+   *
+   * @minItems 1
+   */
+  actors: InvolvedActor[];
+  /**
+   * Where it happened.
+   */
+  location?: Place;
+  /**
+   * What happened, in a few sentences.
+   */
+  summary?: LongText;
+  /**
+   * Identifiers for this incident in other datasets.
+   */
+  identifiers?: ExternalIdentifiers;
+  /**
+   * Documents that support this record.
+   */
+  sources: Sources;
+  /**
+   * Per-field claims where sources disagree.
+   */
+  claims?: Claims;
+  /**
+   * Editorial notes.
+   */
+  notes?: Notes;
+  /**
+   * Fields not verified against a cited source.
+   */
+  unverified?: UnverifiedFields;
+}
+
+/**
  * A meeting, call, visit, talks round or brief encounter between actors, whether it was held or only proposed, declined, postponed or cancelled. Stored as `data/meetings/<id>.yaml`.
  */
 export interface Meeting {
@@ -381,7 +441,7 @@ export interface Tombstone {
   /**
    * The record type the id belonged to.
    */
-  type: "actor" | "sanction" | "meeting" | "forum";
+  type: "actor" | "sanction" | "incident" | "meeting" | "forum";
   /**
    * `moved`: renamed to one id; `split`: divided into several; `removed`: withdrawn with no successor.
    */
@@ -683,6 +743,20 @@ export interface ForumEdition {
 }
 
 /**
+ * One actor involved in the incident, and how.
+ */
+export interface InvolvedActor {
+  /**
+   * The actor.
+   */
+  actor: Reference;
+  /**
+   * `by`: who did it; `target`: whom it was aimed at; `host` and `visitor`: for a visit; `approved-by`: who approved it (an arms sale, a law); `buyer` and `seller`: for an arms sale; `participant`: who else took part (an exercise).
+   */
+  role: "by" | "target" | "host" | "visitor" | "approved-by" | "buyer" | "seller" | "participant";
+}
+
+/**
  * One step in a meeting's history.
  */
 export interface StatusChange {
@@ -710,6 +784,12 @@ export interface StatusChange {
    * The sanction cited as the reason, when one was.
    */
   sanction?: Reference;
+  /**
+   * The incidents cited as the reason (an arms sale, a visit, an exercise…), when any were.
+   *
+   * @minItems 1
+   */
+  incidents?: Reference[];
   /**
    * The `key` of the record source that reports this step.
    */
@@ -1096,6 +1176,70 @@ export interface PublishedSanction {
 }
 
 /**
+ * An act that a party cites as the cause of a refusal, postponement or cancellation: an arms sale, a visit, an incident, an exercise, a law, a statement or military activity. Stored as `data/incidents/<id>.yaml`; a meeting's status change points at it with `incidents`. This is the published form: keys in schema order, text trimmed, every top-level list present, and derived fields (marked `x-derived`) appended.
+ */
+export interface PublishedIncident {
+  /**
+   * The incident's id; equal to the file name.
+   */
+  id: RecordId;
+  /**
+   * What kind of act it was: `arms-sale` (an approved or notified sale of weapons), `visit` (an official's trip), `incident` (an event such as an interception or a balloon's overflight), `exercise` (military drills), `legislation` (a law or bill), `statement` (something said or published), `military-activity` (deployments, transits, patrols), `other`.
+   */
+  kind: "arms-sale" | "visit" | "incident" | "exercise" | "legislation" | "statement" | "military-activity" | "other";
+  /**
+   * A short title.
+   */
+  title: Text;
+  /**
+   * When it happened or began; for an arms sale, when it was approved or notified.
+   */
+  date: PartialDate;
+  /**
+   * The last day, for an act over several days.
+   */
+  end?: PartialDate;
+  /**
+   * Who was involved, each with a role.
+   *
+   * @minItems 1
+   */
+  actors: InvolvedActor[];
+  /**
+   * Where it happened.
+   */
+  location?: Place;
+  /**
+   * What happened, in a few sentences.
+   */
+  summary?: LongText;
+  /**
+   * Identifiers for this incident in other datasets. Always present in published data: `[]` when there are none.
+   */
+  identifiers: ExternalIdentifiers;
+  /**
+   * Documents that support this record.
+   */
+  sources: Sources;
+  /**
+   * Per-field claims where sources disagree. Always present in published data: `[]` when there are none.
+   */
+  claims: Claims;
+  /**
+   * Editorial notes. Always present in published data: `[]` when there are none.
+   */
+  notes: Notes;
+  /**
+   * Fields not verified against a cited source. Always present in published data: `[]` when there are none.
+   */
+  unverified: UnverifiedFields;
+  /**
+   * Derived: the ids of the meetings with a status change (`status_history[].incidents`) that cites this incident as a reason, sorted.
+   */
+  meeting_ids: Reference[];
+}
+
+/**
  * A meeting, call, visit, talks round or brief encounter between actors, whether it was held or only proposed, declined, postponed or cancelled. Stored as `data/meetings/<id>.yaml`. This is the published form: keys in schema order, text trimmed, every top-level list present, and derived fields (marked `x-derived`) appended.
  */
 export interface PublishedMeeting {
@@ -1224,6 +1368,12 @@ export interface PublishedStatusChange {
    */
   sanction?: Reference;
   /**
+   * The incidents cited as the reason (an arms sale, a visit, an exercise…), when any were.
+   *
+   * @minItems 1
+   */
+  incidents?: Reference[];
+  /**
    * The `key` of the record source that reports this step.
    */
   source?: SourceKey;
@@ -1342,7 +1492,7 @@ export interface PublishedTombstone {
   /**
    * The record type the id belonged to.
    */
-  type: "actor" | "sanction" | "meeting" | "forum";
+  type: "actor" | "sanction" | "incident" | "meeting" | "forum";
   /**
    * `moved`: renamed to one id; `split`: divided into several; `removed`: withdrawn with no successor.
    */
@@ -1374,6 +1524,10 @@ export interface Dataset {
    * Every sanction record, sorted by id; also published alone as `json/sanctions.json`.
    */
   sanctions: PublishedSanction[];
+  /**
+   * Every incident record, sorted by id; also published alone as `json/incidents.json`.
+   */
+  incidents: PublishedIncident[];
   /**
    * Every meeting record, sorted by id; also published alone as `json/meetings.json`.
    */
@@ -1437,6 +1591,7 @@ export interface DatasetCitation {
 export interface RecordCounts {
   actor: number;
   sanction: number;
+  incident: number;
   meeting: number;
   forum: number;
   tombstone: number;

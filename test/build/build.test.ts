@@ -12,7 +12,7 @@ import { DataErrors } from "../../scripts/lib/build/collect.ts";
 import { publicAjv } from "../../scripts/lib/build/pipeline.ts";
 import { cell, csvText, neutraliseFormulaCell, restoreFormulaCell } from "../../scripts/lib/build/csv/cells.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES } from "../../scripts/lib/record-types.ts";
-import type { Dataset, DatasetMetadata, Manifest, PublishedActor, PublishedMeeting } from "../../scripts/lib/types.generated.ts";
+import type { Dataset, DatasetMetadata, Manifest, PublishedActor, PublishedIncident, PublishedMeeting } from "../../scripts/lib/types.generated.ts";
 import type { JsonSchema } from "../../scripts/lib/schemas.ts";
 import { fixtureRecords, removeTempDirs, writeFixture } from "./fixture.ts";
 import { tempDir } from "../temp-dirs.ts";
@@ -43,9 +43,9 @@ describe("release contents", () => {
       expect(fs.existsSync(path.join(out, `ndjson/${p}.ndjson`)), `ndjson/${p}.ndjson`).toBe(true);
       expect(fs.existsSync(path.join(out, `csv/${p}.csv`)), `csv/${p}.csv`).toBe(true);
     }
-    for (const link of ["meeting_participants", "meeting_status_changes", "sanction_targets", "sanction_measures", "actor_positions", "forum_editions", "sources"]) expect(fs.existsSync(path.join(out, `csv/${link}.csv`)), link).toBe(true);
+    for (const link of ["meeting_participants", "meeting_status_changes", "incident_actors", "sanction_targets", "sanction_measures", "actor_positions", "forum_editions", "sources"]) expect(fs.existsSync(path.join(out, `csv/${link}.csv`)), link).toBe(true);
     for (const f of ["dataset.json", "datapackage.json", "manifest.json", "SHA256SUMS", "lib/package/index.js", "lib/package/index.d.ts", "lib/types.generated.d.ts"]) expect(fs.existsSync(path.join(out, f)), f).toBe(true);
-    for (const s of ["defs", "actor", "sanction", "meeting", "forum", "tombstone", "dataset", "manifest"]) expect(fs.existsSync(path.join(out, `schemas/${s}.schema.json`)), s).toBe(true);
+    for (const s of ["defs", "actor", "sanction", "incident", "meeting", "forum", "tombstone", "dataset", "manifest"]) expect(fs.existsSync(path.join(out, `schemas/${s}.schema.json`)), s).toBe(true);
   });
 
   it("writes each type sorted by id, the same in json/, ndjson/ and dataset.json", () => {
@@ -60,7 +60,7 @@ describe("release contents", () => {
       expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(list);
       expect(dataset[p as keyof Dataset]).toEqual(list);
     }
-    expect(dataset.metadata).toMatchObject({ name: "sidelines", version: expect.stringMatching(/^\d+\.\d+\.\d+/), source_commit: "unknown", source_date: "unknown", record_counts: { actor: 10, sanction: 1, meeting: 3, forum: 1, tombstone: 1 } });
+    expect(dataset.metadata).toMatchObject({ name: "sidelines", version: expect.stringMatching(/^\d+\.\d+\.\d+/), source_commit: "unknown", source_date: "unknown", record_counts: { actor: 10, sanction: 1, incident: 1, meeting: 4, forum: 1, tombstone: 1 } });
   });
 
   it("writes the JSON files in exactly their canonical forms, though they are written record by record", () => {
@@ -80,7 +80,7 @@ describe("release contents", () => {
   it("writes empty types in the canonical forms too", () => {
     const dir = tempDir("sidelines-empty-");
     const empty = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, []])) as unknown as PublishedRecords;
-    const metadata: DatasetMetadata = { name: "sidelines", title: "Sidelines", version: "0.0.0", license: "CC-BY-4.0", code_license: "MIT", citation: { bibtex: "@misc{x}", apa: "x" }, source_commit: "unknown", source_date: "unknown", record_counts: { actor: 0, sanction: 0, meeting: 0, forum: 0, tombstone: 0 } };
+    const metadata: DatasetMetadata = { name: "sidelines", title: "Sidelines", version: "0.0.0", license: "CC-BY-4.0", code_license: "MIT", citation: { bibtex: "@misc{x}", apa: "x" }, source_commit: "unknown", source_date: "unknown", record_counts: { actor: 0, sanction: 0, incident: 0, meeting: 0, forum: 0, tombstone: 0 } };
     writeJsonFiles(empty, metadata, new OutputDir(dir));
     const plural = RECORD_TYPE_NAMES.map((t) => RECORD_TYPES[t].plural);
     expect(fs.readFileSync(path.join(dir, "dataset.json"), "utf8")).toBe(`${JSON.stringify({ metadata, ...Object.fromEntries(plural.map((p) => [p, []])) }, null, 2)}\n`);
@@ -151,6 +151,21 @@ describe("derived fields", () => {
     expect(us.sanction_ids).toEqual(["us-caatsa-231-2018-edd-li-shangfu"]);
   });
 
+  it("lists on each incident the meetings whose status changes cite it", () => {
+    const pelosi = json<PublishedIncident[]>("json/incidents.json").find((i) => i.id === "pelosi-taiwan-visit-2022")!;
+    expect(pelosi.meeting_ids).toEqual(["us-china-theater-commanders-talk-cancelled-2022"]);
+    expect(meeting("us-china-theater-commanders-talk-cancelled-2022").status_history[0]!.incidents).toEqual(["pelosi-taiwan-visit-2022"]);
+  });
+
+  it("an incident no status change cites lists no meetings", async () => {
+    const records = fixtureRecords();
+    delete (records.meeting.find((m) => m.id === "us-china-theater-commanders-talk-cancelled-2022")!.status_history as Obj[])[0]!.incidents;
+    const dir = writeFixture(records);
+    await build({ root: dir, env: {} });
+    const incidents = JSON.parse(fs.readFileSync(path.join(dir, "dist/json/incidents.json"), "utf8")) as PublishedIncident[];
+    expect(incidents.map((i) => [i.id, i.meeting_ids])).toEqual([["pelosi-taiwan-visit-2022", []]]);
+  }, 60_000);
+
   it("flags meetings where a participant was under a sanction imposed on behalf of another participant's state", () => {
     // Dated by its forum edition (2023-06-02): the 2018 sanction was in effect.
     expect(meeting("austin-li-shangfu-shangri-la-2023")).toMatchObject({
@@ -219,7 +234,18 @@ describe("CSV", () => {
     ]);
     expect(csv("csv/actor_positions.csv").filter((r) => r.actor_id === "li-shangfu").map((r) => r.end_reason)).toEqual(["reassigned", "removed"]);
     expect(csv("csv/forum_editions.csv").map((r) => r.id)).toEqual(["shangri-la-dialogue-2022", "shangri-la-dialogue-2023"]);
-    expect(csv("csv/meeting_status_changes.csv").map((r) => r.cameo)).toEqual(["036", "125"]);
+    expect(csv("csv/meeting_status_changes.csv").map((r) => [r.meeting_id, r.cameo, r.incidents])).toEqual([
+      ["austin-li-shangfu-shangri-la-2023", "036", ""],
+      ["austin-li-shangfu-shangri-la-2023", "125", ""],
+      ["us-china-theater-commanders-talk-cancelled-2022", "125", '["pelosi-taiwan-visit-2022"]'],
+    ]);
+    expect(csv("csv/incident_actors.csv")).toEqual([
+      { incident_id: "pelosi-taiwan-visit-2022", item_index: "0", actor_id: "united-states", role: "by" },
+      { incident_id: "pelosi-taiwan-visit-2022", item_index: "1", actor_id: "china", role: "target" },
+    ]);
+    expect(csv("csv/incidents.csv")).toEqual([
+      { id: "pelosi-taiwan-visit-2022", kind: "visit", title: "Nancy Pelosi's visit to Taiwan", date: "2022-08-02", end: "2022-08-03", location_venue: "", location_city: "Taipei", location_country: "", summary: "", meeting_ids: '["us-china-theater-commanders-talk-cancelled-2022"]' },
+    ]);
   });
 
   it("neutralises cells a spreadsheet would run as formulas, reversibly, and says so in the field descriptions", async () => {
@@ -270,7 +296,8 @@ describe("manifest and checksums", () => {
     const manifest = json<Manifest>("manifest.json");
     const all = execFileSync("find", [".", "-type", "f"], { cwd: out, encoding: "utf8" }).trim().split("\n").map((f) => f.slice(2)).sort();
     expect(Object.keys(manifest.files).sort()).toEqual(all.filter((f) => f !== "manifest.json" && f !== "SHA256SUMS"));
-    expect(manifest.record_counts.meeting).toBe(3);
+    expect(manifest.record_counts.meeting).toBe(4);
+    expect(manifest.record_counts.incident).toBe(1);
     const sums = read("SHA256SUMS").trim().split("\n").map((l) => l.split("  ")[1]);
     expect(sums).toEqual(all.filter((f) => f !== "SHA256SUMS"));
     expect(execFileSync("sha256sum", ["-c", "--quiet", "SHA256SUMS"], { cwd: out, encoding: "utf8" })).toBe("");

@@ -21,6 +21,7 @@ const src = (key: string, url: string, publisher: string, published?: string): R
 
 /** The fixture records by type. Tests copy and change them before writing. */
 export function fixtureRecords(): Record<RecordType, Rec[]> {
+  const mfa = src("mfa", "https://www.fmprc.gov.cn/eng/", "PRC Ministry of Foreign Affairs", "2022-08-05");
   const dod = src("dod", "https://www.defense.gov/News/Releases/", "U.S. Department of Defense");
   const state = (id: string, name: string, country: string): Rec => ({ id, kind: "state", name, country, sources: [src("wiki", `https://www.example.org/${id}`, "Example Encyclopaedia")] });
   const body = (id: string, kind: string, name: string, country: string, parent?: string): Rec => ({ id, kind, name, country, ...(parent ? { parent } : {}), sources: [src("site", `https://www.example.org/${id}`, "Example Encyclopaedia")] });
@@ -75,6 +76,21 @@ export function fixtureRecords(): Record<RecordType, Rec[]> {
         sources: [src("state", "https://www.state.gov/caatsa-section-231/", "U.S. Department of State", "2018-09-20")],
       },
     ],
+    incident: [
+      {
+        id: "pelosi-taiwan-visit-2022",
+        kind: "visit",
+        title: "Nancy Pelosi's visit to Taiwan",
+        date: "2022-08-02",
+        end: "2022-08-03",
+        actors: [
+          { actor: "united-states", role: "by" },
+          { actor: "china", role: "target" },
+        ],
+        location: { city: "Taipei" },
+        sources: [mfa],
+      },
+    ],
     meeting: [
       {
         id: "austin-li-shangfu-shangri-la-2023",
@@ -121,6 +137,19 @@ export function fixtureRecords(): Record<RecordType, Rec[]> {
         date: "2023-06-02",
         location: { city: "Singapore", country: "SG" },
         sources: [dod],
+      },
+      {
+        id: "us-china-theater-commanders-talk-cancelled-2022",
+        title: "China–US Theater Commanders Talk (cancelled 2022-08-05)",
+        kind: "talks-round",
+        status: "cancelled",
+        status_history: [{ status: "cancelled", date: "2022-08-05", by: "china", channel: "statement", incidents: ["pelosi-taiwan-visit-2022"], source: "mfa" }],
+        participants: [
+          { actor: "china", role: "principal" },
+          { actor: "united-states", role: "principal" },
+        ],
+        summary: "China cancelled the talks among its countermeasures to the visit.",
+        sources: [mfa],
       },
     ],
     forum: [

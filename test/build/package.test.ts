@@ -14,7 +14,7 @@ import { removeTempDirs, tempDir, writeFixture } from "./fixture.ts";
 
 afterAll(removeTempDirs);
 
-const CONSUMER = `import { actors, loadDataset, meetings, type Actor, type Meeting } from "sidelines";
+const CONSUMER = `import { actors, incidents, loadDataset, meetings, type Actor, type Incident, type Meeting } from "sidelines";
 import rawMeetings from "sidelines/dist/json/meetings.json" with { type: "json" };
 
 const byId = new Map<string, Actor>(actors.map((a) => [a.id, a]));
@@ -24,13 +24,16 @@ const first = declined[0];
 if (!first) throw new Error("no declined meeting");
 
 // The types are real, not \`any\`: each line below must fail to type-check.
+const causes: Incident[] = incidents.filter((i) => i.kind === "visit");
+// @ts-expect-error an incident kind outside the schema's values
+const noKind: Incident["kind"] = "sanction";
 // @ts-expect-error a status outside the schema's values
 const impossible: Meeting["status"] = "maybe";
 // @ts-expect-error a derived field has its declared type
 const notAString: string = first.participant_sanctioned;
 // @ts-expect-error published lists are always present, so this is a list, not undefined
 const notOptional: undefined = first.topics;
-void [impossible, notAString, notOptional];
+void [impossible, notAString, notOptional, noKind];
 
 console.log(
   JSON.stringify({
@@ -44,6 +47,7 @@ console.log(
       cameo: m.status_history.map((s) => s.cameo),
     })),
     meetingsOfLi: byId.get("li-shangfu")?.meeting_ids ?? [],
+    causes: causes.map((i) => ({ id: i.id, meetings: i.meeting_ids, cited: meetings.filter((m) => m.status_history.some((s) => (s.incidents ?? []).includes(i.id))).map((m) => m.id) })),
   }),
 );
 `;
@@ -126,10 +130,11 @@ describe("the npm package", () => {
     const output = execFileSync(process.execPath, ["--no-warnings", "out/consumer.js"], { cwd: app, encoding: "utf8" });
     expect(JSON.parse(output)).toEqual({
       version: JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version,
-      meetings: 3,
-      raw: 3,
+      meetings: 4,
+      raw: 4,
       declined: [{ id: "austin-li-shangfu-shangri-la-2023", names: ["Li Shangfu", "Lloyd Austin"], sanctioned: true, cameo: ["036", "125"] }],
       meetingsOfLi: ["austin-li-shangfu-handshake-2023", "austin-li-shangfu-shangri-la-2023"],
+      causes: [{ id: "pelosi-taiwan-visit-2022", meetings: ["us-china-theater-commanders-talk-cancelled-2022"], cited: ["us-china-theater-commanders-talk-cancelled-2022"] }],
     });
   }, 180_000);
 

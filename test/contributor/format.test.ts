@@ -49,6 +49,13 @@ describe("the formatter", () => {
     expect(out.endsWith("\n")).toBe(true);
   });
 
+  it("orders an incident's keys, and each involved actor's, by the incident schema", () => {
+    const text = "sources:\n  - publisher: X\nactors:\n  - role: visitor\n    actor: a-person\ndate: 2022-08-02\ntitle: A visit\nkind: visit\nid: a-visit-2022\n";
+    const out = formatRecord(text, "incident", schemas)!;
+    expect(out.split("\n")[0]).toBe("# yaml-language-server: $schema=../../schemas/incident.schema.json");
+    expect(out.slice(out.indexOf("\n") + 1)).toBe("id: a-visit-2022\nkind: visit\ntitle: A visit\ndate: 2022-08-02\nactors:\n  - actor: a-person\n    role: visitor\nsources:\n  - publisher: X\n");
+  });
+
   it("quotes what YAML would otherwise read as another type, so formatting never changes meaning", () => {
     const out = formatRecord('id: x-y\nkind: person\nname: "2023"\nborn: "1958"\nsources:\n  - publisher: "true"\n', "actor", schemas)!;
     expect(parse(out)).toEqual({ id: "x-y", kind: "person", name: "2023", born: "1958", sources: [{ publisher: "true" }] });

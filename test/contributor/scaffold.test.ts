@@ -57,6 +57,6 @@ describe("npm run new", () => {
   it("rejects an unknown type and names the known ones", () => {
     const r = run(tmp(), "summit", "x-y");
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/unknown type `summit`; use one of: actor, sanction, meeting, forum, tombstone/);
+    expect(r.stderr).toMatch(/unknown type `summit`; use one of: actor, sanction, incident, meeting, forum, tombstone/);
   });
 });

@@ -53,7 +53,7 @@ export function forum(id: string, extra: Partial<PublishedForum> = {}): Publishe
 /** A small dataset: two states, two people, meetings of every status group, one sanction, one forum. */
 export function smallDataset(change: (d: Dataset) => void = () => undefined): Dataset {
   const d: Dataset = {
-    metadata: { name: "sidelines", title: "Sidelines", version: "9.9.9", license: "CC-BY-4.0", code_license: "MIT", citation: { bibtex: "@misc{sidelines-9.9.9}", apa: "The Sidelines contributors. (2024). Sidelines (9.9.9) [Data set]." }, source_commit: "0123456789abcdef0123456789abcdef01234567", source_date: "2024-12-31T00:00:00Z", record_counts: { actor: 4, sanction: 1, meeting: 8, forum: 1, tombstone: 0 } },
+    metadata: { name: "sidelines", title: "Sidelines", version: "9.9.9", license: "CC-BY-4.0", code_license: "MIT", citation: { bibtex: "@misc{sidelines-9.9.9}", apa: "The Sidelines contributors. (2024). Sidelines (9.9.9) [Data set]." }, source_commit: "0123456789abcdef0123456789abcdef01234567", source_date: "2024-12-31T00:00:00Z", record_counts: { actor: 4, sanction: 1, incident: 0, meeting: 8, forum: 1, tombstone: 0 } },
     actors: [
       actor("a", { name: "Person A", citizenship: ["AA"] }),
       actor("b", { name: "Person B", citizenship: ["BB"], native_names: [{ name: "人乙", lang: "zh-Hans" }], aliases: ["B-alias"] }),
@@ -61,6 +61,7 @@ export function smallDataset(change: (d: Dataset) => void = () => undefined): Da
       actor("state-b", { kind: "state", name: "State B", country: "BB" }),
     ],
     sanctions: [sanction("sanction-1")],
+    incidents: [],
     meetings: [
       meeting("m-held", { date: "2021-03-01" }),
       meeting("m-encounter", { kind: "brief-encounter", date: "2021-06-02" }),

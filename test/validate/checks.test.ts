@@ -68,6 +68,41 @@ const ANN = "data/actors/ann-example.yaml";
 const FORUM = "data/forums/test-forum.yaml";
 const SANCTION = "data/sanctions/blue-measures-2021.yaml";
 const TOMB = "data/tombstones/old-ministry.yaml";
+const EXERCISE = "data/incidents/blue-exercise-2021.yaml";
+const CANCELLED = "data/meetings/talks-2021-cancelled.yaml";
+
+/** An incident, and a meeting whose cancellation (line 8) cites the incidents given. */
+const BLUE_EXERCISE = lines(
+  "id: blue-exercise-2021",
+  "kind: exercise",
+  "title: Blue State naval exercise",
+  "date: 2021-05-01",
+  "actors:",
+  "  - actor: blue-state",
+  "    role: by",
+  "sources:",
+  "  - publisher: Example Gazette",
+  "    url: https://example.org/blue-exercise-2021",
+);
+const cancelledCiting = (incidents: string, date = "2021-05-10"): string =>
+  lines(
+    "id: talks-2021-cancelled",
+    "title: Cancelled test talks",
+    "kind: meeting",
+    "status: cancelled",
+    "status_history:",
+    "  - status: cancelled",
+    `    date: ${date}`,
+    `    incidents: [${incidents}]`,
+    "    by: blue-state",
+    "participants:",
+    "  - actor: ann-example",
+    "    role: principal",
+    "sources:",
+    "  - publisher: Example Gazette",
+    "    url: https://example.org/talks-2021-cancelled",
+  );
+const CITING_EXERCISE = { [EXERCISE]: BLUE_EXERCISE, [CANCELLED]: cancelledCiting("blue-exercise-2021") };
 
 /** TALKS_2021 with line `n` (1-based) replaced by the given lines. */
 function talksWith(n: number, ...replacement: string[]): string {
@@ -366,6 +401,38 @@ const CHECK_CASES: Case[] = [
     expected: [{ file: TALKS, line: 8, col: 12, message: "did you mean `ann-example`?" }],
   },
   {
+    code: "REF001",
+    name: "a status change citing an incident that does not exist",
+    bad: { [EXERCISE]: BLUE_EXERCISE, [CANCELLED]: cancelledCiting("blue-exercise-2012") },
+    fixed: CITING_EXERCISE,
+    expected: [{ file: CANCELLED, line: 8, col: 17, message: "did you mean `blue-exercise-2021`?" }],
+  },
+  {
+    code: "REF002",
+    name: "a status change citing a sanction among its incidents",
+    bad: { [EXERCISE]: BLUE_EXERCISE, [CANCELLED]: cancelledCiting("blue-exercise-2021, blue-measures-2021") },
+    fixed: CITING_EXERCISE,
+    expected: [{ file: CANCELLED, line: 8, col: 37, message: "is a sanction, but this field needs an incident" }],
+  },
+  {
+    code: "REF003",
+    name: "a status change citing a retired incident",
+    bad: {
+      [EXERCISE]: BLUE_EXERCISE,
+      [CANCELLED]: cancelledCiting("blue-drill-2021"),
+      "data/tombstones/blue-drill-2021.yaml": lines("id: blue-drill-2021", "type: incident", "change: moved", "to:", "  - blue-exercise-2021", "date: 2021-06-01", "reason: Renamed."),
+    },
+    fixed: CITING_EXERCISE,
+    expected: [{ file: CANCELLED, line: 8, col: 17, severity: "warning", message: "was moved to `blue-exercise-2021`" }],
+  },
+  {
+    code: "TOMB001",
+    name: "a tombstone of an incident that redirects to a meeting",
+    bad: { "data/tombstones/blue-drill-2021.yaml": lines("id: blue-drill-2021", "type: incident", "change: moved", "to:", "  - talks-2021", "date: 2021-06-01", "reason: Renamed.") },
+    fixed: {},
+    expected: [{ file: "data/tombstones/blue-drill-2021.yaml", line: 5, col: 5 }],
+  },
+  {
     code: "REF002",
     name: "a participant that is a forum edition",
     bad: { [TALKS]: talksWith(8, "  - actor: test-forum-2021") },
@@ -451,6 +518,20 @@ const CHECK_CASES: Case[] = [
     bad: { [TALKS]: talksWith(4, "status: held", "status_history:", "  - status: proposed", "    date: 2021-05-01", "  - status: held", "    date: 2021-04-01") },
     fixed: { [TALKS]: talksWith(4, "status: held", "status_history:", "  - status: proposed", "    date: 2021-05-01", "  - status: held", "    date: 2021-06-02") },
     expected: [{ file: TALKS, line: 9, col: 11 }],
+  },
+  {
+    code: "DATE006",
+    name: "a cancellation citing an incident that began after it",
+    bad: { [EXERCISE]: BLUE_EXERCISE, [CANCELLED]: cancelledCiting("blue-exercise-2021", "2021-04") },
+    fixed: CITING_EXERCISE,
+    expected: [{ file: CANCELLED, line: 8, col: 17, message: "`blue-exercise-2021` began 2021-05-01, after this step (2021-04)" }],
+  },
+  {
+    code: "DATE002",
+    name: "an incident that ends before it starts",
+    bad: { [EXERCISE]: BLUE_EXERCISE.replace("date: 2021-05-01\n", "date: 2021-05-01\nend: 2021-04-30\n") },
+    fixed: { [EXERCISE]: BLUE_EXERCISE.replace("date: 2021-05-01\n", "date: 2021-05-01\nend: 2021-05-03\n") },
+    expected: [{ file: EXERCISE, line: 5, col: 6 }],
   },
   {
     code: "STAT001",

@@ -12,7 +12,11 @@ describe("referring folders, from the schemas' x-refers-to", () => {
   });
 
   it("an actor is pointed to from every type", () => {
-    expect(referringFolders(["actor"], paths).sort()).toEqual(["actors", "forums", "meetings", "sanctions", "tombstones"]);
+    expect(referringFolders(["actor"], paths).sort()).toEqual(["actors", "forums", "incidents", "meetings", "sanctions", "tombstones"]);
+  });
+
+  it("an incident is pointed to by meetings (status_history[].incidents) and tombstones", () => {
+    expect(referringFolders(["incident"], paths).sort()).toEqual(["meetings", "tombstones"]);
   });
 
   it("a forum edition is pointed to by meetings (sidelines_of)", () => {
@@ -20,7 +24,7 @@ describe("referring folders, from the schemas' x-refers-to", () => {
   });
 
   it("a tombstone changes what any reference to its id means, so every folder is searched", () => {
-    expect(referringFolders(["tombstone"], paths).sort()).toEqual(["actors", "forums", "meetings", "sanctions", "tombstones"]);
+    expect(referringFolders(["tombstone"], paths).sort()).toEqual(["actors", "forums", "incidents", "meetings", "sanctions", "tombstones"]);
   });
 
   it("nothing changed, nowhere to look", () => {

@@ -141,7 +141,7 @@ export function generateCorpus(total: number, seed = 1): GeneratedCorpus {
       sources: [source(1, date), ...(r() < 0.5 ? [source(2, date)] : [])],
     });
   }
-  return { files, counts: { actor: n.actor, sanction: n.sanction, meeting: n.meeting, forum: n.forum, tombstone: 0 } };
+  return { files, counts: { actor: n.actor, sanction: n.sanction, incident: 0, meeting: n.meeting, forum: n.forum, tombstone: 0 } };
 }
 
 /** Writes the corpus under `root` (which must not exist yet or be empty). */

@@ -4,7 +4,7 @@
 import { validate } from "../validate.ts";
 import { countBySeverity, type Diagnostic } from "../diagnostics.ts";
 import type { SchemaSet } from "../schemas.ts";
-import type { Actor, Forum, Meeting, Sanction, Tombstone } from "../types.generated.ts";
+import type { Actor, Forum, Incident, Meeting, Sanction, Tombstone } from "../types.generated.ts";
 import { RECORD_TYPE_NAMES, type RecordType } from "../record-types.ts";
 import { compareStrings } from "./json.ts";
 
@@ -12,6 +12,7 @@ import { compareStrings } from "./json.ts";
 export interface SourceRecords {
   actor: Actor[];
   sanction: Sanction[];
+  incident: Incident[];
   meeting: Meeting[];
   forum: Forum[];
   tombstone: Tombstone[];

@@ -2,24 +2,27 @@
  * Derived fields: facts computed from several records, published so that consumers need not join
  * them themselves. The public schema (public-schemas.ts) describes each; this module computes them.
  * - actors: the meetings and sanctions that involve them;
+ * - incidents: the meetings whose status changes cite them;
  * - meetings: whether a participant was under a sanction in effect, imposed on behalf of the state of
  *   another participant, on the meeting's date;
  * - meeting status changes: a CAMEO event code.
  */
 import { dayRange, parsePartialDate, type PartialDate } from "../partial-date.ts";
-import type { Actor, Meeting, ParticipantSanction, Sanction, StatusChange } from "../types.generated.ts";
+import type { Actor, Incident, Meeting, ParticipantSanction, Sanction, StatusChange } from "../types.generated.ts";
 import type { SourceRecords } from "./collect.ts";
 import { compareStrings } from "./json.ts";
 
 type Derived<T, D> = T & D;
 export type DerivedActor = Derived<Actor, { meeting_ids: string[]; sanction_ids: string[] }>;
+export type DerivedIncident = Derived<Incident, { meeting_ids: string[] }>;
 export type DerivedMeeting = Derived<
   Omit<Meeting, "status_history">,
   { status_history: Array<StatusChange & { cameo: string | null }>; cameo: string | null; participant_sanctioned: boolean | null; participant_sanctions: ParticipantSanction[] }
 >;
 
-export interface DerivedRecords extends Omit<SourceRecords, "actor" | "meeting"> {
+export interface DerivedRecords extends Omit<SourceRecords, "actor" | "incident" | "meeting"> {
   actor: DerivedActor[];
+  incident: DerivedIncident[];
   meeting: DerivedMeeting[];
 }
 
@@ -136,12 +139,17 @@ export function derive(records: SourceRecords): DerivedRecords {
   const meetingsOf = new Map<string, Set<string>>();
   const sanctionsOf = new Map<string, Set<string>>();
   const sanctionsByTarget = new Map<string, Sanction[]>();
-  for (const m of records.meeting) for (const p of m.participants) for (const id of [p.actor, p.on_behalf_of]) addTo(meetingsOf, id, m.id);
+  const meetingsCiting = new Map<string, Set<string>>();
+  for (const m of records.meeting) {
+    for (const p of m.participants) for (const id of [p.actor, p.on_behalf_of]) addTo(meetingsOf, id, m.id);
+    for (const step of m.status_history ?? []) for (const id of step.incidents ?? []) addTo(meetingsCiting, id, m.id);
+  }
   for (const s of records.sanction) {
     for (const id of [s.imposed_by, s.on_behalf_of, ...(s.implemented_by ?? []), ...s.targets.map((t) => t.actor)]) addTo(sanctionsOf, id, s.id);
     for (const t of new Set(s.targets.map((x) => x.actor))) sanctionsByTarget.set(t, [...(sanctionsByTarget.get(t) ?? []), s]);
   }
   const actor = records.actor.map((a) => ({ ...a, meeting_ids: sorted(meetingsOf.get(a.id) ?? []), sanction_ids: sorted(sanctionsOf.get(a.id) ?? []) }));
+  const incident = records.incident.map((i) => ({ ...i, meeting_ids: sorted(meetingsCiting.get(i.id) ?? []) }));
   const meeting = records.meeting.map((m) => {
     const { flag, list } = participantSanctions(m, index, sanctionsByTarget);
     return {
@@ -152,5 +160,5 @@ export function derive(records: SourceRecords): DerivedRecords {
       participant_sanctions: list,
     };
   });
-  return { ...records, actor, meeting };
+  return { ...records, actor, incident, meeting };
 }

@@ -38,6 +38,9 @@ export const DERIVED_FIELDS: Partial<Record<RecordType, Record<string, JsonSchem
     meeting_ids: derived("the ids of the meetings in which this actor is a participant or is represented by one (`participants[].on_behalf_of`), sorted.", refList("meeting")),
     sanction_ids: derived("the ids of the sanctions that name this actor as a target, as the actor that imposed or implements them, or as the state on whose behalf they were imposed, sorted.", refList("sanction")),
   },
+  incident: {
+    meeting_ids: derived("the ids of the meetings with a status change (`status_history[].incidents`) that cites this incident as a reason, sorted.", refList("meeting")),
+  },
   meeting: {
     cameo: derived("the CAMEO event code of the meeting's current `status`, by the rules of `status_history[].cameo`: for a held meeting, how it was held (041 call, 042 visit, 044 third location, 040 other); `null` for no-response and postponed.", {
       type: ["string", "null"],

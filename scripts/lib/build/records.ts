@@ -1,13 +1,14 @@
 /** Step 3 of the build: source records plus derived fields, in their published (normalized) form. */
 import type { JsonSchema } from "../schemas.ts";
 import { RECORD_TYPE_NAMES, type RecordType } from "../record-types.ts";
-import type { PublishedActor, PublishedForum, PublishedMeeting, PublishedSanction, PublishedTombstone } from "../types.generated.ts";
+import type { PublishedActor, PublishedForum, PublishedIncident, PublishedMeeting, PublishedSanction, PublishedTombstone } from "../types.generated.ts";
 import type { DerivedRecords } from "./derive.ts";
 import { Normalizer } from "./normalize.ts";
 
 export interface PublishedRecords {
   actor: PublishedActor[];
   sanction: PublishedSanction[];
+  incident: PublishedIncident[];
   meeting: PublishedMeeting[];
   forum: PublishedForum[];
   tombstone: PublishedTombstone[];

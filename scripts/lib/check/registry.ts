@@ -9,6 +9,7 @@ import { tombstoneTargets } from "./checks/tombstone-targets.ts";
 import { realDates } from "./checks/real-dates.ts";
 import { dateOrder } from "./checks/date-order.ts";
 import { sidelinesDates } from "./checks/sidelines-dates.ts";
+import { incidentDates } from "./checks/incident-dates.ts";
 import { positionsOrder } from "./checks/positions-order.ts";
 import { statusHistoryEnds, statusHistoryOrder } from "./checks/status-history.ts";
 import { participantPositions } from "./checks/participant-positions.ts";
@@ -34,6 +35,7 @@ export const CHECKS: readonly Check[] = [
   sidelinesDates,
   positionsOrder,
   statusHistoryOrder,
+  incidentDates,
   statusHistoryEnds,
   participantPositions,
   sanctionTargets,

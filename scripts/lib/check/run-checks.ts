@@ -26,7 +26,7 @@ export interface CheckEnv {
 export type Shape = true | { [key: string]: Shape };
 
 /** What the id index reads: every record's id, and the ids of a forum's editions. */
-const INDEX_READS: Record<RecordType, readonly string[]> = { actor: ["id"], sanction: ["id"], meeting: ["id"], forum: ["id", "editions/*/id"], tombstone: ["id"] };
+const INDEX_READS: Record<RecordType, readonly string[]> = { actor: ["id"], sanction: ["id"], incident: ["id"], meeting: ["id"], forum: ["id", "editions/*/id"], tombstone: ["id"] };
 
 /** Adds a path to a shape; a path that ends at a field keeps it whole, whatever else asks for parts of it. */
 function addPath(shape: { [key: string]: Shape }, path: readonly string[]): void {

@@ -15,6 +15,7 @@ import type {
   DatasetMetadata,
   PublishedActor,
   PublishedForum,
+  PublishedIncident,
   PublishedMeeting,
   PublishedSanction,
   PublishedStatusChange,
@@ -23,6 +24,7 @@ import type {
 
 export type Actor = PublishedActor;
 export type Sanction = PublishedSanction;
+export type Incident = PublishedIncident;
 export type Meeting = PublishedMeeting;
 export type StatusChange = PublishedStatusChange;
 export type Forum = PublishedForum;
@@ -32,6 +34,7 @@ export type {
   ExternalIdentifier,
   Claim,
   ForumEdition,
+  InvolvedActor,
   LegalBasis,
   Listing,
   Manifest,
@@ -60,6 +63,8 @@ function readJson<T>(file: string): T {
 export const actors: readonly Actor[] = readJson(path.join(RELEASE_DIR, "json/actors.json"));
 /** Every sanction, sorted by id. */
 export const sanctions: readonly Sanction[] = readJson(path.join(RELEASE_DIR, "json/sanctions.json"));
+/** Every incident cited as a cause of a refusal, postponement or cancellation, sorted by id. */
+export const incidents: readonly Incident[] = readJson(path.join(RELEASE_DIR, "json/incidents.json"));
 /** Every meeting (held or not), sorted by id. */
 export const meetings: readonly Meeting[] = readJson(path.join(RELEASE_DIR, "json/meetings.json"));
 /** Every forum with its editions, sorted by id. */

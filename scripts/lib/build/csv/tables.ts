@@ -93,6 +93,20 @@ export const TABLES: TableSpec[] = [
     columns: ["id", "title", "imposed_by", "on_behalf_of", "implemented_by", "announced", "listed", "effective", "ended", "status", "status_as_of", "reason", "objective", "responses"].map((f) => field("sanction", [f])),
   },
   {
+    name: "incidents",
+    title: "Incidents",
+    description: "One row per incident: an act (an arms sale, a visit, an exercise…) that a party cited as the cause of a refusal, postponement or cancellation. The actors involved are in incident_actors.csv; `meeting_ids` lists the meetings whose status changes cite it.",
+    rows: records("incident"),
+    primaryKey: ["id"],
+    columns: [
+      ...["id", "kind", "title", "date", "end"].map((f) => field("incident", [f])),
+      field("incident", ["location", "venue"]),
+      field("incident", ["location", "city"]),
+      field("incident", ["location", "country"]),
+      ...["summary", "meeting_ids"].map((f) => field("incident", [f])),
+    ],
+  },
+  {
     name: "meetings",
     title: "Meetings",
     description: "One row per meeting, call, visit, talks round or brief encounter, held or not. Participants and status changes are in meeting_participants.csv and meeting_status_changes.csv.",
@@ -145,8 +159,16 @@ export const TABLES: TableSpec[] = [
     columns: [
       parentId("meeting"),
       itemIndex("status_history"),
-      ...["status", "date", "by", "channel", "reason", "sanction", "source", "attribution", "note", "cameo"].map((f) => itemField("meeting", "status_history", [f])),
+      ...["status", "date", "by", "channel", "reason", "sanction", "incidents", "source", "attribution", "note", "cameo"].map((f) => itemField("meeting", "status_history", [f])),
     ],
+  },
+  {
+    name: "incident_actors",
+    title: "Incident actors",
+    description: "Who was involved in each incident, and how: one row per actor.",
+    rows: items("incident", "actors"),
+    primaryKey: ["incident_id", "item_index"],
+    columns: [parentId("incident"), itemIndex("actors"), itemField("incident", "actors", ["actor"], "actor_id"), itemField("incident", "actors", ["role"])],
   },
   {
     name: "sanction_targets",
@@ -201,12 +223,12 @@ export const TABLES: TableSpec[] = [
     title: "Sources",
     description: "The documents every record cites: one row per source of each record (forum editions' own sources are in the JSON only).",
     rows: (all) =>
-      (["actor", "sanction", "meeting", "forum", "tombstone"] as const).flatMap((type) =>
+      (["actor", "sanction", "incident", "meeting", "forum", "tombstone"] as const).flatMap((type) =>
         (all[type] as unknown as Obj[]).flatMap((record) => ((record.sources as Obj[] | undefined) ?? []).map((item, index) => ({ record, item, index, type }))),
       ),
     primaryKey: ["record_type", "record_id", "item_index"],
     columns: [
-      { name: "record_type", get: (r) => r.type, field: { type: "string", description: "The type of the record that cites the source.", constraints: { required: true, enum: ["actor", "sanction", "meeting", "forum"] } } },
+      { name: "record_type", get: (r) => r.type, field: { type: "string", description: "The type of the record that cites the source.", constraints: { required: true, enum: ["actor", "sanction", "incident", "meeting", "forum"] } } },
       { name: "record_id", get: (r) => r.record.id, field: { type: "string", description: "The id of the record that cites the source.", constraints: { required: true } } },
       itemIndex("sources"),
       ...["key", "url", "title", "publisher", "published", "quote", "attribution", "basis", "language"].map((f) => itemField("actor", "sources", [f])),

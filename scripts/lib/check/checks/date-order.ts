@@ -12,6 +12,7 @@ const PAIRS: Partial<Record<RecordType, Array<{ list?: string; start: string; en
   ],
   actor: [{ start: "founded", end: "dissolved" }],
   forum: [{ list: "editions", start: "start", end: "end" }],
+  incident: [{ start: "date", end: "end" }],
 };
 
 /**
@@ -22,7 +23,7 @@ export const dateOrder: Check = {
   code: "DATE002",
   severity: "error",
   scope: "record",
-  description: "An end date is not before its start date (meeting, sanction, organisation, forum edition), comparing partial dates as ranges.",
+  description: "An end date is not before its start date (meeting, sanction, organisation, forum edition, incident), comparing partial dates as ranges.",
   run(ctx) {
     for (const r of ctx.records) {
       for (const pair of PAIRS[r.type] ?? []) {
