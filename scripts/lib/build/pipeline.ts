@@ -18,6 +18,7 @@ import { startCsvWorker, type CsvWorker } from "./csv/in-worker.ts";
 import { OutputDir } from "./output-file.ts";
 import { datasetVersion, sourceInfo } from "./source-info.ts";
 import { compilePackage } from "./package-lib.ts";
+import { writeInteropFiles } from "../interop/write.ts";
 import { releaseCitation } from "../release/citation.ts";
 import { releaseTextFiles } from "../release/text-files.ts";
 import { MANIFEST, writeManifest } from "./manifest.ts";
@@ -162,6 +163,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const fromWorker = await csvWorker?.finish().catch(() => undefined);
     const csvHashes = fromWorker ?? writeCsvFiles(published, outputs);
     for (const [rel, hash] of csvHashes) outputs.hashes.set(rel, hash);
+    writeInteropFiles(published, outputs);
+    time("ftm, popolo, events");
     writeDatapackage(schemas, metadata, csvHashes, outputs);
     time(`csv (${fromWorker ? "written by a worker meanwhile" : "written here"}), datapackage.json`);
     compilePackage(tmp);

@@ -1,0 +1,148 @@
+/**
+ * FollowTheMoney entities (https://followthemoney.tech), one JSON object per line, as Aleph, yente and
+ * OpenSanctions read them: actors as `Person`, `Organization` or `PublicBody`; posts as `Position`
+ * with an `Occupancy` per term; each sanction as one `Sanction` per target; meetings and forum
+ * editions as `Event`. Ids are derived from record ids, so they are stable across releases.
+ */
+import { createHash } from "node:crypto";
+import type { PublishedRecords } from "../build/records.ts";
+import { ActorIndex, certainDate, sourceUrls } from "./common.ts";
+
+export interface FtmEntity {
+  id: string;
+  schema: string;
+  properties: Record<string, string[]>;
+}
+
+/** The entity id of a record: a prefix for its type, then its id. */
+export const ftmId = (type: "actor" | "meeting" | "edition", id: string): string => `sidelines-${type}-${id}`;
+
+/** The FtM schema for each actor kind: states and government and military bodies are public bodies. */
+const ACTOR_SCHEMA: Record<string, string> = {
+  person: "Person",
+  state: "PublicBody",
+  "government-body": "PublicBody",
+  "military-body": "PublicBody",
+  organisation: "Organization",
+  "international-organisation": "Organization",
+  media: "Organization",
+};
+
+const short = (s: string): string => createHash("sha256").update(s).digest("hex").slice(0, 16);
+
+/** Properties with their empty values dropped, so that no property is present without a value. */
+function props(entries: Record<string, ReadonlyArray<string | undefined> | string | undefined>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(entries)) {
+    const values = [...new Set((Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string" && x.trim() !== ""))];
+    if (values.length) out[k] = values;
+  }
+  return out;
+}
+
+const lower = (codes: ReadonlyArray<string | undefined>): Array<string | undefined> => codes.map((c) => c?.toLowerCase());
+
+export function ftmEntities(records: PublishedRecords): FtmEntity[] {
+  const actors = new ActorIndex(records.actor);
+  const out: FtmEntity[] = [];
+  const positions = new Map<string, FtmEntity>();
+
+  for (const a of records.actor) {
+    const schema = ACTOR_SCHEMA[a.kind]!;
+    const common = {
+      name: a.name,
+      alias: [...(a.aliases ?? []), ...(a.native_names ?? []).map((n) => n.name)],
+      summary: a.summary,
+      wikidataId: (a.identifiers ?? []).filter((i) => i.scheme === "wikidata").map((i) => i.value),
+      sourceUrl: sourceUrls(a.sources),
+    };
+    if (schema === "Person") {
+      out.push({ id: ftmId("actor", a.id), schema, properties: props({ ...common, citizenship: lower(a.citizenship ?? []), birthDate: certainDate(a.born), birthPlace: a.birth_place }) });
+      (a.positions ?? []).forEach((p, i) => {
+        const postId = `sidelines-position-${short(`${p.organisation}\u0000${p.title}`)}`;
+        if (!positions.has(postId)) positions.set(postId, { id: postId, schema: "Position", properties: props({ name: p.title, organization: ftmId("actor", p.organisation) }) });
+        out.push({
+          id: `sidelines-occupancy-${a.id}-${i}`,
+          schema: "Occupancy",
+          properties: props({ holder: ftmId("actor", a.id), post: postId, startDate: certainDate(p.start), endDate: certainDate(p.end), status: p.end ? "ended" : undefined }),
+        });
+      });
+    } else {
+      out.push({
+        id: ftmId("actor", a.id),
+        schema,
+        properties: props({ ...common, country: lower([a.country]), parent: a.parent ? ftmId("actor", a.parent) : undefined, incorporationDate: certainDate(a.founded), dissolutionDate: certainDate(a.dissolved) }),
+      });
+    }
+  }
+  out.push(...positions.values());
+
+  for (const s of records.sanction) {
+    const authority = actors.byId.get(s.imposed_by)?.name;
+    const imposer = actors.byId.get(s.on_behalf_of);
+    for (const t of s.targets) {
+      const measures = s.measures.filter((m) => !m.targets || m.targets.includes(t.actor));
+      out.push({
+        id: `sidelines-sanction-${s.id}-${t.actor}`,
+        schema: "Sanction",
+        properties: props({
+          entity: ftmId("actor", t.actor),
+          authority,
+          country: lower([imposer?.country]),
+          program: s.legal_basis.map((l) => l.citation),
+          provisions: measures.map((m) => (m.description ? `${m.type}: ${m.description}` : m.type)),
+          reason: s.reason,
+          startDate: certainDate(s.effective ?? s.listed ?? s.announced),
+          listingDate: certainDate(s.listed),
+          endDate: certainDate(s.ended),
+          status: s.status,
+          sourceUrl: sourceUrls(s.sources),
+          summary: s.title,
+        }),
+      });
+    }
+  }
+
+  for (const m of records.meeting) {
+    const involved = [...new Set(m.participants.flatMap((p) => [p.actor, ...(p.on_behalf_of ? [p.on_behalf_of] : [])]))];
+    const steps = (m.status_history ?? []).map((h) => `${h.status} ${h.date}${h.by ? ` by ${actors.byId.get(h.by)?.name ?? h.by}` : ""}`);
+    out.push({
+      id: ftmId("meeting", m.id),
+      schema: "Event",
+      properties: props({
+        name: m.title,
+        startDate: certainDate(m.date),
+        endDate: certainDate(m.end),
+        involved: involved.map((id) => ftmId("actor", id)),
+        location: m.location ? [m.location.venue, m.location.city].filter(Boolean).join(", ") : undefined,
+        country: lower([m.location?.country]),
+        summary: m.summary,
+        description: `Status: ${m.status}${steps.length ? ` (${steps.join("; ")})` : ""}.`,
+        sourceUrl: sourceUrls(m.sources),
+      }),
+    });
+  }
+
+  for (const f of records.forum) {
+    for (const e of f.editions) {
+      out.push({
+        id: ftmId("edition", e.id),
+        schema: "Event",
+        properties: props({
+          name: e.name ?? `${f.name}: ${e.id}`,
+          startDate: certainDate(e.start),
+          endDate: certainDate(e.end),
+          organizer: f.organisers.map((o) => ftmId("actor", o)),
+          description: `Status: ${e.status}.`,
+          sourceUrl: sourceUrls([...((e as { sources?: Array<{ url?: string }> }).sources ?? []), ...f.sources]),
+        }),
+      });
+    }
+  }
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The export's text: one entity per line. */
+export function ftmLines(records: PublishedRecords): string {
+  return ftmEntities(records).map((e) => `${JSON.stringify(e)}\n`).join("");
+}

@@ -1,0 +1,65 @@
+/**
+ * Popolo (https://www.popoloproject.com): persons, organizations, posts and memberships, as one JSON
+ * document in the shape Popolo tools exchange (`{ persons, organizations, posts, memberships }`). A post
+ * is a title held in an organisation; a membership is one person's term in it, from a position of the
+ * person's record.
+ */
+import { createHash } from "node:crypto";
+import type { PublishedRecords } from "../build/records.ts";
+import { certainDate, sourceUrls } from "./common.ts";
+
+type Json = Record<string, unknown>;
+
+const short = (s: string): string => createHash("sha256").update(s).digest("hex").slice(0, 16);
+/** Popolo dates are ISO 8601 prefixes, like certain partial dates. */
+const date = (key: string, text: string | undefined): Json => {
+  const d = certainDate(text);
+  return d ? { [key]: d } : {};
+};
+const names = (aliases: readonly string[] | undefined, native: ReadonlyArray<{ name: string; lang: string }> | undefined): Json => {
+  const other = [...(aliases ?? []).map((name) => ({ name })), ...(native ?? []).map((n) => ({ name: n.name, note: `native name (${n.lang})` }))];
+  return other.length ? { other_names: other } : {};
+};
+const identifiers = (ids: ReadonlyArray<{ scheme: string; value: string }> | undefined): Json => (ids?.length ? { identifiers: ids.map((i) => ({ scheme: i.scheme, identifier: i.value })) } : {});
+const sources = (s: ReadonlyArray<{ url?: string }>): Json => {
+  const urls = sourceUrls(s);
+  return urls.length ? { sources: urls.map((url) => ({ url })) } : {};
+};
+
+export interface Popolo {
+  persons: Json[];
+  organizations: Json[];
+  posts: Json[];
+  memberships: Json[];
+}
+
+export function popolo(records: PublishedRecords): Popolo {
+  const persons: Json[] = [];
+  const organizations: Json[] = [];
+  const posts = new Map<string, Json>();
+  const memberships: Json[] = [];
+  for (const a of records.actor) {
+    const common = { id: a.id, name: a.name, ...names(a.aliases, a.native_names), ...identifiers(a.identifiers), ...sources(a.sources) };
+    if (a.kind !== "person") {
+      organizations.push({ ...common, classification: a.kind, ...(a.parent ? { parent_id: a.parent } : {}), ...date("founding_date", a.founded), ...date("dissolution_date", a.dissolved) });
+      continue;
+    }
+    persons.push({ ...common, ...date("birth_date", a.born), ...(a.summary ? { summary: a.summary } : {}) });
+    (a.positions ?? []).forEach((p, i) => {
+      const postId = `post-${short(`${p.organisation}\u0000${p.title}`)}`;
+      if (!posts.has(postId)) posts.set(postId, { id: postId, label: p.title, organization_id: p.organisation });
+      memberships.push({
+        id: `${a.id}-position-${i}`,
+        label: p.title,
+        person_id: a.id,
+        organization_id: p.organisation,
+        post_id: postId,
+        ...(p.on_behalf_of ? { on_behalf_of_id: p.on_behalf_of } : {}),
+        ...date("start_date", p.start),
+        ...date("end_date", p.end),
+      });
+    });
+  }
+  const byId = (x: Json, y: Json): number => (String(x.id) < String(y.id) ? -1 : String(x.id) > String(y.id) ? 1 : 0);
+  return { persons, organizations, posts: [...posts.values()].sort(byId), memberships };
+}
