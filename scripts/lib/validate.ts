@@ -94,21 +94,24 @@ function buildIndex(files: readonly RecordFile[], loaded: ReadonlyMap<string, Lo
       const r = recordOf(rf);
       return r?.schemaOk ? r.data : undefined;
     };
-    add({ id: rf.id, type: rf.type, file: rf.file, pointer: "", data });
-    if (rf.type === "forum") {
-      // Edition ids live inside forum files, so forums are always read to index them; one not checked
-      // in this run is only parsed here, and schema-checked if a check asks for an edition's data.
-      const editions = loaded.has(rf.file) ? loaded.get(rf.file)?.data.editions : parseOnly(rf, reader)?.editions;
-      (Array.isArray(editions) ? (editions as unknown[]) : []).forEach((e, i) => {
-        const id = (e as Record<string, unknown> | null)?.id;
-        if (typeof id !== "string") return;
-        const editionData = (): Record<string, unknown> | undefined => {
-          const forum = recordOf(rf);
-          return forum?.schemaOk ? ((forum.data.editions as unknown[])[i] as Record<string, unknown>) : undefined;
-        };
-        add({ id, type: "edition", file: rf.file, pointer: `/editions/${i}`, data: editionData });
-      });
+    if (rf.type !== "forum") {
+      add({ id: rf.id, type: rf.type, file: rf.file, pointer: "", data });
+      continue;
     }
+    // Edition ids live inside forum files, so forums are always read to index them; one not checked
+    // in this run is only parsed here, and schema-checked if a check asks for an edition's data.
+    const forum = loaded.has(rf.file) ? loaded.get(rf.file)?.data : parseOnly(rf, reader);
+    add({ id: rf.id, type: rf.type, file: rf.file, pointer: "", data, ...(forum === undefined ? { unparsed: true } : {}) });
+    const editions = forum?.editions;
+    (Array.isArray(editions) ? (editions as unknown[]) : []).forEach((e, i) => {
+      const id = (e as Record<string, unknown> | null)?.id;
+      if (typeof id !== "string") return;
+      const editionData = (): Record<string, unknown> | undefined => {
+        const record = recordOf(rf);
+        return record?.schemaOk ? ((record.data.editions as unknown[])[i] as Record<string, unknown>) : undefined;
+      };
+      add({ id, type: "edition", file: rf.file, pointer: `/editions/${i}`, data: editionData });
+    });
   }
   return index;
 }

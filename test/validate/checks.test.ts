@@ -402,6 +402,20 @@ const CHECK_CASES: Case[] = [
   },
   {
     code: "REF001",
+    name: "a meeting at an edition its forum does not have: how to add it, not another year",
+    bad: { [TALKS]: talksWith(6, "sidelines_of: test-forum-2024") },
+    fixed: {},
+    expected: [{ file: TALKS, line: 6, col: 15, message: "forum `test-forum` has no edition `test-forum-2024`: add it (npm run new -- edition test-forum test-forum-2024)" }],
+  },
+  {
+    code: "REF001",
+    name: "a meeting at an edition of a forum whose file does not parse",
+    bad: { [FORUM]: TEST_FORUM.replace("name: Test Forum", "name: [Test Forum") },
+    fixed: {},
+    expected: [{ file: TALKS, line: 6, col: 15, message: "`test-forum-2021` cannot be found because the file of forum `test-forum`, data/forums/test-forum.yaml, could not be read or parsed" }],
+  },
+  {
+    code: "REF001",
     name: "a status change citing an incident that does not exist",
     bad: { [EXERCISE]: BLUE_EXERCISE, [CANCELLED]: cancelledCiting("blue-exercise-2012") },
     fixed: CITING_EXERCISE,

@@ -33,6 +33,8 @@ export interface IndexEntry {
   pointer: string;
   /** The entry's data, read on demand; undefined when the file does not parse or fails its schema. */
   data(): Record<string, unknown> | undefined;
+  /** For a forum: true when its file could not be read or parsed, so its editions are not in the index. */
+  unparsed?: boolean;
 }
 
 export interface ReportOptions {
