@@ -11,6 +11,8 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { generateCorpus, writeCorpus } from "./lib/bench/generate.ts";
+import { wideRecord } from "./lib/bench/wide-record.ts";
+import { LIMITS } from "./lib/load/limits.ts";
 import { RECORD_TYPES, type RecordType } from "./lib/record-types.ts";
 import { ROOT } from "./lib/paths.ts";
 
@@ -139,4 +141,16 @@ if (sizes.length > 1) {
   const changedShare = (size: number): number => per(size, "ours: --changed") / per(size, "ours: full validation, cold");
   out.push(`--changed as a share of the full cold validation: ${sizes.map((s) => `${s}: ${fmt(changedShare(s) * 100, 1)} %`).join(", ")}.`);
 }
+/** One file at the size limit made of very many short keys and list items: the cost must stay linear. */
+function benchWide(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-bench-wide-"));
+  const { text, counts } = wideRecord(LIMITS.maxFileBytes - 4096);
+  fs.mkdirSync(path.join(root, "data/actors"), { recursive: true });
+  fs.writeFileSync(path.join(root, "data/actors/wide.yaml"), text);
+  const secs = Array.from({ length: reps }, () => run(["--import", TSX, path.join(ROOT, "scripts/validate.ts"), "--format", "json"], root).seconds);
+  fs.rmSync(root, { recursive: true, force: true });
+  const items = Object.values(counts).reduce((a, b) => a + b, 0);
+  return `One ${Math.round(text.length / 1024)} KiB file of ${items} keys and list items (${counts.topKeys} of them unknown keys, one diagnostic each): validation ${fmt(median(secs))} s median (${fmt(Math.min(...secs))}–${fmt(Math.max(...secs))}).`;
+}
+out.push("", benchWide());
 console.log(out.join("\n"));

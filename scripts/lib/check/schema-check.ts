@@ -152,8 +152,11 @@ function explain(error: ErrorObject, rootSchema: Schema | undefined): Finding | 
       return { code: at.endsWith("/sources") || at === "/sources" ? "SRC001" : "SCH006", pointer: at, atKey: false, message: `${fieldName(at)} needs at least ${String(p.limit)} item${p.limit === 1 ? "" : "s"}` };
     case "maxItems":
       return { code: "SCH006", pointer: at, atKey: false, message: `${fieldName(at)} has more than ${String(p.limit)} item${p.limit === 1 ? "" : "s"}` };
-    case "uniqueItems":
-      return { code: "SCH006", pointer: `${at}/${String(p.i)}`, atKey: false, message: `item ${Number(p.i) + 1} of ${fieldName(at)} repeats item ${Number(p.j) + 1}` };
+    case "uniqueItems": {
+      // ajv names the pair in either order, depending on whether it compared by hash or pairwise.
+      const [first, repeat] = [Number(p.i), Number(p.j)].sort((a, b) => a - b) as [number, number];
+      return { code: "SCH006", pointer: `${at}/${repeat}`, atKey: false, message: `item ${repeat + 1} of ${fieldName(at)} repeats item ${first + 1}` };
+    }
     case "minLength":
       return { code: "SCH006", pointer: at, atKey: false, message: `${fieldName(at)} is ${Number(p.limit) <= 1 ? "empty" : `shorter than ${String(p.limit)} characters`}` };
     case "maxLength":
@@ -183,7 +186,8 @@ function groupAlternatives(errors: ErrorObject[], rootOf: (e: ErrorObject) => Sc
   for (const alt of alternatives) {
     const prefix = `${alt.schemaPath}/`;
     const inside = kept.filter((e) => e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(alt.instancePath));
-    kept = kept.filter((e) => !inside.includes(e));
+    const insideSet = new Set(inside);
+    kept = kept.filter((e) => !insideSet.has(e));
     if (alt.keyword === "contains") {
       const shape = describeContains(((alt.parentSchema as Schema | undefined)?.contains ?? {}) as Schema);
       const when = conditionFor(alt, rootOf(alt));
@@ -193,7 +197,9 @@ function groupAlternatives(errors: ErrorObject[], rootOf: (e: ErrorObject) => Sc
     const byBranch = new Map<string, ErrorObject[]>();
     for (const e of inside) {
       const branch = e.schemaPath.slice(prefix.length).split("/")[0]!;
-      byBranch.set(branch, [...(byBranch.get(branch) ?? []), e]);
+      const list = byBranch.get(branch);
+      if (list) list.push(e);
+      else byBranch.set(branch, [e]);
     }
     const branches = [...byBranch.values()];
     if (branches.length > 1 && branches.every((b) => b.length === 1 && b[0]!.keyword === "required")) {

@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type YAMLError } from "yaml";
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type DocumentOptions, type Node, type Pair, type YAMLMap, type ParseOptions, type SchemaOptions, type YAMLError } from "yaml";
 import type { Diagnostic, Position } from "../diagnostics.ts";
 import { loaderDiagnostic, type LoaderCode } from "../codes.ts";
 import { LIMITS } from "./limits.ts";
@@ -17,12 +17,13 @@ export type ParseResult = { ok: true; parsed: ParsedYaml } | { ok: false; diagno
  * Parser options. The YAML 1.2 core schema, so `2023-05-29` stays text and `yes` is not a boolean;
  * no merge keys; no custom tags resolved; duplicate keys are errors.
  */
+// `uniqueKeys: false`: yaml compares each new key with every earlier key of its mapping, which is
+// quadratic (a 256 KiB file of 44,000 keys took half a minute); `duplicateKeys` finds them in one pass.
 // `logLevel: "error"`: yaml would otherwise print a process warning (on stderr, outside our report) when a
 // key is a list or mapping; such keys are reported as unknown fields by the schema instead.
-const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { version: "1.2", schema: "core", merge: false, uniqueKeys: true, strict: true, prettyErrors: false, customTags: [], keepSourceTokens: false, logLevel: "error" };
+const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { version: "1.2", schema: "core", merge: false, uniqueKeys: false, strict: true, prettyErrors: false, customTags: [], keepSourceTokens: false, logLevel: "error" };
 
 const YAML_ERROR_CODES: Partial<Record<YAMLError["code"], LoaderCode>> = {
-  DUPLICATE_KEY: "YAML002",
   TAB_AS_INDENT: "YAML009",
   TAG_RESOLVE_FAILED: "YAML006",
   BAD_ALIAS: "YAML007",
@@ -50,10 +51,6 @@ function errorOffset(error: YAMLError, doc: Document.Parsed): number {
 function explainYamlError(error: YAMLError, text: string): { message: string; tip?: string } {
   const raw = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, "");
   switch (error.code) {
-    case "DUPLICATE_KEY": {
-      const key = /^[^\s:]+/.exec(text.slice(error.pos[0], error.pos[0] + 200))?.[0];
-      return { message: key ? `key \`${key}\` appears more than once in the same mapping` : "a key appears more than once in the same mapping", tip: "keep one of them" };
-    }
     case "TAB_AS_INDENT":
       return { message: "a tab is used for indentation; YAML needs spaces", tip: "replace the tab with spaces" };
     case "MISSING_CHAR":
@@ -111,7 +108,11 @@ export function parseRecordYaml(file: string, text: string): ParseResult {
     }
   }
   const doc = docs[0]!;
-  if (diagnostics.length > 0) return { ok: false, diagnostics };
+  for (const d of duplicateKeys(file, text, doc, at)) {
+    const key = `${d.code}:${d.line}:${d.col}`;
+    if (!seen.has(key)) diagnostics.push(d);
+  }
+  if (diagnostics.length > 0) return { ok: false, diagnostics: diagnostics.sort((a, b) => a.line - b.line || a.col - b.col) };
 
   diagnostics.push(...structuralProblems(file, text, doc, at));
   if (diagnostics.length > 0) return { ok: false, diagnostics };
@@ -122,6 +123,33 @@ export function parseRecordYaml(file: string, text: string): ParseResult {
   }
   const data = doc.toJS({ maxAliasCount: 0 }) as Record<string, unknown>;
   return { ok: true, parsed: { data, locate: (pointer, options) => locate(doc, at, pointer, options?.key ?? false) } };
+}
+
+/**
+ * Keys written twice in one mapping (YAML002), found with one set of keys per mapping: linear in the
+ * number of keys. Keys are equal as yaml's own check has them: the same scalar value.
+ */
+function duplicateKeys(file: string, text: string, doc: Document.Parsed, at: (offset: number) => Position): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!isCollection(node)) continue;
+    const keys = new Set<unknown>();
+    for (const item of node.items) {
+      if (isPair(item)) {
+        if (isScalar(item.key)) {
+          if (keys.has(item.key.value)) {
+            const offset = item.key.range?.[0] ?? 0;
+            const written = /^[^\s:]+/.exec(text.slice(offset, offset + 200))?.[0];
+            out.push(diag(file, "YAML002", at(offset), written ? `key \`${written}\` appears more than once in the same mapping` : "a key appears more than once in the same mapping", "keep one of them"));
+          } else keys.add(item.key.value);
+        }
+        stack.push(item.key, item.value);
+      } else stack.push(item);
+    }
+  }
+  return out;
 }
 
 /** No content at all: a file of comments, or only a `---` marker (which yields an empty null scalar). */
@@ -185,6 +213,19 @@ function structuralProblems(file: string, text: string, doc: Document.Parsed, at
   return out;
 }
 
+const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** A mapping's pairs by key, built once per mapping, so that locating every key of a mapping is linear. */
+function keyIndex(map: YAMLMap): Map<string, Pair> {
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) if (isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair);
+    keyIndexes.set(map, index);
+  }
+  return index;
+}
+
 /**
  * Position of the node at `pointer`; with `key`, of the key that names it. Walks down as far as the
  * path exists, so a missing field is reported at its parent.
@@ -194,7 +235,7 @@ function locate(doc: Document.Parsed, at: (offset: number) => Position, pointer:
   let keyNode: unknown = undefined;
   for (const segment of pointerSegments(pointer)) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
+      const pair = keyIndex(node).get(segment);
       if (!pair) break;
       keyNode = pair.key;
       node = pair.value ?? pair.key;

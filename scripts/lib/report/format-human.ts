@@ -15,7 +15,11 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" 
 export function formatHuman(diagnostics: readonly Diagnostic[], options: HumanOptions): string {
   const out: string[] = [];
   const byFile = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
   for (const [file, list] of byFile) {
     out.push(paint(options.color, "1;4", file));
     const lines = readLines(options.root, file);
