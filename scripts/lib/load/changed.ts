@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, TYPE_BY_FOLDER, type RecordType } from "../record-types.ts";
 import type { FieldPaths } from "../schema-paths.ts";
+import { parseRecordText } from "./load-record.ts";
 
 export class UsageError extends Error {}
 
@@ -10,9 +11,20 @@ function git(root: string, args: string[]): string {
   return execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024 });
 }
 
-/** Record ids named by the `id:` lines of a file's text, for forum files whose editions carry ids. */
-function idsInText(text: string): string[] {
-  return [...text.matchAll(/^\s*(?:-\s+)?id:\s*['"]?([a-z0-9-]+)/gm)].map((m) => m[1]!);
+/**
+ * The ids a forum file names: its own and its editions', in block or flow style (`editions: [{id: x}]`,
+ * `- {id: x, status: held}`) alike, read by the parser the validator uses. A file that does not parse
+ * gives every `id:` key written anywhere, block or flow, quoted or not: a superset, which only adds
+ * records to check.
+ */
+export function idsInText(text: string): string[] {
+  const parsed = parseRecordText("", text);
+  if (parsed.ok) {
+    const { data } = parsed.parsed;
+    const editions = Array.isArray(data.editions) ? data.editions : [];
+    return [data.id, ...editions.map((e) => (e && typeof e === "object" ? (e as Record<string, unknown>).id : undefined))].filter((id): id is string => typeof id === "string");
+  }
+  return [...text.matchAll(/(?:^|[\s{,\[-])['"]?id['"]?\s*:\s*['"]?([a-z0-9-]+)/gm)].map((m) => m[1]!);
 }
 
 const idOfPath = (file: string): string | undefined => {
