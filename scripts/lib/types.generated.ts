@@ -701,6 +701,36 @@ export type NamesInOtherScripts = {
 export type Aliases = Text[];
 
 /**
+ * One state's delegation to a forum edition, and who led it.
+ */
+export interface Delegation {
+  /**
+   * The state whose delegation this is.
+   */
+  state: Reference;
+  /**
+   * Who led it: `minister` (the defence minister, or the official who holds that post's rank at the forum, such as the US Secretary of Defense), `lower-level` (someone else led the delegation), `absent` (the state sent no delegation), `unknown` (the state took part but the sources do not say at what level).
+   */
+  level: "minister" | "lower-level" | "absent" | "unknown";
+  /**
+   * The person who led the delegation, when recorded.
+   */
+  head?: Reference;
+  /**
+   * The head's title at the time, as the sources give it.
+   */
+  head_title?: Text;
+  /**
+   * The `key` of the source, among the edition's or the forum's sources, that says who led the delegation.
+   */
+  source?: SourceKey;
+  /**
+   * Context, such as the reason given for a minister's absence.
+   */
+  note?: LongText;
+}
+
+/**
  * One edition of the forum. Its id is unique across the dataset, conventionally `<forum-id>-<year>`.
  */
 export interface ForumEdition {
@@ -732,6 +762,10 @@ export interface ForumEdition {
    * Where the edition was held, when not the forum's usual venue.
    */
   venue?: Place;
+  /**
+   * Who led each state's delegation, one entry per state: whether its defence minister came, a lower-level official led it, or it stayed away.
+   */
+  delegations?: Delegation[];
   /**
    * Context, such as why it was cancelled.
    */

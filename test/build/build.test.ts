@@ -12,7 +12,7 @@ import { DataErrors } from "../../scripts/lib/build/collect.ts";
 import { publicAjv } from "../../scripts/lib/build/pipeline.ts";
 import { cell, csvText, neutraliseFormulaCell, restoreFormulaCell } from "../../scripts/lib/build/csv/cells.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES } from "../../scripts/lib/record-types.ts";
-import type { Dataset, DatasetMetadata, Manifest, PublishedActor, PublishedIncident, PublishedMeeting } from "../../scripts/lib/types.generated.ts";
+import type { Dataset, DatasetMetadata, Manifest, PublishedActor, PublishedForum, PublishedIncident, PublishedMeeting } from "../../scripts/lib/types.generated.ts";
 import type { JsonSchema } from "../../scripts/lib/schemas.ts";
 import { fixtureRecords, removeTempDirs, writeFixture } from "./fixture.ts";
 import { tempDir } from "../temp-dirs.ts";
@@ -43,7 +43,7 @@ describe("release contents", () => {
       expect(fs.existsSync(path.join(out, `ndjson/${p}.ndjson`)), `ndjson/${p}.ndjson`).toBe(true);
       expect(fs.existsSync(path.join(out, `csv/${p}.csv`)), `csv/${p}.csv`).toBe(true);
     }
-    for (const link of ["meeting_participants", "meeting_status_changes", "incident_actors", "sanction_targets", "sanction_measures", "actor_positions", "forum_editions", "sources"]) expect(fs.existsSync(path.join(out, `csv/${link}.csv`)), link).toBe(true);
+    for (const link of ["meeting_participants", "meeting_status_changes", "incident_actors", "forum_edition_delegations", "sanction_targets", "sanction_measures", "actor_positions", "forum_editions", "sources"]) expect(fs.existsSync(path.join(out, `csv/${link}.csv`)), link).toBe(true);
     for (const f of ["dataset.json", "datapackage.json", "manifest.json", "SHA256SUMS", "lib/package/index.js", "lib/package/index.d.ts", "lib/types.generated.d.ts"]) expect(fs.existsSync(path.join(out, f)), f).toBe(true);
     for (const s of ["defs", "actor", "sanction", "incident", "meeting", "forum", "tombstone", "dataset", "manifest"]) expect(fs.existsSync(path.join(out, `schemas/${s}.schema.json`)), s).toBe(true);
   });
@@ -239,6 +239,11 @@ describe("CSV", () => {
       ["austin-li-shangfu-shangri-la-2023", "125", ""],
       ["us-china-theater-commanders-talk-cancelled-2022", "125", '["pelosi-taiwan-visit-2022"]'],
     ]);
+    expect(csv("csv/forum_edition_delegations.csv")).toEqual([
+      { edition_id: "shangri-la-dialogue-2023", item_index: "0", state: "united-states", level: "minister", head: "lloyd-austin", head_title: "", source: "iiss", note: "" },
+      { edition_id: "shangri-la-dialogue-2023", item_index: "1", state: "china", level: "minister", head: "li-shangfu", head_title: "Minister of National Defense", source: "iiss", note: "'=1+1" },
+    ]);
+    expect(json<PublishedForum[]>("json/forums.json")[0]!.editions.map((e) => (e.delegations ?? []).map((d) => [d.state, d.level]))).toEqual([[], [["united-states", "minister"], ["china", "minister"]]]);
     expect(csv("csv/incident_actors.csv")).toEqual([
       { incident_id: "pelosi-taiwan-visit-2022", item_index: "0", actor_id: "united-states", role: "by" },
       { incident_id: "pelosi-taiwan-visit-2022", item_index: "1", actor_id: "china", role: "target" },

@@ -162,7 +162,17 @@ export function fixtureRecords(): Record<RecordType, Rec[]> {
         venue: { venue: "Shangri-La Hotel", city: "Singapore", country: "SG" },
         editions: [
           { id: "shangri-la-dialogue-2022", number: 19, status: "held", start: "2022-06-10", end: "2022-06-12" },
-          { id: "shangri-la-dialogue-2023", number: 20, status: "held", start: "2023-06-02", end: "2023-06-04" },
+          {
+            id: "shangri-la-dialogue-2023",
+            number: 20,
+            status: "held",
+            start: "2023-06-02",
+            end: "2023-06-04",
+            delegations: [
+              { state: "united-states", level: "minister", head: "lloyd-austin", source: "iiss" },
+              { state: "china", level: "minister", head: "li-shangfu", head_title: "Minister of National Defense", source: "iiss", note: "=1+1" },
+            ],
+          },
         ],
         sources: [src("iiss", "https://www.iiss.org/events/shangri-la-dialogue/", "IISS")],
       },

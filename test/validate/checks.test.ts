@@ -111,6 +111,13 @@ function talksWith(n: number, ...replacement: string[]): string {
   return lines(...ls);
 }
 
+/** TEST_FORUM whose 2021 edition records Blue State's delegation (line 14: its `source`). */
+const forumWithDelegation = (source: string): string =>
+  TEST_FORUM.replace(
+    "    end: 2021-06-03\n",
+    lines("    end: 2021-06-03", "    delegations:", "      - state: blue-state", "        level: minister", "        head: ann-example", `        source: ${source}`, "    sources:", "      - key: gazette", "        publisher: Example Gazette", "        url: https://example.org/test-forum-2021"),
+  );
+
 /** GREEN_STATE with line `n` (1-based) replaced by the given lines. */
 function greenWith(n: number, ...replacement: string[]): string {
   const ls = GREEN_STATE.trimEnd().split("\n");
@@ -581,6 +588,13 @@ const CHECK_CASES: Case[] = [
     bad: { [GREEN]: GREEN_STATE + lines("  - publisher: Example Gazette", "    url: https://www.example.org/green-state/") },
     fixed: { [GREEN]: GREEN_STATE + lines("  - publisher: Example Gazette", "    url: https://example.org/green-state-2") },
     expected: [{ file: GREEN, line: 8, col: 5 }],
+  },
+  {
+    code: "SRC004",
+    name: "a delegation citing a key neither its edition's nor its forum's sources have",
+    bad: { [FORUM]: forumWithDelegation("gazette-2021") },
+    fixed: { [FORUM]: forumWithDelegation("gazette") },
+    expected: [{ file: FORUM, line: 14, col: 17, message: "no source has the key `gazette-2021`" }],
   },
   {
     code: "SRC004",

@@ -219,6 +219,25 @@ export const TABLES: TableSpec[] = [
     ],
   },
   {
+    name: "forum_edition_delegations",
+    title: "Forum edition delegations",
+    description: "Who led each state's delegation at each forum edition: one row per state and edition. `level` is `minister` when the defence minister came, `lower-level` when someone else led the delegation, `absent` when the state stayed away, `unknown` when the sources do not say.",
+    rows: (all) =>
+      (all.forum as unknown as Obj[]).flatMap((forum) => ((forum.editions as Obj[] | undefined) ?? []).flatMap((edition) => ((edition.delegations as Obj[] | undefined) ?? []).map((item, index) => ({ record: edition, item, index, type: "forum" as const })))),
+    primaryKey: ["edition_id", "item_index"],
+    columns: [
+      {
+        name: "edition_id",
+        get: (r) => r.record.id,
+        schema: { type: "forum", path: ["editions", "id"] },
+        field: { description: "The id of the forum edition (`forum_editions.id`); the rows of one edition together make its list.", constraints: { required: true } },
+      },
+      itemIndex("delegations"),
+      // The items are delegations inside editions: read from the item, described at editions/delegations.
+      ...["state", "level", "head", "head_title", "source", "note"].map((f): Column => ({ ...itemField("forum", "editions", ["delegations", f], f), get: (r) => get(r.item, [f]) })),
+    ],
+  },
+  {
     name: "sources",
     title: "Sources",
     description: "The documents every record cites: one row per source of each record (forum editions' own sources are in the JSON only).",
