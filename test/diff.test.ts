@@ -62,7 +62,7 @@ describe("npm run diff", () => {
   const tsx = path.join(ROOT, "node_modules/tsx/dist/esm/index.mjs");
   const cli = (args: string[], cwd = ROOT) => spawnSync(process.execPath, ["--import", tsx, path.join(ROOT, "scripts/diff.ts"), ...args], { cwd, encoding: "utf8" });
 
-  it("compares two dataset.json files and prints Markdown and JSON", () => {
+  it("compares two dataset.json files and prints Markdown and JSON", { timeout: 120_000 }, () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-diff-test-"));
     const a = path.join(dir, "a.json");
     const b = path.join(dir, "b.json");
@@ -76,7 +76,7 @@ describe("npm run diff", () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ version: 1, added: [{ type: "actors", id: "d" }], bump: "minor" });
   });
 
-  it("a side that is neither a file nor a git ref is a usage error", () => {
+  it("a side that is neither a file nor a git ref is a usage error", { timeout: 120_000 }, () => {
     const r = cli(["no-such-ref-or-file"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/neither a dataset.json file nor a commit/);

@@ -74,7 +74,7 @@ describe("resource bounds", () => {
 });
 
 describe("faults", () => {
-  it("a build whose output folder cannot be created exits 2 with one plain line, no stack trace", () => {
+  it("a build whose output folder cannot be created exits 2 with one plain line, no stack trace", { timeout: 120_000 }, () => {
     const blocker = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-out-")), "a-file");
     fs.writeFileSync(blocker, "not a folder");
     const r = spawnSync(process.execPath, ["--import", tsx, path.join(ROOT, "scripts/build.ts"), "--quiet", "--out", path.join(blocker, "dist")], { cwd: ROOT, encoding: "utf8" });

@@ -24,7 +24,7 @@ const sumsCheck = (dist: string): void => {
 };
 
 describe("npm run site and the build", () => {
-  it("writes dist/site from the release, leaves the release as built, and survives the next build", async () => {
+  it("writes dist/site from the release, leaves the release as built, and survives the next build", { timeout: 120_000 }, async () => {
     const root = writeFixture();
     const dist = path.join(root, "dist");
     await build({ root, out: dist, env: { SOURCE_DATE_EPOCH: "1700000000" } });
@@ -51,7 +51,7 @@ describe("npm run site and the build", () => {
     expect(fs.existsSync(path.join(dist, "site/index.html"))).toBe(true);
   });
 
-  it("refuses a missing or altered release and leaves the previous site in place", async () => {
+  it("refuses a missing or altered release and leaves the previous site in place", { timeout: 120_000 }, async () => {
     await expect(buildSite({ dist: path.join(tempDir("sidelines-none-"), "dist") })).rejects.toThrow(/run `npm run build` first/);
     const root = writeFixture();
     const dist = path.join(root, "dist");

@@ -155,7 +155,7 @@ describe.concurrent("usage errors exit 2 with a plain message", { timeout: 30_00
   });
 });
 
-describe.concurrent("file arguments", { timeout: 30_000 }, () => {
+describe.concurrent("file arguments", { timeout: 120_000 }, () => {
   const twoBroken = () => makeTree(withOverrides(BASE, { [GREEN]: BROKEN_GREEN, "data/actors/red-state.yaml": lines("id: red-state", "kind: state") }));
 
   it("check only the files named (relative or absolute paths)", async () => {
