@@ -22,6 +22,7 @@ export const LOADER_CODES = {
   YAML007: { severity: "error", description: "An anchor, alias or merge key; records spell every value out." },
   YAML008: { severity: "error", description: "Values are nested deeper than the nesting limit." },
   YAML009: { severity: "error", description: "A tab character is used for indentation." },
+  YAML010: { severity: "error", description: "A text escape writes a UTF-16 surrogate (`\\ud800`), alone or as half of a pair; text is well-formed Unicode, one character per escape." },
 } as const satisfies Record<string, { severity: Severity; description: string }>;
 
 /** Schema violations, one code per kind of rule so that reports can be filtered by them. */

@@ -276,6 +276,25 @@ const LOADER_CASES: Case[] = [
     fixed: { [GREEN]: GREEN_STATE },
     expected: [{ file: GREEN, line: 6, col: 1 }],
   },
+  {
+    code: "YAML010",
+    name: "UTF-16 surrogates written as escapes: lone in a value, lone in a key, a pair split over two escapes, an 8-digit escape",
+    bad: {
+      [GREEN]: greenWith(
+        3,
+        String.raw`name: "Green\ud800State"`,
+        String.raw`"aliases\udc00": []`,
+        String.raw`summary: "A smile \ud83d\ude00, a \\ud800 that is text, and \U0000DFFF."`,
+      ),
+    },
+    fixed: { [GREEN]: greenWith(3, String.raw`name: "Green State"`, String.raw`summary: "A smile \U0001F600, a \\ud800 that is text."`) },
+    expected: [
+      { file: GREEN, line: 3, col: 13, message: "lone UTF-16 surrogate (U+D800)" },
+      { file: GREEN, line: 4, col: 9, message: "U+DC00" },
+      { file: GREEN, line: 5, col: 19, message: String.raw`\ud83d\ude00` + "` writes one character as two UTF-16 halves" },
+      { file: GREEN, line: 5, col: 61, message: "U+DFFF" },
+    ],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------

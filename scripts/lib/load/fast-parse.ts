@@ -1,6 +1,6 @@
 import jsYaml from "js-yaml";
 import { LIMITS } from "./limits.ts";
-import { deepFlowNesting } from "./parse-yaml.ts";
+import { deepFlowNesting, SURROGATE_ESCAPE } from "./parse-yaml.ts";
 
 /**
  * The fast path for the bulk of records: js-yaml (about ten times faster than the positional `yaml`
@@ -11,7 +11,7 @@ import { deepFlowNesting } from "./parse-yaml.ts";
  * The screen sends to the positional parser every file that could behave differently in the two:
  * tags (`!`), anchors and aliases (`&`, `*`), directives (`%`), merge keys (`<<`), tabs, explicit keys
  * (`?`), document markers, flow collections used as keys, block scalars, comments glued to a value,
- * and numbers in forms beyond plain decimals. A test checks that both parsers
+ * numbers in forms beyond plain decimals, and escapes of UTF-16 surrogates (refused as YAML010). A test checks that both parsers
  * give the same data for every record in data/ and every case of the YAML test suite the screen admits.
  */
 const SCREEN = new RegExp(
@@ -30,7 +30,7 @@ const SCREEN = new RegExp(
 );
 
 export function fastParse(text: string): Record<string, unknown> | undefined {
-  if (SCREEN.test(text) || deepFlowNesting(text) !== undefined) return undefined;
+  if (SCREEN.test(text) || SURROGATE_ESCAPE.test(text) || deepFlowNesting(text) !== undefined) return undefined;
   let data: unknown;
   try {
     data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });

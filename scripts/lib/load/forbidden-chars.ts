@@ -10,5 +10,9 @@ const CONTROLS = "\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F";
 export const BIDI_CONTROL = new RegExp(`[${BIDI}]`, "u");
 /** In a file's text, where a carriage return may end a line (CRLF). */
 export const FORBIDDEN_IN_FILE = new RegExp(`[${CONTROLS}${BIDI}]`, "u");
-/** In decoded values and keys, where YAML has turned line ends into line feeds: a carriage return came from an escape. */
-export const FORBIDDEN_IN_TEXT = new RegExp(`[${CONTROLS}\\u000D${BIDI}]`, "u");
+/**
+ * In decoded values and keys, where YAML has turned line ends into line feeds: a carriage return came
+ * from an escape. With the `u` flag, a surrogate class matches only a lone surrogate (which only an
+ * escape can write, and the loader refuses as YAML010; this is the second line of defence).
+ */
+export const FORBIDDEN_IN_TEXT = new RegExp(`[${CONTROLS}\\u000D${BIDI}\\uD800-\\uDFFF]`, "u");

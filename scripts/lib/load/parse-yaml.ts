@@ -126,6 +126,50 @@ export function parseRecordYaml(file: string, text: string): ParseResult {
 }
 
 /**
+ * A `\u` or `\U` escape of a UTF-16 surrogate (U+D800–U+DFFF). A superset: a backslash written as `\\`
+ * before `u` matches too; `surrogateEscapes` reads the escapes properly. Also screens the fast parser.
+ */
+export const SURROGATE_ESCAPE = /\\(?:u|U0000)[dD][89a-fA-F]/;
+
+/**
+ * YAML010: surrogate escapes in a double-quoted scalar (text[from, to)). A surrogate is not a character:
+ * alone it makes text that is not Unicode (UTF-8 cannot hold it; DuckDB and Python refuse it), and as a
+ * pair written in two escapes it depends on the parser whether it becomes one character or two errors.
+ */
+function surrogateEscapes(file: string, text: string, from: number, to: number, at: (offset: number) => Position): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const escapeAt = (i: number): { cp: number; length: number } | undefined => {
+    const m = /^\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))/.exec(text.slice(i, i + 10));
+    return m ? { cp: parseInt(m[1] ?? m[2]!, 16), length: m[0].length } : undefined;
+  };
+  const isHigh = (cp: number): boolean => cp >= 0xd800 && cp <= 0xdbff;
+  const isSurrogate = (cp: number): boolean => cp >= 0xd800 && cp <= 0xdfff;
+  for (let i = from; i < to; i++) {
+    if (text[i] !== "\\") continue;
+    const esc = escapeAt(i);
+    if (!esc) {
+      i++; // any other escape, such as `\\` or `\"`: skip the escaped character
+      continue;
+    }
+    if (isSurrogate(esc.cp)) {
+      const next = isHigh(esc.cp) ? escapeAt(i + esc.length) : undefined;
+      const written = text.slice(i, i + esc.length + (next ? next.length : 0));
+      if (next && next.cp >= 0xdc00 && next.cp <= 0xdfff) {
+        const cp = 0x10000 + ((esc.cp - 0xd800) << 10) + (next.cp - 0xdc00);
+        const u = `\\U${cp.toString(16).toUpperCase().padStart(8, "0")}`;
+        out.push(diag(file, "YAML010", at(i), `\`${written}\` writes one character as two UTF-16 halves (surrogates)`, `write the character itself, or as one escape: ${u}`));
+        i += written.length - 1;
+        continue;
+      }
+      const hex = esc.cp.toString(16).toUpperCase();
+      out.push(diag(file, "YAML010", at(i), `\`${text.slice(i, i + esc.length)}\` is a lone UTF-16 surrogate (U+${hex}), not a character; text must be well-formed Unicode`, "delete it, or write the character it was meant to be"));
+    }
+    i += esc.length - 1;
+  }
+  return out;
+}
+
+/**
  * Keys written twice in one mapping (YAML002), found with one set of keys per mapping: linear in the
  * number of keys. Keys are equal as yaml's own check has them: the same scalar value.
  */
@@ -192,6 +236,9 @@ function structuralProblems(file: string, text: string, doc: Document.Parsed, at
     if (n.anchor) out.push(diag(file, "YAML007", at(propOffset(text, n, [`&${n.anchor}`])), `anchor &${n.anchor} is not allowed; records do not share values`));
     if (n.tag) {
       out.push(diag(file, "YAML006", at(propOffset(text, n, tagSpellings(n.tag))), `the tag ${n.tag} is not allowed; records use plain values only`, "remove the tag"));
+    }
+    if (isScalar(n) && n.type === "QUOTE_DOUBLE" && n.range && SURROGATE_ESCAPE.test(text.slice(n.range[0], n.range[1]))) {
+      out.push(...surrogateEscapes(file, text, n.range[0], n.range[1], at));
     }
     if (isCollection(n)) {
       if (depth >= LIMITS.maxDepth) {
