@@ -703,6 +703,55 @@ const CHECK_CASES: Case[] = [
     fixed: { [GREEN]: GREEN_STATE },
     expected: [{ file: GREEN, line: 3, col: 7, message: "U+202E" }],
   },
+  {
+    code: "TEXT002",
+    name: "invisible characters, raw and as escapes: soft hyphen, zero-width space, word joiner, TAG, Hangul filler, stray variation selector, joiner in Latin, Arabic letter mark",
+    bad: {
+      [GREEN]: lines(
+        "id: green-state",
+        "kind: state",
+        "name: Green\u00ADState",
+        "country: GB",
+        "aliases:",
+        String.raw`  - "Green\u200BState"`,
+        "  - Green\u2060Land",
+        String.raw`  - "Green\U000E0067"`,
+        String.raw`  - "\u3164"`,
+        String.raw`  - "Green\uFE0F"`,
+        "  - Green\u200DState",
+        String.raw`  - "\u061CGreen"`,
+        "sources:",
+        "  - publisher: Example Gazette",
+        "    url: https://example.org/green-state",
+      ),
+    },
+    // Where a script needs them: a non-joiner in Persian, a joiner in Devanagari, an ideographic variant.
+    fixed: {
+      [GREEN]: greenWith(4, "country: GB", "native_names:", "  - name: می\u200Cخواهم", "    lang: fa", "  - name: क्\u200Dष", "    lang: hi", "aliases:", "  - 葛\u{E0100}飾"),
+    },
+    expected: [
+      { file: GREEN, line: 3, col: 7, message: "U+00AD" },
+      { file: GREEN, line: 6, col: 5, message: "U+200B" },
+      { file: GREEN, line: 7, col: 5, message: "U+2060" },
+      { file: GREEN, line: 8, col: 5, message: "U+E0067" },
+      { file: GREEN, line: 9, col: 5, message: "U+3164" },
+      { file: GREEN, line: 10, col: 5, message: "U+FE0F" },
+      { file: GREEN, line: 11, col: 5, message: "U+200D" },
+      { file: GREEN, line: 12, col: 5, message: "U+061C" },
+    ],
+  },
+  {
+    code: "NAME001",
+    name: "aliases that only differ in case or in Unicode composition (NFC), and an alias equal to the name",
+    bad: { [GREEN]: greenWith(4, "country: GB", "aliases:", "  - GREEN STATE", "  - Ame\u0301lie", "  - Amélie", "  - Straße", "  - STRASSE", "  - Green State") },
+    fixed: { [GREEN]: greenWith(4, "country: GB", "aliases:", "  - Greenland", "  - Amélie", "  - Straße") },
+    expected: [
+      { file: GREEN, line: 6, col: 5, message: "the same as the name" },
+      { file: GREEN, line: 8, col: 5, message: "the same as alias 2" },
+      { file: GREEN, line: 10, col: 5, message: "the same as alias 4" },
+      { file: GREEN, line: 11, col: 5, message: "the same as the name" },
+    ],
+  },
 ];
 
 const ALL_CASES = [...LOADER_CASES, ...SCHEMA_CASES, ...CHECK_CASES];

@@ -1,6 +1,7 @@
 import type { FieldPaths } from "../schema-paths.ts";
 import type { CheckContext, IndexEntry, LoadedRecord } from "./types.ts";
 import { visitValuesAt } from "../schema-paths.ts";
+import { escapeSegment } from "../json-pointer.ts";
 import { certainlyBefore, isRealDate, parsePartialDate, type PartialDate } from "../partial-date.ts";
 
 /**
@@ -76,4 +77,24 @@ export function unusualRefs(ctx: CheckContext): RefAt[] {
     unusualCache.set(ctx.records, found);
   }
   return found;
+}
+
+/**
+ * Calls `visit` for every text in a record — each string value and each key — with its JSON pointer
+ * (for a key, the pointer of the value it names). Iterative, so depth costs no stack.
+ */
+export function forEachText(record: LoadedRecord, visit: (text: string, pointer: string, isKey: boolean) => void): void {
+  const stack: Array<{ value: unknown; pointer: string }> = [{ value: record.data, pointer: "" }];
+  while (stack.length > 0) {
+    const { value, pointer } = stack.pop()!;
+    if (typeof value === "string") visit(value, pointer, false);
+    else if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, pointer: `${pointer}/${i}` }));
+    else if (value && typeof value === "object") {
+      for (const [k, v] of Object.entries(value)) {
+        const p = `${pointer}/${escapeSegment(k)}`;
+        visit(k, p, true);
+        stack.push({ value: v, pointer: p });
+      }
+    }
+  }
 }

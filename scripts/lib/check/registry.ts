@@ -20,6 +20,8 @@ import { sourceKeys } from "./checks/source-keys.ts";
 import { countryCodes } from "./checks/country-codes.ts";
 import { fieldPathsExist } from "./checks/field-paths.ts";
 import { textCharacters } from "./checks/text-characters.ts";
+import { invisibleCharacters } from "./checks/invisible-characters.ts";
+import { distinctNames } from "./checks/distinct-names.ts";
 
 /** Every check beyond the schema, in the order they run. Codes are stable; add new ones at the end of a group. */
 export const CHECKS: readonly Check[] = [
@@ -45,4 +47,6 @@ export const CHECKS: readonly Check[] = [
   countryCodes,
   fieldPathsExist,
   textCharacters,
+  invisibleCharacters,
+  distinctNames,
 ];

@@ -1,5 +1,5 @@
 import type { Check } from "../types.ts";
-import { escapeSegment } from "../../json-pointer.ts";
+import { forEachText } from "../helpers.ts";
 import { FORBIDDEN_IN_TEXT } from "../../load/forbidden-chars.ts";
 
 // Raw bytes like these are refused when the file is read (FILE005); this catches the same characters
@@ -15,21 +15,12 @@ export const textCharacters: Check = {
     for (const r of ctx.records) {
       // Without escapes, every character of the values was in the file, which FILE005 already vetted.
       if (r.mayHaveEscapes === false) continue;
-      const stack: Array<{ value: unknown; pointer: string }> = [{ value: r.data, pointer: "" }];
-      while (stack.length > 0) {
-        const { value, pointer } = stack.pop()!;
-        if (typeof value === "string") {
-          const m = FORBIDDEN_IN_TEXT.exec(value);
-          if (m) ctx.report(r, pointer, `text contains the invisible character U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`, { tip: "delete it; write line breaks as real line breaks" });
-        } else if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, pointer: `${pointer}/${i}` }));
-        else if (value && typeof value === "object") {
-          for (const [k, v] of Object.entries(value)) {
-            const p = `${pointer}/${escapeSegment(k)}`;
-            if (FORBIDDEN_IN_TEXT.test(k)) ctx.report(r, p, "a key contains an invisible character", { key: true });
-            stack.push({ value: v, pointer: p });
-          }
-        }
-      }
+      forEachText(r, (text, pointer, isKey) => {
+        const m = FORBIDDEN_IN_TEXT.exec(text);
+        if (!m) return;
+        if (isKey) ctx.report(r, pointer, "a key contains an invisible character", { key: true });
+        else ctx.report(r, pointer, `text contains the invisible character U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`, { tip: "delete it; write line breaks as real line breaks" });
+      });
     }
   },
 };
