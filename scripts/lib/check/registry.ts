@@ -22,6 +22,9 @@ import { fieldPathsExist } from "./checks/field-paths.ts";
 import { textCharacters } from "./checks/text-characters.ts";
 import { invisibleCharacters } from "./checks/invisible-characters.ts";
 import { distinctNames } from "./checks/distinct-names.ts";
+import { sidelinesStatus } from "./checks/sidelines-status.ts";
+import { participantsOnce } from "./checks/participants-once.ts";
+import { parentCycles } from "./checks/parent-cycles.ts";
 
 /** Every check beyond the schema, in the order they run. Codes are stable; add new ones at the end of a group. */
 export const CHECKS: readonly Check[] = [
@@ -49,4 +52,7 @@ export const CHECKS: readonly Check[] = [
   textCharacters,
   invisibleCharacters,
   distinctNames,
+  sidelinesStatus,
+  participantsOnce,
+  parentCycles,
 ];

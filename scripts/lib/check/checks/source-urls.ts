@@ -1,12 +1,35 @@
 import type { Check } from "../types.ts";
 import { forEachValueOf } from "../helpers.ts";
 
-/** SRC002: beyond the schema's pattern, a URL parses and names a real-looking host. */
+/** Top-level names that never reach a public web site: local networks and names reserved for tests. */
+const PRIVATE_TOP_LEVEL = new Set(["localhost", "local", "localdomain", "internal", "intranet", "lan", "home", "corp", "test", "example", "invalid"]);
+
+/**
+ * Why a URL's host is not the name of a public web site, or undefined when it is one: a host name of
+ * two or more labels (letters, digits, hyphens; underscores below the top level), whose last label is
+ * a real top-level name (letters, or an `xn--` name). IP addresses are refused: a source is cited by
+ * its publisher's name, which outlives the address, and an address can point inside a network.
+ */
+export function hostProblem(url: URL): string | undefined {
+  if (url.username || url.password) return "holds a user name or password";
+  const host = url.hostname.replace(/\.$/, "");
+  if (host.startsWith("[") || /^\d+(?:\.\d+){3}$/.test(host)) return "names an IP address, not a host";
+  const labels = host.split(".");
+  if (labels.length < 2) return "has no proper host name (no dot)";
+  if (labels.some((l) => l.length === 0 || l.length > 63)) return "has an empty or overlong part in its host name";
+  const top = labels[labels.length - 1]!;
+  if (!/^(?:[a-z]{2,63}|xn--[a-z0-9-]+)$/.test(top)) return `has no real top-level domain (\`.${top}\`)`;
+  if (PRIVATE_TOP_LEVEL.has(top)) return `is a local or reserved address (\`.${top}\`)`;
+  if (labels.slice(0, -1).some((l) => !/^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?$/.test(l))) return "has a host name with characters a host name cannot hold";
+  return undefined;
+}
+
+/** SRC002: beyond the schema's pattern, a URL parses and names a public host. */
 export const sourceUrls: Check = {
   code: "SRC002",
   severity: "error",
   scope: "record",
-  description: "Every URL parses as an `http:` or `https:` address with a host name that has a dot.",
+  description: "Every URL parses as an `http:` or `https:` address whose host is a public host name: two or more labels, a real top-level domain, not `localhost`, a reserved name (`.test`, `.local`…) or an IP address.",
   run(ctx) {
     for (const r of ctx.records) {
       forEachValueOf(ctx, r, "urls", (value, pointer) => {
@@ -17,8 +40,12 @@ export const sourceUrls: Check = {
         } catch {
           url = undefined;
         }
-        if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) ctx.report(r, pointer(), `\`${value}\` is not a valid http(s) URL`);
-        else if (!url.hostname.includes(".") || url.username || url.password) ctx.report(r, pointer(), `\`${value}\` has no proper host name`);
+        if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
+          ctx.report(r, pointer(), `\`${value}\` is not a valid http(s) URL`);
+          return;
+        }
+        const problem = hostProblem(url);
+        if (problem) ctx.report(r, pointer(), `\`${value}\` ${problem}`, { tip: "cite the page at its public address, as a reader would open it" });
       });
     }
   },
