@@ -3,6 +3,11 @@ import type { JsonSchema } from "../schemas.ts";
 import { RECORD_TYPES, type RecordType } from "../record-types.ts";
 import { keyOrderFor } from "./key-order.ts";
 
+/** How canonical records are written (yaml's toString options); whoever edits a record writes it so too. */
+export const CANONICAL_STYLE = { indent: 2, indentSeq: true, lineWidth: 0, minContentWidth: 0, singleQuote: true, flowCollectionPadding: false, defaultStringType: "PLAIN", defaultKeyType: "PLAIN" } as const;
+/** The options records are parsed with: YAML 1.2 core schema, no merge keys, unique keys. */
+export const RECORD_PARSE_OPTIONS = { version: "1.2", schema: "core", merge: false, uniqueKeys: true, keepSourceTokens: false } as const;
+
 /** The first line of every record, so editors with the YAML language server validate while typing. */
 export const editorLine = (type: RecordType): string => `# yaml-language-server: $schema=../../schemas/${RECORD_TYPES[type].schema}`;
 
@@ -16,7 +21,7 @@ export const editorLine = (type: RecordType): string => `# yaml-language-server:
 export function formatRecord(text: string, type: RecordType, schemas: Map<string, JsonSchema>): string | undefined {
   // The editor line is rewritten rather than kept, so a wrong or missing one is fixed too.
   const body = text.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n").replace(/^(#\s*yaml-language-server:[^\n]*\n)+/, "");
-  const doc = parseDocument(body, { version: "1.2", schema: "core", merge: false, uniqueKeys: true, keepSourceTokens: false });
+  const doc = parseDocument(body, RECORD_PARSE_OPTIONS);
   if (doc.errors.length > 0 || doc.warnings.length > 0 || !isMap(doc.contents)) return undefined;
   const order = keyOrderFor(RECORD_TYPES[type].schema, schemas);
   const visit = (node: Node | null | undefined, path: string[]): void => {
@@ -44,6 +49,6 @@ export function formatRecord(text: string, type: RecordType, schemas: Map<string
     }
   };
   visit(doc.contents, []);
-  const out = doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, minContentWidth: 0, singleQuote: true, flowCollectionPadding: false, defaultStringType: "PLAIN", defaultKeyType: "PLAIN" });
+  const out = doc.toString(CANONICAL_STYLE);
   return `${editorLine(type)}\n${out.replace(/^\n+/, "").replace(/\n*$/, "\n")}`;
 }

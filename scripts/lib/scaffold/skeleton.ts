@@ -2,15 +2,16 @@ import { followRefs, type JsonSchema } from "../schemas.ts";
 import { RECORD_TYPES, type RecordType } from "../record-types.ts";
 import { editorLine } from "../format/format-record.ts";
 
-/** Follows `$ref`s (local and shared) to the schema that defines a value. */
-function deref(schema: JsonSchema, file: string, schemas: Map<string, JsonSchema>): { s: JsonSchema; file: string } {
+/** Follows `$ref`s (local and shared) to the schema that defines a value, keeping the referring description. */
+export function deref(schema: JsonSchema, file: string, schemas: Map<string, JsonSchema>): { s: JsonSchema; file: string } {
   if (typeof schema.$ref !== "string") return { s: schema, file };
   const found = followRefs(schema, file, schemas);
   // Keep the referring schema's own description, which is more specific than the definition's.
   return { s: { ...(found.unresolved ? {} : found.schema), ...(schema.description ? { description: schema.description } : {}) }, file: found.file };
 }
 
-function hint(s: JsonSchema): string {
+/** What goes in a field, in a few words: its allowed values, or the first sentence of its description. */
+export function hint(s: JsonSchema): string {
   if (Array.isArray(s.enum)) return `one of: ${s.enum.join(", ")}`;
   const first = typeof s.description === "string" ? (/^(.*?[.!?])(\s|$)/s.exec(s.description)?.[1] ?? s.description) : "";
   return first.replace(/\s+/g, " ");
