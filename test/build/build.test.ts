@@ -240,8 +240,8 @@ describe("CSV", () => {
       ["us-china-theater-commanders-talk-cancelled-2022", "125", '["pelosi-taiwan-visit-2022"]'],
     ]);
     expect(csv("csv/forum_edition_delegations.csv")).toEqual([
-      { edition_id: "shangri-la-dialogue-2023", item_index: "0", state: "united-states", level: "minister", head: "lloyd-austin", head_title: "", source: "iiss", note: "" },
-      { edition_id: "shangri-la-dialogue-2023", item_index: "1", state: "china", level: "minister", head: "li-shangfu", head_title: "Minister of National Defense", source: "iiss", note: "'=1+1" },
+      { forum_id: "shangri-la-dialogue", edition_index: "1", edition_id: "shangri-la-dialogue-2023", item_index: "0", state: "united-states", level: "minister", head: "lloyd-austin", head_title: "", source: "iiss", note: "" },
+      { forum_id: "shangri-la-dialogue", edition_index: "1", edition_id: "shangri-la-dialogue-2023", item_index: "1", state: "china", level: "minister", head: "li-shangfu", head_title: "Minister of National Defense", source: "iiss", note: "'=1+1" },
     ]);
     expect(json<PublishedForum[]>("json/forums.json")[0]!.editions.map((e) => (e.delegations ?? []).map((d) => [d.state, d.level]))).toEqual([[], [["united-states", "minister"], ["china", "minister"]]]);
     expect(csv("csv/incident_actors.csv")).toEqual([
@@ -249,7 +249,7 @@ describe("CSV", () => {
       { incident_id: "pelosi-taiwan-visit-2022", item_index: "1", actor_id: "china", role: "target" },
     ]);
     expect(csv("csv/incidents.csv")).toEqual([
-      { id: "pelosi-taiwan-visit-2022", kind: "visit", title: "Nancy Pelosi's visit to Taiwan", date: "2022-08-02", end: "2022-08-03", location_venue: "", location_city: "Taipei", location_country: "", summary: "", meeting_ids: '["us-china-theater-commanders-talk-cancelled-2022"]' },
+      { id: "pelosi-taiwan-visit-2022", kind: "visit", title: "Nancy Pelosi's visit to Taiwan", date: "2022-08-02", date_from: "2022-08-02", date_to: "2022-08-02", date_edtf: "2022-08-02", end: "2022-08-03", end_from: "2022-08-03", end_to: "2022-08-03", end_edtf: "2022-08-03", location_venue: "", location_city: "Taipei", location_country: "", summary: "", meeting_ids: '["us-china-theater-commanders-talk-cancelled-2022"]' },
     ]);
   });
 

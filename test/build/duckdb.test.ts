@@ -22,7 +22,7 @@ interface Resource {
   schema: { fields: Field[]; primaryKey: string[] };
 }
 
-const SQL_TYPE: Record<string, string> = { string: "VARCHAR", integer: "BIGINT", number: "DOUBLE", boolean: "BOOLEAN", array: "JSON" };
+const SQL_TYPE: Record<string, string> = { string: "VARCHAR", integer: "BIGINT", number: "DOUBLE", boolean: "BOOLEAN", array: "JSON", date: "DATE" };
 const q = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 /** Creates one typed view per CSV, with the column types datapackage.json declares. */
@@ -83,6 +83,20 @@ for (const [name, root, expectedId] of [
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ id: expectedId, participant_sanctioned: true, names: expect.arrayContaining(["Li Shangfu", "Lloyd Austin"]) });
       expect(String(rows[0]!.title)).toMatch(/Shangri-La/);
+    });
+
+    it("does date arithmetic on partial dates read straight from the CSV (no Binder Error): the derived day columns are dates", async () => {
+      const csv = (t: string): string => q(path.join(out, "csv", `${t}.csv`));
+      const types = (await conn.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ${csv("forum_editions")}) WHERE column_name IN ('start_from', 'start_to', 'end_from', 'end_to')`)).getRowObjectsJson();
+      expect(types.map((t) => t.column_type)).toEqual(["DATE", "DATE", "DATE", "DATE"]);
+      const days = (await conn.runAndReadAll(`SELECT id, ("end_to" - start_from)::INTEGER + 1 AS days FROM ${csv("forum_editions")} WHERE id = 'shangri-la-dialogue-2023'`)).getRowObjectsJson();
+      expect(days).toEqual([{ id: "shangri-la-dialogue-2023", days: 3 }]);
+      // Across tables: meetings held on the sidelines of an edition fall within its days.
+      const outside = (
+        await conn.runAndReadAll(`SELECT m.id FROM ${csv("meetings")} m JOIN ${csv("forum_editions")} e ON e.id = m.sidelines_of
+          WHERE m.status = 'held' AND m.date_from IS NOT NULL AND e.start_from IS NOT NULL AND NOT (m.date_to >= e.start_from - 1 AND m.date_from <= coalesce(e.end_to, e.start_to) + 1)`)
+      ).getRowObjectsJson();
+      expect(outside).toEqual([]);
     });
 
     it("runs the same join on the NDJSON files", async () => {

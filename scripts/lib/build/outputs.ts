@@ -9,7 +9,7 @@ import type { PublishedRecords } from "./records.ts";
 import { recordCounts } from "./records.ts";
 import { prettyJson } from "./json.ts";
 import type { OutputDir } from "./output-file.ts";
-import { frictionlessField, TABLES } from "./csv/tables.ts";
+import { resourceName, TABLES, tableSchema } from "./csv/tables.ts";
 import { CsvTablesWriter } from "./csv/writer.ts";
 import type { FileHash } from "./manifest.ts";
 import type { SourceInfo } from "./source-info.ts";
@@ -111,10 +111,8 @@ export function writeDatapackage(publicSchemas: Map<string, JsonSchema>, metadat
     const path = `csv/${spec.name}.csv`;
     const written = csvHashes.get(path);
     if (!written) throw new Error(`internal error: ${path} was not written`);
-    const fields = spec.columns.map((c) => frictionlessField(publicSchemas, c));
-    for (const f of fields) if (spec.primaryKey.length === 1 && spec.primaryKey[0] === f.name || spec.unique?.includes(f.name)) f.constraints = { ...f.constraints, required: true, unique: true };
     resources.push({
-      name: spec.name.replace(/_/g, "-"),
+      name: resourceName(spec.name),
       path,
       profile: "tabular-data-resource",
       title: spec.title,
@@ -125,7 +123,7 @@ export function writeDatapackage(publicSchemas: Map<string, JsonSchema>, metadat
       bytes: written.bytes,
       hash: `sha256:${written.sha256}`,
       dialect: { delimiter: ",", lineTerminator: "\n", quoteChar: '"', doubleQuote: true, header: true, skipInitialSpace: false },
-      schema: { fields, primaryKey: spec.primaryKey, missingValues: [""] },
+      schema: tableSchema(publicSchemas, spec),
     });
   }
   const datapackage = {
