@@ -16,7 +16,7 @@ import { ROOT } from "../../scripts/lib/paths.ts";
 import { TABLES } from "../../scripts/lib/build/csv/tables.ts";
 import { restoreFormulaCell } from "../../scripts/lib/build/csv/cells.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../../scripts/lib/record-types.ts";
-import { buildInto, fixtureRecords, removeTempDirs, tempDir, writeFixture } from "./fixture.ts";
+import { buildInto, removeTempDirs, richFixture, tempDir, writeFixture } from "./fixture.ts";
 
 afterAll(removeTempDirs);
 
@@ -30,38 +30,6 @@ interface Resource {
   name: string;
   path: string;
   schema: { fields: Field[]; primaryKey: string[]; foreignKeys?: Array<{ fields: string; reference: { resource: string; fields: string } }> };
-}
-
-/** The fixture with every kind of list and date the schemas allow, so that each table has rows. */
-export function richFixture(): ReturnType<typeof fixtureRecords> {
-  const r = fixtureRecords();
-  const byId = (type: RecordType, id: string): Obj => r[type].find((x) => x.id === id)!;
-  Object.assign(byId("actor", "lloyd-austin"), {
-    born: "circa 1953",
-    identifiers: [{ scheme: "wikidata", value: "Q1" }],
-    claims: [{ field: "positions/0/start", value: "2021-01-22", source: "dod", note: "Sworn in that day." }],
-    notes: [{ field: "summary", text: "A note on the summary." }, { text: "A note on the record." }],
-    unverified: ["positions/0/end"],
-  });
-  Object.assign(byId("sanction", "us-caatsa-231-2018-edd-li-shangfu"), {
-    legal_basis: [{ instrument: "statute", citation: "CAATSA §231(a)", title: "Countering America's Adversaries Through Sanctions Act", date: "2017-08-02" }],
-    lists: [{ list: "caatsa-231-lsp", name: "List of Specified Persons", targets: ["li-shangfu"], date: "2018-09-20" }],
-    transactions: [{ counterparty: "china", item: "Su-35 combat aircraft", quantity: 10, date: "late 2017" }],
-    status_as_of: "after 2023-01-01",
-  });
-  Object.assign(byId("meeting", "austin-wei-fenghe-shangri-la-2022"), {
-    virtual: false,
-    readouts: [{ by: "us-department-of-defense", url: "https://www.defense.gov/News/Releases/readout/", date: "2022-06-10", summary: "A readout.", quote: "=They met." }],
-    claims: [
-      { field: "duration_minutes", value: 55, source: "dod" },
-      { field: "virtual", value: false, source: "dod" },
-    ],
-  });
-  (byId("meeting", "austin-li-shangfu-shangri-la-2023").status_history as Obj[])[0]!.date = "early 2023-05";
-  const forum = byId("forum", "shangri-la-dialogue");
-  Object.assign(forum, { first_held: "before 2003", native_names: [{ name: "香格里拉对话", lang: "zh-Hans" }] });
-  (forum.editions as Obj[])[1]!.sources = [{ key: "iiss-2023", url: "https://www.iiss.org/events/shangri-la-dialogue/2023/", publisher: "IISS", published: "mid 2023" }];
-  return r;
 }
 
 const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, "utf8"));

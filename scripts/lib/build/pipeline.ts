@@ -18,6 +18,7 @@ import { startCsvWorker, type CsvWorker } from "./csv/in-worker.ts";
 import { OutputDir } from "./output-file.ts";
 import { datasetVersion, sourceInfo } from "./source-info.ts";
 import { compilePackage } from "./package-lib.ts";
+import { writeParquet } from "./parquet/write.ts";
 import { writeInteropFiles } from "../interop/write.ts";
 import { releaseCitation } from "../release/citation.ts";
 import { releaseTextFiles } from "../release/text-files.ts";
@@ -167,6 +168,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     time("ftm, popolo, events");
     writeDatapackage(schemas, metadata, csvHashes, outputs);
     time(`csv (${fromWorker ? "written by a worker meanwhile" : "written here"}), datapackage.json`);
+    await writeParquet(tmp, schemas);
+    time("parquet");
     compilePackage(tmp);
     time("package");
     const { files, bytes } = writeManifest(tmp, metadata, outputs.hashes);

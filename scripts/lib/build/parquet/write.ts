@@ -1,0 +1,55 @@
+/**
+ * parquet/: the release as Parquet files, written by DuckDB. One file per record type with the whole
+ * records, nested fields kept as nested types (STRUCTs and LISTs typed from the public schemas), read
+ * from the NDJSON the build wrote; and one per link table, with the column types datapackage.json
+ * declares, read from the CSV. DuckDB runs on one thread with insertion order kept, so that two builds
+ * of one commit write the same bytes (a test checks it).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import type { JsonSchema } from "../../schemas.ts";
+import { RECORD_TYPE_NAMES, RECORD_TYPES } from "../../record-types.ts";
+import { TABLES, tableSchema } from "../csv/tables.ts";
+import { cellExpression, ident, literal, recordColumns } from "./column-types.ts";
+
+/** The link tables: every table that is not one record type's own (those are the nested files). */
+export const RECORD_TABLES: ReadonlySet<string> = new Set(RECORD_TYPE_NAMES.map((t) => RECORD_TYPES[t].plural));
+export const PARQUET_OPTIONS = "FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000";
+
+/** Writes parquet/ inside the release folder `dir`, from its ndjson/ and csv/; returns the paths written. */
+export async function writeParquet(dir: string, schemas: ReadonlyMap<string, JsonSchema>): Promise<string[]> {
+  fs.mkdirSync(path.join(dir, "parquet"), { recursive: true });
+  const written: string[] = [];
+  const instance = await DuckDBInstance.create(":memory:", { threads: "1", preserve_insertion_order: "true", memory_limit: "1GB", enable_external_access: "true" });
+  const conn = await instance.connect();
+  try {
+    for (const type of RECORD_TYPE_NAMES) {
+      const { plural } = RECORD_TYPES[type];
+      const columns = recordColumns(type, schemas);
+      const source = path.join(dir, "ndjson", `${plural}.ndjson`);
+      const rel = `parquet/${plural}.parquet`;
+      // An empty NDJSON file has nothing to read; an empty table of the same columns stands for it.
+      const select =
+        fs.statSync(source).size === 0
+          ? `SELECT ${columns.map(([name, t]) => `CAST(NULL AS ${t}) AS ${ident(name)}`).join(", ")} LIMIT 0`
+          : `SELECT ${columns.map(([name]) => ident(name)).join(", ")} FROM read_json(${literal(source)}, format = 'newline_delimited', columns = {${columns.map(([name, t]) => `${literal(name)}: ${literal(t)}`).join(", ")}}, maximum_object_size = 67108864)`;
+      await conn.run(`COPY (${select}) TO ${literal(path.join(dir, rel))} (${PARQUET_OPTIONS})`);
+      written.push(rel);
+    }
+    for (const spec of TABLES) {
+      if (RECORD_TABLES.has(spec.name)) continue;
+      const { fields } = tableSchema(schemas as Map<string, JsonSchema>, spec);
+      const source = path.join(dir, "csv", `${spec.name}.csv`);
+      const rel = `parquet/${spec.name}.parquet`;
+      const text = `{${fields.map((f) => `${literal(f.name)}: 'VARCHAR'`).join(", ")}}`;
+      const read = `read_csv(${literal(source)}, header = true, columns = ${text}, quote = '"', escape = '"', nullstr = '', auto_detect = false, new_line = '\\n')`;
+      await conn.run(`COPY (SELECT ${fields.map(cellExpression).join(", ")} FROM ${read}) TO ${literal(path.join(dir, rel))} (${PARQUET_OPTIONS})`);
+      written.push(rel);
+    }
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+  return written;
+}
