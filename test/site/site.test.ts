@@ -18,17 +18,18 @@ beforeAll(async () => {
 });
 
 describe("the site of the release", () => {
-  it("has a page per actor, meeting, sanction, forum and forum edition", () => {
+  it("has a page per actor, meeting, sanction, incident, forum and forum edition", () => {
     const d = release.dataset;
     for (const a of d.actors) expect(site.has(`actors/${a.id}.html`), a.id).toBe(true);
     for (const m of d.meetings) expect(site.has(`meetings/${m.id}.html`), m.id).toBe(true);
     for (const s of d.sanctions) expect(site.has(`sanctions/${s.id}.html`), s.id).toBe(true);
+    for (const i of d.incidents) expect(site.has(`incidents/${i.id}.html`), i.id).toBe(true);
     for (const f of d.forums) {
       expect(site.has(`forums/${f.id}.html`), f.id).toBe(true);
       for (const e of f.editions) expect(site.has(`editions/${e.id}.html`), e.id).toBe(true);
     }
     const editions = d.forums.reduce((n, f) => n + f.editions.length, 0);
-    expect([...site.keys()].filter((f) => f.endsWith(".html"))).toHaveLength(3 + d.actors.length + d.meetings.length + d.sanctions.length + d.forums.length + editions);
+    expect([...site.keys()].filter((f) => f.endsWith(".html"))).toHaveLength(3 + d.actors.length + d.meetings.length + d.sanctions.length + d.incidents.length + d.forums.length + editions);
   });
 
   it("every local link, script, stylesheet and fragment resolves, so the site works from disk and any host", () => {

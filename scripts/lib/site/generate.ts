@@ -13,6 +13,7 @@ import type { Release } from "./read.ts";
 import { renderActor } from "./render-actor.ts";
 import { renderEdition, renderForum } from "./render-forum.ts";
 import { renderHome } from "./render-home.ts";
+import { renderIncident } from "./render-incident.ts";
 import { renderMeeting } from "./render-meeting.ts";
 import { renderSanction } from "./render-sanction.ts";
 import { renderSearch } from "./render-search.ts";
@@ -49,6 +50,7 @@ export function renderSite(dataset: Dataset, downloads: Downloads = { sums: new 
   for (const a of dataset.actors) out.set(pageOf(a.id), renderActor(at(pageOf(a.id)), a));
   for (const m of dataset.meetings) out.set(pageOf(m.id), renderMeeting(at(pageOf(m.id)), m));
   for (const s of dataset.sanctions) out.set(pageOf(s.id), renderSanction(at(pageOf(s.id)), s));
+  for (const i of dataset.incidents) out.set(pageOf(i.id), renderIncident(at(pageOf(i.id)), i));
   for (const f of dataset.forums) out.set(pageOf(f.id), renderForum(at(pageOf(f.id)), f));
   for (const entry of model.editions.values()) out.set(pageOf(entry.edition.id), renderEdition(at(pageOf(entry.edition.id)), entry));
   for (const t of dataset.tombstones) {

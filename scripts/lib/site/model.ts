@@ -4,13 +4,13 @@
  * and sanctions it is involved in. Everything is computed from the published dataset.
  */
 import crypto from "node:crypto";
-import type { Dataset, ForumEdition, PublishedActor, PublishedForum, PublishedMeeting, PublishedSanction } from "../types.generated.ts";
+import type { Dataset, ForumEdition, PublishedActor, PublishedForum, PublishedIncident, PublishedMeeting, PublishedSanction } from "../types.generated.ts";
 import { dayRange, parsePartialDate } from "../partial-date.ts";
 import { meetingDate } from "../build/derive.ts";
 
-export type PageType = "actor" | "meeting" | "sanction" | "forum" | "edition";
+export type PageType = "actor" | "meeting" | "sanction" | "incident" | "forum" | "edition";
 
-export const PAGE_FOLDERS: Record<PageType, string> = { actor: "actors", meeting: "meetings", sanction: "sanctions", forum: "forums", edition: "editions" };
+export const PAGE_FOLDERS: Record<PageType, string> = { actor: "actors", meeting: "meetings", sanction: "sanctions", incident: "incidents", forum: "forums", edition: "editions" };
 
 /** A record (or forum edition) that has a page. */
 export interface PageTarget {
@@ -36,6 +36,7 @@ export class SiteModel {
   readonly actors = new Map<string, PublishedActor>();
   readonly meetings = new Map<string, PublishedMeeting>();
   readonly sanctions = new Map<string, PublishedSanction>();
+  readonly incidents = new Map<string, PublishedIncident>();
   readonly forums = new Map<string, PublishedForum>();
   readonly editions = new Map<string, EditionEntry>();
   readonly targets = new Map<string, PageTarget>();
@@ -63,6 +64,10 @@ export class SiteModel {
     for (const s of dataset.sanctions) {
       this.sanctions.set(s.id, s);
       add("sanction", s.id, s.title);
+    }
+    for (const i of dataset.incidents) {
+      this.incidents.set(i.id, i);
+      add("incident", i.id, i.title);
     }
     for (const m of dataset.meetings) {
       this.meetings.set(m.id, m);
@@ -160,6 +165,10 @@ export class SiteModel {
     else if (type === "sanction") {
       const s = this.sanctions.get(id);
       if (s) [s.on_behalf_of, ...s.targets.map((t) => t.actor)].forEach(addActor);
+    } else if (type === "incident") {
+      const i = this.incidents.get(id);
+      for (const a of i?.actors ?? []) addActor(a.actor);
+      if (i?.location?.country) codes.add(i.location.country);
     } else if (type === "forum") {
       const f = this.forums.get(id);
       if (f?.venue?.country) codes.add(f.venue.country);

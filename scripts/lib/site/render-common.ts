@@ -66,12 +66,15 @@ export function facts(rows: readonly [string, Interpolation][]): Html {
 
 export const sourceAnchor = (key: string | undefined, index: number): string => (key ? anchorId("source", key) : `source-${index + 1}`);
 
-/** A citation of one of the record's sources by key, linking to it in the Sources section. */
-export function cite(rec: Documented, key: string | undefined): Html {
+/**
+ * A citation of one of the record's sources by key, linking to it in the Sources section of the
+ * record's page: this page, or `page` (a link to the record's page) when cited from another.
+ */
+export function cite(rec: Documented, key: string | undefined, page = ""): Html {
   if (!key) return html``;
   const i = rec.sources.findIndex((s) => s.key === key);
   if (i < 0) return html`<span class="cite">[${key}]</span>`;
-  return html`<a class="cite" href="#${sourceAnchor(key, i)}">[${rec.sources[i]!.publisher}]</a>`;
+  return html`<a class="cite" href="${page}#${sourceAnchor(key, i)}">[${rec.sources[i]!.publisher}]</a>`;
 }
 
 /** Markers after a fact: disputed (linking to every claim) and unverified. */

@@ -1,10 +1,26 @@
 /** The pages of a forum and of each of its editions (with the meetings held on its sidelines). */
-import type { PublishedForum } from "../types.generated.ts";
-import { html, join } from "./escape.ts";
+import type { Delegation, ForumEdition, PublishedForum } from "../types.generated.ts";
+import { html, join, type Html } from "./escape.ts";
 import { page, type PageContext } from "./layout.ts";
 import { dayOf, label, type EditionEntry } from "./model.ts";
-import { date, evidence, fact, facts, maybe, paragraphs, place, ref, refs } from "./render-common.ts";
+import { cite, date, evidence, fact, facts, maybe, paragraphs, place, ref, refs, type Documented } from "./render-common.ts";
 import { statusBadge } from "./status.ts";
+
+/** A delegation in a few words: the state, the level, and who led it. */
+function delegationBrief(ctx: PageContext, d: Delegation): Html {
+  return html`${ref(ctx, d.state)}: ${label(d.level)}${d.head ? html` (${ref(ctx, d.head)})` : ""}`;
+}
+
+/** Who led each state's delegation to an edition, with the source that says so. */
+function delegations(ctx: PageContext, e: ForumEdition, doc: Documented, prefix: string): Html {
+  const list = e.delegations ?? [];
+  if (list.length === 0) return html``;
+  return html`<section aria-labelledby="delegations-h"><h2 id="delegations-h">Delegations</h2>
+<table><thead><tr><th scope="col">State</th><th scope="col">Led by</th><th scope="col">Level</th><th scope="col">Note</th></tr></thead><tbody>
+${list.map(
+  (d, i) => html`<tr><th scope="row">${ref(ctx, d.state)}</th><td>${d.head ? fact(doc, `${prefix}delegations/${i}/head`, ref(ctx, d.head)) : "—"}${d.head_title ? html`, ${d.head_title}` : ""}</td><td>${fact(doc, `${prefix}delegations/${i}/level`, label(d.level))} ${cite(doc, d.source)}</td><td>${d.note ?? ""}</td></tr>`,
+)}</tbody></table></section>`;
+}
 
 export function renderForum(ctx: PageContext, f: PublishedForum): string {
   const body = html`<article class="record forum">
@@ -21,10 +37,10 @@ ${facts([
   ["Usual venue", maybe(f, "venue", f.venue && place(ctx, f.venue))],
 ])}
 ${f.editions.length ? html`<section aria-labelledby="editions-h"><h2 id="editions-h">Editions</h2>
-<table><thead><tr><th scope="col">Edition</th><th scope="col">Dates</th><th scope="col">Status</th><th scope="col">Meetings on its sidelines</th></tr></thead><tbody>
+<table><thead><tr><th scope="col">Edition</th><th scope="col">Dates</th><th scope="col">Status</th><th scope="col">Delegations led by</th><th scope="col">Meetings on its sidelines</th></tr></thead><tbody>
 ${f.editions.map((e, i) => {
   const count = ctx.model.meetingsAt.get(e.id)?.length ?? 0;
-  return html`<tr><th scope="row">${ref(ctx, e.id)}</th><td>${e.start ? fact(f, `editions/${i}/start`, date(e.start)) : "—"}${e.end ? html` to ${fact(f, `editions/${i}/end`, date(e.end))}` : ""}</td><td>${label(e.status)}</td><td>${count || "—"}</td></tr>`;
+  return html`<tr><th scope="row">${ref(ctx, e.id)}</th><td>${e.start ? fact(f, `editions/${i}/start`, date(e.start)) : "—"}${e.end ? html` to ${fact(f, `editions/${i}/end`, date(e.end))}` : ""}</td><td>${label(e.status)}</td><td>${e.delegations?.length ? join(e.delegations.map((d) => delegationBrief(ctx, d)), "; ") : "—"}</td><td>${count || "—"}</td></tr>`;
 })}</tbody></table></section>` : ""}
 ${evidence(f)}
 </article>`;
@@ -36,8 +52,9 @@ export function renderEdition(ctx: PageContext, entry: EditionEntry): string {
   const prefix = `editions/${index}/`;
   const claims = f.claims.filter((c) => c.field.startsWith(prefix));
   const own = e.sources ?? [];
-  // The edition's claims cite the forum's sources by key: show those sources here too.
-  const cited = f.sources.filter((s) => s.key && claims.some((c) => c.source === s.key) && !own.some((o) => o.key === s.key));
+  // The edition's claims and delegations may cite the forum's sources by key: show those sources here too.
+  const citedKeys = new Set([...claims.map((c) => c.source), ...(e.delegations ?? []).flatMap((d) => (d.source ? [d.source] : []))]);
+  const cited = f.sources.filter((s) => s.key && citedKeys.has(s.key) && !own.some((o) => o.key === s.key));
   const doc = { ...f, sources: [...own, ...cited], claims, notes: f.notes.filter((n) => n.field?.startsWith(prefix)), unverified: f.unverified.filter((u) => u.startsWith(prefix)), identifiers: [] };
   const meetings = [...(ctx.model.meetingsAt.get(e.id) ?? [])].sort((a, b) => (dayOf(ctx.model.meetingDate(a)) ?? Infinity) - (dayOf(ctx.model.meetingDate(b)) ?? Infinity));
   const body = html`<article class="record edition">
@@ -51,6 +68,7 @@ ${facts([
   ["Venue", e.venue ? fact(doc, `${prefix}venue`, place(ctx, e.venue)) : f.venue ? html`${place(ctx, f.venue)} (the forum's usual venue)` : undefined],
 ])}
 ${e.note ? html`<p class="note">${e.note}</p>` : ""}
+${delegations(ctx, e, doc, prefix)}
 <section aria-labelledby="sidelines-h"><h2 id="sidelines-h">Meetings on its sidelines</h2>
 ${meetings.length ? html`<ul>${meetings.map((m) => html`<li>${ref(ctx, m.id)} — ${statusBadge(m)}</li>`)}</ul>` : html`<p>None recorded.</p>`}</section>
 ${evidence(doc)}

@@ -13,6 +13,7 @@ const TYPES: readonly [keyof RecordCounts, string, string][] = [
   ["actor", "actors", "people, states, government and military bodies, organisations"],
   ["meeting", "meetings", "held, proposed, declined, postponed or cancelled"],
   ["sanction", "sanctions", "who imposed what on whom, under which law"],
+  ["incident", "incidents", "arms sales, visits, exercises and other acts cited as causes of refusals"],
   ["forum", "forums", "recurring conferences and dialogues, with their editions"],
   ["tombstone", "tombstones", "ids that were renamed, split or removed"],
 ];

@@ -3,7 +3,7 @@ import type { PublishedMeeting } from "../types.generated.ts";
 import { externalLink, html, join, type Html } from "./escape.ts";
 import { page, type PageContext } from "./layout.ts";
 import { label } from "./model.ts";
-import { cite, date, evidence, fact, facts, maybe, paragraphs, place, ref } from "./render-common.ts";
+import { cite, date, evidence, fact, facts, maybe, paragraphs, place, ref, refs } from "./render-common.ts";
 import { statusBadge } from "./status.ts";
 
 function history(ctx: PageContext, m: PublishedMeeting): Html {
@@ -14,6 +14,7 @@ function history(ctx: PageContext, m: PublishedMeeting): Html {
     (s, i) => html`<li><p class="step">${f(i, "date", date(s.date))}: ${statusBadge({ status: s.status, kind: m.kind })}${s.by ? html` by ${f(i, "by", ref(ctx, s.by))}` : ""}${s.channel ? html` (${label(s.channel)})` : ""} ${cite(m, s.source)}${s.cameo ? html` <span class="code" title="CAMEO event code">CAMEO ${s.cameo}</span>` : ""}</p>
 ${s.reason ? html`<p class="reason"><strong>Reason given:</strong> ${f(i, "reason", s.reason)}</p>` : ""}
 ${s.sanction ? html`<p class="reason"><strong>Sanction cited:</strong> ${f(i, "sanction", ref(ctx, s.sanction))}</p>` : ""}
+${s.incidents?.length ? html`<p class="reason"><strong>${s.incidents.length === 1 ? "Incident" : "Incidents"} cited:</strong> ${f(i, "incidents", refs(ctx, s.incidents))}</p>` : ""}
 ${s.attribution ? html`<p>Attributed to: ${s.attribution}</p>` : ""}
 ${s.note ? html`<p class="note">${s.note}</p>` : ""}</li>`,
   )}</ol></section>`;

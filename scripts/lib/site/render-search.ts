@@ -11,6 +11,7 @@ const GROUPS: readonly [PageType, string][] = [
   ["actor", "Actors"],
   ["meeting", "Meetings"],
   ["sanction", "Sanctions"],
+  ["incident", "Incidents cited as causes"],
   ["forum", "Forums"],
   ["edition", "Forum editions"],
 ];

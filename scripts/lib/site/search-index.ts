@@ -1,5 +1,5 @@
 /**
- * The search index: one small entry per page (actors, meetings, sanctions, forums, editions) with the
+ * The search index: one small entry per page (actors, meetings, sanctions, incidents, forums, editions) with the
  * names to match and the values to filter by. It is written twice: as search-index.json for anyone,
  * and as search-index.js (assigning a global) because pages opened from disk cannot fetch() files.
  */
@@ -57,6 +57,9 @@ export function buildSearchIndex(model: SiteModel): SearchEntry[] {
   }
   for (const s of model.dataset.sanctions) {
     entries.push({ id: s.id, type: "sanction", name: s.title, aliases: s.targets.map((t) => model.name(t.actor)), status: s.status, countries: model.countriesOf("sanction", s.id), years: sanctionYears(s.id), url: url(s.id) });
+  }
+  for (const i of model.dataset.incidents) {
+    entries.push({ id: i.id, type: "incident", name: i.title, aliases: i.actors.map((a) => model.name(a.actor)), kind: i.kind, countries: model.countriesOf("incident", i.id), years: uniqueSorted([yearOf(i.date)]), url: url(i.id) });
   }
   for (const f of model.dataset.forums) {
     entries.push({ id: f.id, type: "forum", name: f.name, aliases: [...f.aliases, ...f.native_names.map((n) => n.name)], countries: model.countriesOf("forum", f.id), years: uniqueSorted(f.editions.map((e) => yearOf(e.start) ?? yearOf(/\d{4}/.exec(e.id)?.[0]))), url: url(f.id) });

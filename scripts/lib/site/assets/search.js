@@ -12,8 +12,8 @@
   if (!Array.isArray(index) || !form || !input || !results || !status || !all) return;
 
   var FILTERS = ["type", "status", "country", "year"];
-  var TYPE_ORDER = { actor: 0, meeting: 1, sanction: 2, forum: 3, edition: 4 };
-  var TYPE_LABEL = { actor: "actor", meeting: "meeting", sanction: "sanction", forum: "forum", edition: "forum edition" };
+  var TYPE_ORDER = { actor: 0, meeting: 1, sanction: 2, incident: 3, forum: 4, edition: 5 };
+  var TYPE_LABEL = { actor: "actor", meeting: "meeting", sanction: "sanction", incident: "incident", forum: "forum", edition: "forum edition" };
 
   // Case, accents and punctuation do not matter: "li shangfu", "Li Shangfu" and "li-shangfu" match alike.
   function norm(text) {
@@ -51,7 +51,7 @@
     a.textContent = e.name;
     li.appendChild(a);
     var meta = [TYPE_LABEL[e.type] || e.type];
-    if (e.kind && e.type === "actor") meta.push(e.kind.replace(/-/g, " "));
+    if (e.kind && (e.type === "actor" || e.type === "incident")) meta.push(e.kind.replace(/-/g, " "));
     if (e.status) meta.push(e.status.replace(/-/g, " "));
     if (e.years.length) meta.push(e.years.length > 1 ? e.years[0] + "–" + e.years[e.years.length - 1] : String(e.years[0]));
     var span = document.createElement("span");
