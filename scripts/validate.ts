@@ -26,7 +26,8 @@ Options:
   --format <human|json|github>  output format (default: human; github when GITHUB_ACTIONS=true)
   --changed [<git-ref>]         check only records changed since the ref (default HEAD), plus
                                 every record that references a changed id
-  --strict                      fail on warnings too
+  --strict                      fail on warnings too, and list source hosts missing from
+                                data/publishers.yaml (PUB004)
   --summary <file>              also append every problem as a Markdown table to <file> (in CI:
                                 "$GITHUB_STEP_SUMMARY", since GitHub shows only ten annotations)
   -h, --help                    show this help
@@ -78,12 +79,13 @@ async function main(argv: string[]): Promise<number> {
     only = [...new Set([...(only ?? []), ...changes.changedFiles, ...referrers])].sort();
   }
 
-  const result = await validate({ root: ROOT, schemaSet, ...(only ? { only } : {}) });
+  const strict = parsed.values.strict === true;
+  const result = await validate({ root: ROOT, schemaSet, strict, ...(only ? { only } : {}) });
   if (format === "json") console.log(formatJson(result.diagnostics, result.filesChecked));
   else if (format === "github") console.log(formatGithub(result.diagnostics, result.filesChecked));
   else console.log(formatHuman(result.diagnostics, { root: ROOT, color: process.stdout.isTTY === true && !process.env.NO_COLOR, filesChecked: result.filesChecked }));
   if (parsed.values.summary) fs.appendFileSync(parsed.values.summary, formatMarkdown(result.diagnostics, result.filesChecked));
-  return exitCodeFor(result.diagnostics, parsed.values.strict === true);
+  return exitCodeFor(result.diagnostics, strict);
 }
 
 main(process.argv.slice(2)).then(

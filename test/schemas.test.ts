@@ -23,6 +23,7 @@ import { parse } from "yaml";
 import type { ErrorObject } from "ajv";
 import { loadSchemaSet, readSchemas, type JsonSchema, type SchemaSet } from "../scripts/lib/schemas.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../scripts/lib/record-types.ts";
+import { PUBLISHERS_SCHEMA } from "../scripts/lib/publishers/registry.ts";
 
 const FIXTURES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "schemas");
 const DEFS_FILE = "defs.schema.json";
@@ -348,8 +349,8 @@ describe("schemas", () => {
     expect(() => loadSchemaSet()).not.toThrow();
   });
 
-  it("cover exactly the files in schemas/: the shared defs and one schema per record type", () => {
-    const expected = [DEFS_FILE, ...RECORD_TYPE_NAMES.map((t) => RECORD_TYPES[t].schema)].sort();
+  it("cover exactly the files in schemas/: the shared defs, one schema per record type and the publishers registry's", () => {
+    const expected = [DEFS_FILE, PUBLISHERS_SCHEMA, ...RECORD_TYPE_NAMES.map((t) => RECORD_TYPES[t].schema)].sort();
     expect([...schemaFiles].sort()).toEqual(expected);
   });
 

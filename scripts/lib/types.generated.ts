@@ -571,9 +571,9 @@ export interface Source {
    */
   attribution?: Text;
   /**
-   * How the source was consulted: `seen` when the document itself was read, `secondary` when only a mirror, syndication or summary was read (re-cite the primary when found).
+   * How the source was consulted: `primary` when the document is the original record of what it reports, read where its author published it (an official statement, notice, readout or biography on the issuing body's own site); `seen` when the document itself was read (a news report on its publisher's site); `secondary` when only a mirror, syndication or summary was read (re-cite the original when found). A page on an `official` or `intergovernmental` host of `data/publishers.yaml` is `primary`.
    */
-  basis?: "seen" | "secondary";
+  basis?: "primary" | "seen" | "secondary";
   /**
    * Language of the document, when not English.
    */
@@ -628,6 +628,10 @@ export interface Claim {
    * The `key` of the record source that makes this claim.
    */
   source: SourceKey;
+  /**
+   * The source's own words for this value. Required (check `SRC007`) when the claims about a field disagree.
+   */
+  quote?: LongText;
   /**
    * Context, such as the source's exact wording.
    */
@@ -880,6 +884,32 @@ export interface Readout {
    * A passage quoted from the readout.
    */
   quote?: LongText;
+}
+
+/**
+ * The publisher that owns a host.
+ */
+export interface Publisher {
+  /**
+   * The publisher's name, as sources should give it in `publisher`.
+   */
+  publisher: Text;
+  /**
+   * Other names a source's `publisher` may use for the same publisher: abbreviations, former names, the name of a section (`DoD News`).
+   */
+  aliases?: Text[];
+  /**
+   * What sort of publisher it is: `official` (a government body: ministry, department, embassy, armed forces, legislature, official gazette), `intergovernmental` (an organisation of states, such as ASEAN), `news-agency`, `newspaper` (also magazines and online news sites with an editorial staff), `broadcaster`, `think-tank` (also universities and research institutes), `reference` (encyclopaedias, databases, law-firm and compliance summaries) or `aggregator` (a site that republishes others' reports).
+   */
+  kind: "official" | "intergovernmental" | "news-agency" | "newspaper" | "broadcaster" | "think-tank" | "reference" | "aggregator";
+  /**
+   * True for content farms, rewrite sites and unauthorised mirrors: a source may not cite a page on this host (check `PUB001`); cite the original instead.
+   */
+  blocked?: true;
+  /**
+   * Why the host is classified so, especially why it is blocked.
+   */
+  note?: LongText;
 }
 
 /**

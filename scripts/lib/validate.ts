@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { caseClashes, classify, discover, type Discovery, type RecordFile } from "./load/discover.ts";
 import { decodeRecordBytes } from "./load/read-file.ts";
@@ -9,6 +10,7 @@ import type { IndexEntry, LoadedRecord } from "./check/types.ts";
 import { compareDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import { loadSchemaSet, type SchemaSet } from "./schemas.ts";
 import { phaseTimer } from "./timings.ts";
+import { EMPTY_REGISTRY, loadPublishers, PUBLISHERS_FILE, type LoadedRegistry, type PublisherRegistry } from "./publishers/registry.ts";
 
 export interface ValidateOptions {
   root: string;
@@ -27,13 +29,24 @@ export interface ValidateOptions {
   parallel?: boolean;
   /** Return the records checked, whole (the build publishes them); by default only diagnostics come back. */
   keepRecords?: boolean;
+  /** Also run the checks that only `--strict` runs (such as hosts missing from the publishers registry). */
+  strict?: boolean;
+}
+
+/** The publishers registry of the dataset being checked (`data/publishers.yaml`), empty when there is none. */
+function publishersFor(options: ValidateOptions, set: SchemaSet, dataDir: string): LoadedRegistry {
+  if (options.files) {
+    const content = options.files[`data/${PUBLISHERS_FILE}`];
+    return content === undefined ? { registry: EMPTY_REGISTRY, diagnostics: [] } : loadPublishers(options.root, dataDir, set, content);
+  }
+  return fs.existsSync(path.join(dataDir, PUBLISHERS_FILE)) ? loadPublishers(options.root, dataDir, set) : { registry: EMPTY_REGISTRY, diagnostics: [] };
 }
 
 function discoverInMemory(root: string, files: Readonly<Record<string, string | Uint8Array>>): { found: Discovery; read: Reader } {
   const records: RecordFile[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const rel of Object.keys(files).sort()) {
-    if (!rel.startsWith("data/")) continue;
+    if (!rel.startsWith("data/") || rel === `data/${PUBLISHERS_FILE}`) continue;
     const verdict = classify(root, path.join(root, "data"), rel.slice("data/".length), false);
     if ("code" in verdict) diagnostics.push(verdict);
     else records.push(verdict);
@@ -58,6 +71,8 @@ export interface ValidateResult {
   records: LoadedRecord[];
   /** How many files worker threads loaded (0 when the run was not split). */
   loadedInWorker: number;
+  /** The publishers registry the checks used. */
+  publishers: PublisherRegistry;
 }
 
 /** A record file's data, parsed but not checked; undefined if it cannot be read or parsed. */
@@ -196,9 +211,12 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   });
   const index = buildIndex(found.records, loaded, set, env, source.read);
   time("index");
-  runChecks(DATASET_CHECKS, checkable, index, env, diagnostics);
+  // Registry problems are reported in every run, partial or not: the source checks of any record rely on it.
+  const publishers = publishersFor(options, set, dataDir);
+  diagnostics.push(...publishers.diagnostics);
+  runChecks(DATASET_CHECKS, checkable, index, env, diagnostics, { publishers: publishers.registry, strict: options.strict === true });
   time("dataset checks");
   diagnostics.sort(compareDiagnostics);
   const records = keep ? targets.flatMap((rf, i): LoadedRecord[] => (outcomes[i]?.schemaOk ? [{ ...loaded.get(rf.file)!, data: outcomes[i]!.full! }] : [])) : [];
-  return { diagnostics, filesChecked: targets.length + notRecords.length, recordsChecked: targets.length, records, loadedInWorker };
+  return { diagnostics, filesChecked: targets.length + notRecords.length + (publishers.registry.file || publishers.diagnostics.length ? 1 : 0), recordsChecked: targets.length, records, loadedInWorker, publishers: publishers.registry };
 }

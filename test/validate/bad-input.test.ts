@@ -56,7 +56,7 @@ describe("YAML syntax", () => {
   });
 
   it.each([
-    ["after a --- marker", `${GREEN_STATE}---\n${GREEN_STATE}`, 8, 1],
+    ["after a --- marker", `${GREEN_STATE}---\n${GREEN_STATE}`, 9, 1],
     ["after a ... marker", lines("id: green-state", "...", "id: other"), 3, 1],
     ["three documents (only the second is reported)", lines("id: a", "---", "id: b", "---", "id: c"), 2, 1],
   ])("several documents %s → YAML003", async (_name, text, line, col) => {
@@ -163,7 +163,7 @@ describe("text encoding", () => {
   });
 
   it("a bidi override in a comment is refused too (it can hide what a line says)", async () => {
-    expectOnly(await diagnosticsFor(GREEN_STATE + lines("# note \u202e")), at("FILE005", 8, 8));
+    expectOnly(await diagnosticsFor(GREEN_STATE + lines("# note \u202e")), at("FILE005", 9, 8));
   });
 
   it("tabs inside values are allowed", async () => {
@@ -225,9 +225,9 @@ describe("prototype pollution", () => {
   const polluted = () => ({}) as Record<string, unknown>;
 
   it.each([
-    ["__proto__ at the top level", GREEN_STATE + lines("__proto__:", "  polluted: yes"), 8, 1, "__proto__"],
-    ["constructor.prototype at the top level", GREEN_STATE + lines("constructor:", "  prototype:", "    polluted: yes"), 8, 1, "constructor"],
-    ["__proto__ in a flow mapping inside a source", GREEN_STATE + lines("  - {publisher: B, url: 'https://example.org/b', __proto__: {polluted: yes}}"), 8, 50, "__proto__"],
+    ["__proto__ at the top level", GREEN_STATE + lines("__proto__:", "  polluted: yes"), 9, 1, "__proto__"],
+    ["constructor.prototype at the top level", GREEN_STATE + lines("constructor:", "  prototype:", "    polluted: yes"), 9, 1, "constructor"],
+    ["__proto__ in a flow mapping inside a source", GREEN_STATE + lines("  - {publisher: B, url: 'https://example.org/b', published: 2021-01-01, __proto__: {polluted: yes}}"), 9, 73, "__proto__"],
     ["__proto__ in a nested block mapping", GREEN_STATE.replace("  - publisher: Example Gazette", "  - publisher: Example Gazette\n    __proto__:\n      polluted: yes"), 7, 5, "__proto__"],
   ])("%s → SCH002 unknown field, and Object.prototype untouched", async (_name, text, line, col, key) => {
     const diagnostics = await diagnosticsFor(text);
@@ -318,7 +318,7 @@ describe("limits", () => {
   it("a line of exactly the limit is accepted; one character more → FILE008 at the first character past it", async () => {
     const line = (n: number) => `summary: ${"x".repeat(n - "summary: ".length)}`;
     expect(await diagnosticsFor(GREEN_STATE + lines(line(LIMITS.maxLineLength)))).toEqual([]);
-    expectOnly(await diagnosticsFor(GREEN_STATE + lines(line(LIMITS.maxLineLength + 1))), at("FILE008", 8, LIMITS.maxLineLength + 1));
+    expectOnly(await diagnosticsFor(GREEN_STATE + lines(line(LIMITS.maxLineLength + 1))), at("FILE008", 9, LIMITS.maxLineLength + 1));
   });
 
   it("decodeRecordBytes enforces the size limit on its own", () => {

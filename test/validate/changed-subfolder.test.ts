@@ -7,7 +7,7 @@ import { expect, it } from "vitest";
 import { ROOT } from "../../scripts/lib/paths.ts";
 
 const tsx = path.join(ROOT, "node_modules/tsx/dist/esm/index.mjs");
-const record = (id: string, name: string): string => `id: ${id}\nkind: person\nname: ${name}\nsources:\n  - url: https://example.org/${id}\n    publisher: Example\n`;
+const record = (id: string, name: string): string => `id: ${id}\nkind: person\nname: ${name}\nsources:\n  - url: https://example.org/${id}\n    publisher: Example\n    published: 2023-01-01\n`;
 
 it("--changed finds changed records and their referrers when data/ is not at the repository's top", () => {
   const repo = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-monorepo-"));
@@ -16,7 +16,7 @@ it("--changed finds changed records and their referrers when data/ is not at the
   fs.mkdirSync(path.join(root, "data/forums"), { recursive: true });
   fs.writeFileSync(path.join(root, "data/actors/alpha-one.yaml"), record("alpha-one", "Alpha"));
   fs.writeFileSync(path.join(root, "data/actors/beta-two.yaml"), record("beta-two", "Beta"));
-  fs.writeFileSync(path.join(root, "data/forums/gamma-forum.yaml"), "id: gamma-forum\nname: Gamma\norganisers: [alpha-one]\neditions:\n  - id: gamma-forum-2023\n    status: held\n    start: 2023-01-01\nsources:\n  - url: https://example.org/g\n    publisher: Example\n");
+  fs.writeFileSync(path.join(root, "data/forums/gamma-forum.yaml"), "id: gamma-forum\nname: Gamma\norganisers: [alpha-one]\neditions:\n  - id: gamma-forum-2023\n    status: held\n    start: 2023-01-01\nsources:\n  - url: https://example.org/g\n    publisher: Example\n    published: 2023-01-01\n");
   const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@localhost", ...args], { cwd: repo, encoding: "utf8" });
   git("init", "-q");
   git("add", "-A");

@@ -26,6 +26,10 @@ import {
   lines,
   OLD_CORP,
   OLD_MINISTRY,
+  PUBLISHERS,
+  REFUSED,
+  REFUSED_2021,
+  REGISTRY,
   removeTrees,
   TALKS_2021,
   TEST_FORUM,
@@ -58,6 +62,8 @@ interface Case {
   /** Runs after the files are written (symbolic links, FIFOs). */
   setup?: (root: string) => void;
   fixedSetup?: (root: string) => void;
+  /** Run as `--strict` does (checks that only strict runs run). */
+  strict?: boolean;
   skip?: string | false;
 }
 
@@ -125,6 +131,9 @@ function greenWith(n: number, ...replacement: string[]): string {
   ls.splice(n - 1, 1, ...replacement);
   return lines(...ls);
 }
+
+/** GREEN_STATE's source, up to its date. */
+const GAZETTE_SOURCE = "  - publisher: Example Gazette\n    url: https://example.org/green-state\n";
 
 const mkfifo = (rel: string) => (root: string) => {
   fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
@@ -226,7 +235,7 @@ const LOADER_CASES: Case[] = [
     name: "two documents in one file",
     bad: { [GREEN]: `${GREEN_STATE}---\n${GREEN_STATE}` },
     fixed: { [GREEN]: GREEN_STATE },
-    expected: [{ file: GREEN, line: 8, col: 1 }],
+    expected: [{ file: GREEN, line: 9, col: 1 }],
   },
   {
     code: "YAML004",
@@ -268,7 +277,7 @@ const LOADER_CASES: Case[] = [
     bad: { [GREEN]: GREEN_STATE + lines(`aliases: ${"[".repeat(LIMITS.maxDepth + 8)}${"]".repeat(LIMITS.maxDepth + 8)}`) },
     fixed: { [GREEN]: GREEN_STATE },
     // `aliases: ` is 9 characters; the bracket past the limit is number maxDepth + 1.
-    expected: [{ file: GREEN, line: 8, col: 9 + LIMITS.maxDepth + 1 }],
+    expected: [{ file: GREEN, line: 9, col: 9 + LIMITS.maxDepth + 1 }],
   },
   {
     code: "YAML009",
@@ -351,6 +360,20 @@ const SCHEMA_CASES: Case[] = [
     bad: { [TALKS]: talksWith(7, "participants: []").replace("  - actor: ann-example\n    role: principal\n", "") },
     fixed: {},
     expected: [{ file: TALKS, line: 7, col: 15 }],
+  },
+  {
+    code: "SCH004",
+    name: "a publishers registry entry of an unknown kind (the registry has its own schema)",
+    bad: { [PUBLISHERS]: REGISTRY.replace("kind: newspaper", "kind: blog") },
+    fixed: { [PUBLISHERS]: REGISTRY },
+    expected: [{ file: PUBLISHERS, line: 8, col: 11, message: "`blog` is not an allowed value" }],
+  },
+  {
+    code: "SCH007",
+    name: "a blocked host without a note saying why",
+    bad: { [PUBLISHERS]: REGISTRY.replace("    note: Rewrites other outlets' reports.\n", "") },
+    fixed: { [PUBLISHERS]: REGISTRY },
+    expected: [{ file: PUBLISHERS, line: 9, col: 3, message: "`note`" }],
   },
   {
     code: "SCH007",
@@ -605,9 +628,9 @@ const CHECK_CASES: Case[] = [
   {
     code: "SRC003",
     name: "the same source twice, written differently",
-    bad: { [GREEN]: GREEN_STATE + lines("  - publisher: Example Gazette", "    url: https://www.example.org/green-state/") },
-    fixed: { [GREEN]: GREEN_STATE + lines("  - publisher: Example Gazette", "    url: https://example.org/green-state-2") },
-    expected: [{ file: GREEN, line: 8, col: 5 }],
+    bad: { [GREEN]: GREEN_STATE + lines("  - publisher: Example Gazette", "    url: https://www.example.org/green-state/", "    published: 2021-01-01") },
+    fixed: { [GREEN]: GREEN_STATE + lines("  - publisher: Example Gazette", "    url: https://example.org/green-state-2", "    published: 2021-01-01") },
+    expected: [{ file: GREEN, line: 9, col: 5 }],
   },
   {
     code: "SRC004",
@@ -648,13 +671,16 @@ const CHECK_CASES: Case[] = [
         "  - key: gazette",
         "    publisher: Example Gazette",
         "    url: https://example.org/green-state",
+        "    published: 2021-01-01",
         "  - key: herald",
         "    publisher: Example Herald",
         "    url: https://example.org/herald/green-state",
+        "    published: 2021-01-01",
         "claims:",
         "  - field: name",
         "    value: Greenland",
         "    source: herald",
+        "    quote: Greenland, as the Herald calls the state",
       ),
     },
     expected: [
@@ -688,7 +714,7 @@ const CHECK_CASES: Case[] = [
     name: "an unverified path naming a field the record does not have",
     bad: { [TALKS]: TALKS_2021 + lines("unverified:", "  - duration_minutes") },
     fixed: { [TALKS]: TALKS_2021 + lines("unverified:", "  - date") },
-    expected: [{ file: TALKS, line: 14, col: 5, severity: "warning", message: "the record has no field `duration_minutes`" }],
+    expected: [{ file: TALKS, line: 15, col: 5, severity: "warning", message: "the record has no field `duration_minutes`" }],
   },
   {
     code: "PATH001",
@@ -696,6 +722,98 @@ const CHECK_CASES: Case[] = [
     bad: { [GREEN]: GREEN_STATE.replace("sources:\n  - publisher", "claims:\n  - field: colour\n    value: green\n    source: gazette\nsources:\n  - key: gazette\n    publisher") },
     fixed: { [GREEN]: GREEN_STATE.replace("sources:\n  - publisher", "claims:\n  - field: founded\n    value: '1901'\n    source: gazette\nsources:\n  - key: gazette\n    publisher") },
     expected: [{ file: GREEN, line: 6, col: 12, severity: "warning", message: "`colour` is not a field of an actor" }],
+  },
+  {
+    code: "SRC005",
+    name: "a source without a URL that gives no date",
+    bad: { [GREEN]: greenWith(7, "    title: Green State Yearbook").replace("    published: 2021-01-01\n", "") },
+    fixed: { [GREEN]: greenWith(7, "    title: Green State Yearbook") },
+    expected: [{ file: GREEN, line: 6, col: 5, message: "`published`" }],
+  },
+  {
+    code: "SRC006",
+    name: "a source with a URL but no publication date",
+    bad: { [GREEN]: greenWith(8, "    title: Green State") },
+    fixed: { [GREEN]: greenWith(8, "    title: Green State", "    published: 2021-01-01") },
+    expected: [{ file: GREEN, line: 6, col: 5, severity: "warning" }],
+  },
+  {
+    code: "SRC007",
+    name: "two claims about one field that disagree, without quotes",
+    bad: { [GREEN]: GREEN_STATE.replace("sources:\n  - publisher", "claims:\n  - field: founded\n    value: '1901'\n    source: gazette\n  - field: founded\n    value: '1902'\n    source: gazette\nsources:\n  - key: gazette\n    publisher") },
+    fixed: {
+      [GREEN]: GREEN_STATE.replace("sources:\n  - publisher", "claims:\n  - field: founded\n    value: '1901'\n    source: gazette\n    quote: founded in 1901\n  - field: founded\n    value: '1902'\n    source: gazette\n    quote: since its founding in 1902\nsources:\n  - key: gazette\n    publisher"),
+    },
+    expected: [
+      { file: GREEN, line: 6, col: 5, message: "claims about `founded` disagree" },
+      { file: GREEN, line: 9, col: 5 },
+    ],
+  },
+  {
+    code: "SRC007",
+    name: "one claim that disagrees with the field's own value (one claim that agrees is no conflict)",
+    bad: { [GREEN]: GREEN_STATE.replace("sources:\n  - publisher", "claims:\n  - field: name\n    value: Greenland\n    source: gazette\nsources:\n  - key: gazette\n    publisher") },
+    fixed: { [GREEN]: GREEN_STATE.replace("sources:\n  - publisher", "claims:\n  - field: name\n    value: green state\n    source: gazette\nsources:\n  - key: gazette\n    publisher") },
+    expected: [{ file: GREEN, line: 6, col: 5 }],
+  },
+  {
+    code: "SRC008",
+    name: "a record whose only source is secondary (one seen source beside it is enough)",
+    bad: { [GREEN]: greenWith(8, "    published: 2021-01-01", "    basis: secondary") },
+    fixed: { [GREEN]: greenWith(8, "    published: 2021-01-01", "    basis: secondary", "  - publisher: Example Herald", "    url: https://example.org/herald/green-state", "    published: 2021-01-02") },
+    expected: [{ file: GREEN, line: 5, col: 1, severity: "warning" }],
+  },
+  {
+    code: "SRC009",
+    name: "a refusal reported by an unquoted news source",
+    bad: { [REFUSED]: REFUSED_2021 },
+    fixed: { [REFUSED]: REFUSED_2021 + lines("    quote: Blue State declined the invitation.") },
+    expected: [{ file: REFUSED, line: 12, col: 13, severity: "warning", message: "neither official nor quoted" }],
+  },
+  {
+    code: "SRC009",
+    name: "a refusal that cites no source (one on an official host needs no quote)",
+    bad: { [REFUSED]: REFUSED_2021.replace("    source: gazette\n", "") },
+    fixed: {
+      [PUBLISHERS]: REGISTRY,
+      [REFUSED]: REFUSED_2021.replace("    publisher: Example Gazette\n    url: https://example.org/refused-2021", "    publisher: Blue Ministry of Defence\n    url: https://www.blue.example/statements/refused-2021"),
+    },
+    expected: [{ file: REFUSED, line: 9, col: 5, severity: "warning", message: "does not say which source" }],
+  },
+  {
+    code: "PUB001",
+    name: "a source on a blocked host, and one without a URL naming it",
+    bad: { [PUBLISHERS]: REGISTRY, [GREEN]: greenWith(7, "    url: https://news.farm.example/green-state") + lines("  - publisher: farm.example", "    title: Green State", "    published: 2021-01-01") },
+    fixed: { [PUBLISHERS]: REGISTRY, [GREEN]: GREEN_STATE },
+    expected: [
+      { file: GREEN, line: 7, col: 10, message: "`farm.example` is a blocked host" },
+      { file: GREEN, line: 9, col: 16, message: "the publisher names `farm.example`" },
+    ],
+  },
+  {
+    code: "PUB002",
+    name: "a publisher that is not the one registered for the host (a secondary copy may name the original)",
+    bad: { [PUBLISHERS]: REGISTRY, [GREEN]: greenWith(6, "  - publisher: Example Herald") },
+    fixed: {
+      [PUBLISHERS]: REGISTRY,
+      [GREEN]: greenWith(6, "  - publisher: Example Herald") + lines("    basis: secondary", "  - publisher: Blue MoD", "    url: https://blue.example/green-state", "    published: 2021-01-01", "    basis: primary"),
+    },
+    expected: [{ file: GREEN, line: 6, col: 16, severity: "warning", message: "(Example Gazette)" }],
+  },
+  {
+    code: "PUB003",
+    name: "a page on an official host marked secondary",
+    bad: { [PUBLISHERS]: REGISTRY, [GREEN]: GREEN_STATE.replace(GAZETTE_SOURCE, "  - publisher: Blue Ministry of Defence\n    url: https://blue.example/green-state\n    basis: secondary\n") },
+    fixed: { [PUBLISHERS]: REGISTRY, [GREEN]: GREEN_STATE.replace(GAZETTE_SOURCE, "  - publisher: Blue Ministry of Defence\n    url: https://blue.example/green-state\n    basis: primary\n") },
+    expected: [{ file: GREEN, line: 8, col: 12, severity: "warning", message: "official host" }],
+  },
+  {
+    code: "PUB004",
+    name: "with --strict, a source on a host the registry does not list",
+    strict: true,
+    bad: { [PUBLISHERS]: REGISTRY, [GREEN]: greenWith(7, "    url: https://www.unlisted.example/green-state") },
+    fixed: { [PUBLISHERS]: REGISTRY, [GREEN]: GREEN_STATE },
+    expected: [{ file: GREEN, line: 7, col: 10, severity: "warning", message: "`unlisted.example`" }],
   },
   {
     code: "TEXT001",
@@ -809,6 +927,17 @@ const CHECK_CASES: Case[] = [
       { file: GREEN, line: 15, col: 10, message: "no dot" },
     ],
   },
+  {
+    code: "TEXT003",
+    name: "notes and a summary that point at a fact sheet and an item number (weapon names are fine)",
+    bad: { [GREEN]: GREEN_STATE + lines("summary: Its capital is given in the fact sheet.", "notes:", "  - text: Citizenship is from the recall list (P-17).", "unverified:", "  - country (see item FO-1)") },
+    fixed: { [GREEN]: GREEN_STATE + lines("summary: It bought the S-400 (S-400) and the Su-35 and J-20 (J-20s).", "notes:", "  - text: Citizenship is not given by a cited source.", "unverified:", "  - country") },
+    expected: [
+      { file: GREEN, line: 9, col: 10, message: "a fact sheet" },
+      { file: GREEN, line: 11, col: 11, message: "a recall list" },
+      { file: GREEN, line: 13, col: 5, message: "an item number" },
+    ],
+  },
 ];
 
 const ALL_CASES = [...LOADER_CASES, ...SCHEMA_CASES, ...CHECK_CASES];
@@ -824,7 +953,7 @@ for (const [stage, cases] of [
         const declaredSeverity = declared.get(c.code)?.severity;
         expect(declaredSeverity, `${c.code} is not a declared code`).toBeDefined();
 
-        const bad = await validateFiles(withOverrides(BASE, c.bad), c.setup);
+        const bad = await validateFiles(withOverrides(BASE, c.bad), c.setup, { strict: c.strict === true });
         const got = bad.diagnostics.filter((d) => d.code === c.code);
         expect(got.map(where)).toEqual(c.expected.map((e) => ({ file: e.file, line: e.line, col: e.col, severity: e.severity ?? declaredSeverity, code: c.code })));
         for (const [i, e] of c.expected.entries()) {
@@ -832,12 +961,26 @@ for (const [stage, cases] of [
           if (e.message !== undefined) expect(got[i]!.message).toMatch(typeof e.message === "string" ? new RegExp(e.message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) : e.message);
         }
 
-        const fixed = await validateFiles(withOverrides(BASE, c.fixed), c.fixedSetup);
+        const fixed = await validateFiles(withOverrides(BASE, c.fixed), c.fixedSetup, { strict: c.strict === true });
         expect(fixed.diagnostics, "the corrected dataset validates clean").toEqual([]);
       });
     }
   });
 }
+
+describe("the publishers registry", () => {
+  it("PUB004 runs only in strict runs", async () => {
+    const files = withOverrides(BASE, { [PUBLISHERS]: REGISTRY, [GREEN]: greenWith(7, "    url: https://unlisted.example/green-state") });
+    expect((await validateFiles(files)).diagnostics).toEqual([]);
+    expect((await validateFiles(files, undefined, { strict: true })).diagnostics.map((d) => d.code)).toEqual(["PUB004"]);
+  });
+
+  it("is no record: it gets its own verdict, and a broken registry leaves the registry checks with no hosts", async () => {
+    const result = await validateFiles(withOverrides(BASE, { [PUBLISHERS]: lines("hosts:", "  farm.example: {publisher: x"), [GREEN]: greenWith(7, "    url: https://farm.example/green-state") }));
+    expect(result.diagnostics.map(where)).toEqual([{ file: PUBLISHERS, line: 3, col: 1, severity: "error", code: "YAML001" }]);
+    expect(result.filesChecked).toBe(Object.keys(BASE).length + 2);
+  });
+});
 
 describe("the base dataset", () => {
   it("validates with no diagnostics and checks every file", async () => {

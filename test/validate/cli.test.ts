@@ -210,6 +210,7 @@ describe.concurrent("--changed", { timeout: 30_000 }, () => {
     "sources:",
     "  - publisher: Example Gazette",
     "    url: https://example.org/successor",
+    "    published: 2021-01-01",
   );
   // Committed broken and never touched: a run over changes must not report it.
   const UNRELATED_BROKEN = "data/actors/unrelated-broken.yaml";

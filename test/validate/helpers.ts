@@ -57,9 +57,9 @@ export function removeTrees(): void {
 export const SCHEMA_SET = loadSchemaSet();
 
 /** Validates a temporary tree built from the files. */
-export async function validateFiles(files: Files, setup?: (root: string) => void): Promise<ValidateResult & { root: string }> {
+export async function validateFiles(files: Files, setup?: (root: string) => void, options: { strict?: boolean } = {}): Promise<ValidateResult & { root: string }> {
   const root = makeTree(files, setup);
-  return { ...(await validate({ root, schemaSet: SCHEMA_SET })), root };
+  return { ...(await validate({ root, schemaSet: SCHEMA_SET, ...options })), root };
 }
 
 /** Base files with some replaced (or deleted, with `null`). */
@@ -102,6 +102,7 @@ export const BLUE_STATE = lines(
   "sources:",
   "  - publisher: Example Gazette",
   "    url: https://example.org/blue-state",
+  "    published: 2021-01-01",
 );
 
 export const BLUE_MINISTRY = lines(
@@ -113,6 +114,7 @@ export const BLUE_MINISTRY = lines(
   "sources:",
   "  - publisher: Example Gazette",
   "    url: https://example.org/blue-ministry",
+  "    published: 2021-01-01",
 );
 
 export const ANN_EXAMPLE = lines(
@@ -127,6 +129,7 @@ export const ANN_EXAMPLE = lines(
   "sources:",
   "  - publisher: Example Gazette",
   "    url: https://example.org/ann-example",
+  "    published: 2021-01-01",
 );
 
 export const OLD_CORP = lines(
@@ -139,6 +142,7 @@ export const OLD_CORP = lines(
   "sources:",
   "  - publisher: Example Gazette",
   "    url: https://example.org/old-corp",
+  "    published: 2021-01-01",
 );
 
 export const TEST_FORUM = lines(
@@ -154,6 +158,7 @@ export const TEST_FORUM = lines(
   "sources:",
   "  - publisher: Example Gazette",
   "    url: https://example.org/test-forum",
+  "    published: 2021-01-01",
 );
 
 export const TALKS_2021 = lines(
@@ -169,6 +174,7 @@ export const TALKS_2021 = lines(
   "sources:",
   "  - publisher: Example Gazette",
   "    url: https://example.org/talks-2021",
+  "    published: 2021-01-01",
 );
 
 export const BLUE_MEASURES = lines(
@@ -188,6 +194,7 @@ export const BLUE_MEASURES = lines(
   "sources:",
   "  - publisher: Example Gazette",
   "    url: https://example.org/blue-measures-2021",
+  "    published: 2021-01-01",
 );
 
 export const OLD_MINISTRY = lines(
@@ -209,6 +216,50 @@ export const GREEN_STATE = lines(
   "sources:",
   "  - publisher: Example Gazette",
   "    url: https://example.org/green-state",
+  "    published: 2021-01-01",
+);
+
+/** A publishers registry for cases that need one (not in BASE): a newspaper, an official host, a blocked one. */
+export const PUBLISHERS = "data/publishers.yaml";
+export const REGISTRY = lines(
+  "hosts:",
+  "  blue.example:",
+  "    publisher: Blue Ministry of Defence",
+  "    aliases: [Blue MoD]",
+  "    kind: official",
+  "  example.org:",
+  "    publisher: Example Gazette",
+  "    kind: newspaper",
+  "  farm.example:",
+  "    publisher: Farm Rewrites",
+  "    kind: aggregator",
+  "    blocked: true",
+  "    note: Rewrites other outlets' reports.",
+);
+
+/** A meeting declined on the word of one source (`gazette`), for the refusal checks. */
+export const REFUSED = "data/meetings/refused-2021.yaml";
+export const REFUSED_2021 = lines(
+  "id: refused-2021",
+  "title: Refused talks",
+  "kind: meeting",
+  "status: declined",
+  "status_history:",
+  "  - status: proposed",
+  "    date: 2021-05-01",
+  "    by: blue-state",
+  "  - status: declined",
+  "    date: 2021-05-03",
+  "    by: blue-state",
+  "    source: gazette",
+  "participants:",
+  "  - actor: ann-example",
+  "    role: principal",
+  "sources:",
+  "  - key: gazette",
+  "    publisher: Example Gazette",
+  "    url: https://example.org/refused-2021",
+  "    published: 2021-05-03",
 );
 
 export const BASE: Files = {

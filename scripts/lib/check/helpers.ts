@@ -98,3 +98,22 @@ export function forEachText(record: LoadedRecord, visit: (text: string, pointer:
     }
   }
 }
+
+/** Where sources sit in records: the record's own, and each forum edition's. */
+export const SOURCE_READS = ["sources", "editions/*/sources"] as const;
+
+/** Calls `visit` for every source of a record (its own and its editions'), with its JSON pointer. */
+export function forEachSource(record: LoadedRecord, visit: (source: Record<string, unknown>, pointer: string) => void): void {
+  asArray(record.data.sources).forEach((s, i) => visit(asObject(s), `/sources/${i}`));
+  asArray(record.data.editions).forEach((e, i) => asArray(asObject(e).sources).forEach((s, j) => visit(asObject(s), `/editions/${i}/sources/${j}`)));
+}
+
+/** The value at a field path of keys and list indexes joined by `/` (as `claims` and `unverified` write them). */
+export function valueAtPath(data: unknown, path: string): unknown {
+  let node: unknown = data;
+  for (const seg of path.split("/")) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = Array.isArray(node) ? (/^\d+$/.test(seg) ? node[Number(seg)] : undefined) : Object.hasOwn(node, seg) ? (node as Record<string, unknown>)[seg] : undefined;
+  }
+  return node;
+}

@@ -25,6 +25,16 @@ import { distinctNames } from "./checks/distinct-names.ts";
 import { sidelinesStatus } from "./checks/sidelines-status.ts";
 import { participantsOnce } from "./checks/participants-once.ts";
 import { parentCycles } from "./checks/parent-cycles.ts";
+import { offlineCitations } from "./checks/offline-citations.ts";
+import { sourceDates } from "./checks/source-dates.ts";
+import { claimQuotes } from "./checks/claim-quotes.ts";
+import { secondaryOnly } from "./checks/secondary-only.ts";
+import { refusalEvidence } from "./checks/refusal-evidence.ts";
+import { blockedHosts } from "./checks/blocked-hosts.ts";
+import { publisherMatchesHost } from "./checks/publisher-matches-host.ts";
+import { officialBasis } from "./checks/official-basis.ts";
+import { unknownHosts } from "./checks/unknown-hosts.ts";
+import { standaloneText } from "./checks/standalone-text.ts";
 
 /** Every check beyond the schema, in the order they run. Codes are stable; add new ones at the end of a group. */
 export const CHECKS: readonly Check[] = [
@@ -47,6 +57,15 @@ export const CHECKS: readonly Check[] = [
   sourceUrls,
   duplicateSources,
   sourceKeys,
+  offlineCitations,
+  sourceDates,
+  claimQuotes,
+  secondaryOnly,
+  refusalEvidence,
+  blockedHosts,
+  publisherMatchesHost,
+  officialBasis,
+  unknownHosts,
   countryCodes,
   fieldPathsExist,
   textCharacters,
@@ -55,4 +74,5 @@ export const CHECKS: readonly Check[] = [
   sidelinesStatus,
   participantsOnce,
   parentCycles,
+  standaloneText,
 ];

@@ -8,6 +8,7 @@ import type { Diagnostic } from "../diagnostics.ts";
 import type { SchemaSet } from "../schemas.ts";
 import { fieldPaths, type FieldPaths } from "../schema-paths.ts";
 import { phaseTimer } from "../timings.ts";
+import { EMPTY_REGISTRY, type PublisherRegistry } from "../publishers/registry.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../record-types.ts";
 
 export const RECORD_CHECKS = CHECKS.filter((c): c is RecordCheck => c.scope === "record");
@@ -79,20 +80,27 @@ export function project(value: unknown, shape: Shape): unknown {
   return out;
 }
 
-/** Runs checks over records, appending located diagnostics to `out`. */
-export function runChecks(checks: readonly Check[], records: readonly LoadedRecord[], index: CheckContext["index"], env: CheckEnv, out: Diagnostic[]): void {
-  const whole = records.filter((r) => !r.toOriginal);
-  const partial = records.filter((r) => r.toOriginal);
-  runOn(checks, whole, index, env, out, false);
-  // The well-formed parts of records that failed their schema may lack a required field; a check that
-  // trips on that has nothing to add to the schema errors those records already have.
-  if (partial.length > 0) runOn(checks, partial, index, env, out, true);
+/** What a run knows beyond the records: the publishers registry, and whether it is strict. */
+export interface RunOptions {
+  publishers?: PublisherRegistry;
+  strict?: boolean;
 }
 
-function runOn(checks: readonly Check[], records: readonly LoadedRecord[], index: CheckContext["index"], env: CheckEnv, out: Diagnostic[], guarded: boolean): void {
+/** Runs checks over records, appending located diagnostics to `out`. Checks marked `strictOnly` run only in strict runs. */
+export function runChecks(checks: readonly Check[], records: readonly LoadedRecord[], index: CheckContext["index"], env: CheckEnv, out: Diagnostic[], options: RunOptions = {}): void {
+  const whole = records.filter((r) => !r.toOriginal);
+  const partial = records.filter((r) => r.toOriginal);
+  runOn(checks, whole, index, env, out, false, options);
+  // The well-formed parts of records that failed their schema may lack a required field; a check that
+  // trips on that has nothing to add to the schema errors those records already have.
+  if (partial.length > 0) runOn(checks, partial, index, env, out, true, options);
+}
+
+function runOn(checks: readonly Check[], records: readonly LoadedRecord[], index: CheckContext["index"], env: CheckEnv, out: Diagnostic[], guarded: boolean, options: RunOptions): void {
   const time = phaseTimer(`  ${checks === DATASET_CHECKS ? "dataset" : "record"} checks${guarded ? " (partial records)" : ""}`);
-  const ctx: CheckContext = { records, index, paths: env.paths, fields: env.fields, schemas: env.schemas, report: () => undefined };
+  const ctx: CheckContext = { records, index, paths: env.paths, fields: env.fields, schemas: env.schemas, publishers: options.publishers ?? EMPTY_REGISTRY, report: () => undefined };
   for (const check of checks) {
+    if (check.strictOnly && !options.strict) continue;
     ctx.report = (record, pointer, message, opts = {}) => {
       const written = record.toOriginal ? record.toOriginal(pointer) : pointer;
       const pos = record.locate(written, { key: opts.key ?? false });

@@ -2,6 +2,7 @@ import type { Diagnostic, Severity } from "../diagnostics.ts";
 import type { RecordType } from "../record-types.ts";
 import type { FieldPaths } from "../schema-paths.ts";
 import type { Locate } from "./schema-check.ts";
+import type { PublisherRegistry } from "../publishers/registry.ts";
 
 /** A record file that parsed; `schemaOk` tells whether it passed its schema. */
 export interface LoadedRecord {
@@ -58,6 +59,8 @@ export interface CheckContext {
   /** The top-level fields each record type's schema defines. */
   fields: Readonly<Record<RecordType, readonly string[]>>;
   schemas: ReadonlyMap<string, Record<string, unknown>>;
+  /** The publishers registry (`data/publishers.yaml`); empty in record checks, which run where records load. */
+  publishers: PublisherRegistry;
   report(record: LoadedRecord, pointer: string, message: string, options?: ReportOptions): void;
 }
 
@@ -65,6 +68,8 @@ interface CheckBase {
   code: string;
   severity: Severity;
   description: string;
+  /** Runs only in strict runs (`npm run validate -- --strict`), where warnings fail. */
+  strictOnly?: boolean;
   run(ctx: CheckContext): void;
 }
 

@@ -2,6 +2,7 @@ import { resolveRef, type JsonSchema } from "../schemas.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../record-types.ts";
 import { DERIVED_FIELDS, DERIVED_STEP_FIELDS } from "../build/public-schemas.ts";
 import { conditionalRules } from "./conditional-rules.ts";
+import { PUBLISHERS_SCHEMA } from "../publishers/registry.ts";
 
 interface Row {
   field: string;
@@ -83,19 +84,23 @@ export function dataDictionaryMarkdown(schemas: Map<string, JsonSchema>): string
     "[CONTRIBUTING.md](../CONTRIBUTING.md#checks).",
     "",
   ];
-  for (const type of RECORD_TYPE_NAMES) {
-    const file = RECORD_TYPES[type].schema;
-    const schema = schemas.get(file)!;
-    out.push(`## ${String(schema.title ?? type)}`, "", esc(String(schema.description ?? "")), "", `Schema: [\`${file}\`](${file})`, "");
+  /** One schema's table, then the rules that tie its fields together, in words. */
+  const section = (title: string, description: string, file: string, schema: JsonSchema, prefix: string): void => {
+    out.push(`## ${title}`, "", esc(description), "", `Schema: [\`${file}\`](${file})`, "");
     out.push("| field | type | required | description | allowed values | examples |", "| --- | --- | --- | --- | --- | --- |");
     const rules: RuleSink = [];
-    for (const r of rows(schema, file, schemas, "", 0, rules)) out.push(`| ${r.field} | ${r.type} | ${r.required} | ${r.description} | ${r.values} | ${r.example} |`);
+    for (const r of rows(schema, file, schemas, prefix, 0, rules)) out.push(`| ${r.field} | ${r.type} | ${r.required} | ${r.description} | ${r.values} | ${r.example} |`);
     out.push("");
     if (rules.length) {
       out.push("**Rules**", "");
       for (const { at, rule } of rules) out.push(`- ${at ? `In each \`${at}\`, ${rule}` : rule[0]!.toUpperCase() + rule.slice(1)}`);
       out.push("");
     }
+  };
+  for (const type of RECORD_TYPE_NAMES) {
+    const file = RECORD_TYPES[type].schema;
+    const schema = schemas.get(file)!;
+    section(String(schema.title ?? type), String(schema.description ?? ""), file, schema, "");
     const derived = derivedFields(type);
     if (derived.length) {
       out.push("**Written by the build, never by hand** (present in published data only)", "");
@@ -103,6 +108,10 @@ export function dataDictionaryMarkdown(schemas: Map<string, JsonSchema>): string
       out.push("");
     }
   }
+  // The publishers registry is one mapping of hosts to entries: its rows are those of one entry.
+  const registry = schemas.get(PUBLISHERS_SCHEMA);
+  const entry = (registry?.$defs as Record<string, JsonSchema> | undefined)?.publisher;
+  if (registry && entry) section(String(registry.title), String(registry.description ?? ""), PUBLISHERS_SCHEMA, entry, "hosts.<host>.");
   return out.join("\n");
 }
 

@@ -6,6 +6,7 @@ import type { Diagnostic } from "../diagnostics.ts";
 import { loaderDiagnostic, type LoaderCode } from "../codes.ts";
 import { LIMITS } from "./limits.ts";
 import { UsageError } from "./changed.ts";
+import { PUBLISHERS_FILE } from "../publishers/registry.ts";
 
 /** A file that looks like a record: `data/<type folder>/<id>.yaml`. */
 export interface RecordFile {
@@ -93,6 +94,8 @@ export async function discover(root: string, dataDir = path.join(root, "data"), 
   for (const entry of entries) {
     const dirent = entry.dirent;
     if (dirent.isDirectory()) continue;
+    // The publishers registry is no record: validate() reads and checks it on its own.
+    if (entry.path === PUBLISHERS_FILE && dirent.isFile()) continue;
     const verdict = classifyIn(place, entry.path, dirent.isSymbolicLink());
     if ("code" in verdict) diagnostics.push(verdict);
     else if (!dirent.isFile()) diagnostics.push(fileProblem(verdict.file, "FILE006", "not a regular file"));

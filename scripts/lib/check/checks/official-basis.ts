@@ -1,0 +1,22 @@
+import type { Check } from "../types.ts";
+import { forEachSource, SOURCE_READS } from "../helpers.ts";
+import { isOfficial, publisherOf } from "../../publishers/registry.ts";
+
+/** PUB003: a page on an official host is the primary document, not a copy of one. */
+export const officialBasis: Check = {
+  code: "PUB003",
+  severity: "warning",
+  scope: "dataset",
+  reads: { actor: SOURCE_READS, sanction: SOURCE_READS, meeting: SOURCE_READS, forum: SOURCE_READS },
+  description: "A source on an `official` or `intergovernmental` host is `basis: primary`, not `secondary` (`npm run format` fills in `primary` where `basis` is missing).",
+  run(ctx) {
+    for (const r of ctx.records) {
+      forEachSource(r, (source, pointer) => {
+        const entry = publisherOf(ctx.publishers, source.url);
+        if (isOfficial(entry) && source.basis === "secondary") {
+          ctx.report(r, `${pointer}/basis`, `\`${entry!.host}\` is an ${entry!.kind} host, so the page is a primary document`, { tip: "write `basis: primary`; if the page only reposts another body's text, cite that body's own page" });
+        }
+      });
+    }
+  },
+};

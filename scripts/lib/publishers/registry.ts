@@ -1,0 +1,145 @@
+/**
+ * The publishers registry, `data/publishers.yaml`: who publishes at which web host, what kind of
+ * publisher it is, and which hosts are blocked. Read with the same safe loader as records, checked
+ * against `schemas/publishers.schema.json`; the source checks and the quality report look hosts up in it.
+ */
+import path from "node:path";
+import type { Diagnostic } from "../diagnostics.ts";
+import { decodeRecordBytes, readRecordFile } from "../load/read-file.ts";
+import { parseRecordYaml } from "../load/parse-yaml.ts";
+import { schemaDiagnostics } from "../check/schema-check.ts";
+import type { SchemaSet } from "../schemas.ts";
+
+/** The registry's file name, directly under `data/`. */
+export const PUBLISHERS_FILE = "publishers.yaml";
+export const PUBLISHERS_SCHEMA = "publishers.schema.json";
+
+export const PUBLISHER_KINDS = ["official", "intergovernmental", "news-agency", "newspaper", "broadcaster", "think-tank", "reference", "aggregator"] as const;
+export type PublisherKind = (typeof PUBLISHER_KINDS)[number];
+
+export interface Publisher {
+  /** The registered host (without `www.`). */
+  host: string;
+  publisher: string;
+  aliases: readonly string[];
+  kind: PublisherKind;
+  blocked: boolean;
+  note?: string;
+}
+
+export interface PublisherRegistry {
+  /** Where the registry was read from (relative to the root), or undefined when there is none. */
+  file: string | undefined;
+  hosts: ReadonlyMap<string, Publisher>;
+}
+
+export const EMPTY_REGISTRY: PublisherRegistry = { file: undefined, hosts: new Map() };
+
+/** A URL's host in lower case without a leading `www.`, or undefined when it does not parse. */
+export function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, "").replace(/\.$/, "") || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The registry entry for a URL: its host or the nearest parent domain registered. */
+export function publisherOf(registry: PublisherRegistry, url: unknown): Publisher | undefined {
+  if (typeof url !== "string" || registry.hosts.size === 0) return undefined;
+  let host = hostOf(url);
+  while (host) {
+    const entry = registry.hosts.get(host);
+    if (entry) return entry;
+    const dot = host.indexOf(".");
+    host = dot === -1 ? undefined : host.slice(dot + 1);
+    if (host && !host.includes(".")) return undefined;
+  }
+  return undefined;
+}
+
+/** Official pages: those of governments and of organisations of states. */
+export function isOfficial(entry: Publisher | undefined): boolean {
+  return entry?.kind === "official" || entry?.kind === "intergovernmental";
+}
+
+/** Publisher names compared loosely: case, punctuation, `the`, `U.S.`/`US`, and `&`/`and` do not matter. */
+export function normalizeName(name: string): string {
+  return ` ${name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/\bu\.\s?s\.?(?=\s|$)/g, "us")
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9.]+/g, " ")
+    .replace(/\b(the)\b/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()} `;
+}
+
+/**
+ * Whether a source's `publisher` text names the registered publisher: it contains the registered name,
+ * one of its aliases or the host itself, as whole words.
+ */
+export function namesPublisher(text: string, entry: Publisher): boolean {
+  const haystack = normalizeName(text);
+  return [entry.publisher, ...entry.aliases, entry.host].some((name) => {
+    const needle = normalizeName(name).trim();
+    return needle.length > 0 && haystack.includes(` ${needle} `);
+  });
+}
+
+/** The blocked entry a source's publisher text names when it has no URL (`sion5.com`, `exbulletin`). */
+export function blockedNamedIn(registry: PublisherRegistry, text: string): Publisher | undefined {
+  for (const entry of registry.hosts.values()) {
+    if (!entry.blocked) continue;
+    // The name under the top-level domain (`sion5` of sion5.com), when it is distinctive enough.
+    const labels = entry.host.split(".");
+    const label = normalizeName(labels[labels.length - 2] ?? "").trim();
+    if (namesPublisher(text, entry) || (label.length >= 4 && normalizeName(text).includes(` ${label} `))) return entry;
+  }
+  return undefined;
+}
+
+export interface LoadedRegistry {
+  registry: PublisherRegistry;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads and checks the registry. Without the file the registry is empty (every host unknown); a file
+ * that does not read, parse or pass its schema gives located diagnostics and an empty registry, so
+ * that no check runs on half a registry.
+ */
+export function loadPublishers(root: string, dataDir: string, set: SchemaSet, content?: string | Uint8Array): LoadedRegistry {
+  const abs = path.join(dataDir, PUBLISHERS_FILE);
+  const file = path.relative(root, abs).split(path.sep).join("/");
+  const read = content === undefined ? readRecordFile(file, abs) : decodeRecordBytes(file, typeof content === "string" ? new TextEncoder().encode(content) : content);
+  if (!read.ok) return { registry: EMPTY_REGISTRY, diagnostics: [read.diagnostic] };
+  const parsed = parseRecordYaml(file, read.text);
+  if (!parsed.ok) return { registry: EMPTY_REGISTRY, diagnostics: parsed.diagnostics };
+  const { data, locate } = parsed.parsed;
+  const validate = set.ajv.getSchema(PUBLISHERS_SCHEMA);
+  if (!validate) throw new Error(`schema ${PUBLISHERS_SCHEMA} is missing from ${set.dir}`);
+  if (!validate(data)) {
+    const problems = schemaDiagnostics(file, data, validate, locate, set.schemas, PUBLISHERS_SCHEMA);
+    if (problems.length > 0) return { registry: EMPTY_REGISTRY, diagnostics: problems };
+  }
+  return { registry: registryFrom(file, data), diagnostics: [] };
+}
+
+/** A registry from data that passed the registry's schema. */
+export function registryFrom(file: string | undefined, data: Record<string, unknown>): PublisherRegistry {
+  const hosts = new Map<string, Publisher>();
+  for (const [host, value] of Object.entries(data.hosts as Record<string, Record<string, unknown>>)) {
+    hosts.set(host, {
+      host,
+      publisher: value.publisher as string,
+      aliases: (value.aliases as string[] | undefined) ?? [],
+      kind: value.kind as PublisherKind,
+      blocked: value.blocked === true,
+      ...(typeof value.note === "string" ? { note: value.note } : {}),
+    });
+  }
+  return { file, hosts };
+}
