@@ -14,7 +14,7 @@ const GREEN = "data/actors/green-state.yaml";
 const SANCTION = "data/sanctions/blue-measures-2021.yaml";
 
 /** Two errors in one file and a warning in another. */
-const BROKEN_GREEN = lines("id: green-state", "kind: stat", "name: Green State", "country: gb", "sources:", "  - publisher: Example Gazette", "    url: https://example.org/green-state");
+const BROKEN_GREEN = lines("id: green-state", "kind: stat", "name: Green State", "country: gb", "sources:", "  - publisher: Example Gazette", "    url: https://example.org/green-state", "    published: 2021-01-01");
 const WARNING_SANCTION = BLUE_MEASURES.replace("imposed_by: blue-ministry", "imposed_by: old-ministry");
 
 const clean = () => makeTree(BASE);
@@ -27,7 +27,7 @@ function expectNoStackTrace(r: CliResult): void {
   expect(r.stderr).not.toMatch(/TypeError|ReferenceError|ERR_|node:internal/);
 }
 
-describe.concurrent("exit status and the human format", { timeout: 30_000 }, () => {
+describe.concurrent("exit status and the human format", { timeout: 120_000 }, () => {
   it("exits 0 on a clean tree and says there are no problems", async () => {
     const r = await runCli(clean(), []);
     expect(r.status).toBe(0);
@@ -77,7 +77,7 @@ describe.concurrent("exit status and the human format", { timeout: 30_000 }, () 
   });
 });
 
-describe.concurrent("machine formats", { timeout: 30_000 }, () => {
+describe.concurrent("machine formats", { timeout: 120_000 }, () => {
   it("--format json parses and carries version, summary and located diagnostics", async () => {
     const r = await runCli(withProblems(), ["--format", "json"]);
     expect(r.status).toBe(1);
@@ -121,7 +121,7 @@ describe.concurrent("machine formats", { timeout: 30_000 }, () => {
   });
 });
 
-describe.concurrent("usage errors exit 2 with a plain message", { timeout: 30_000 }, () => {
+describe.concurrent("usage errors exit 2 with a plain message", { timeout: 120_000 }, () => {
   it.each([
     ["an unknown option", ["--bogus"], /^validate: Unknown option '--bogus'/],
     ["a bad --format", ["--format", "xml"], /^validate: --format must be human, json or github \(got `xml`\)/],
@@ -185,7 +185,7 @@ describe.concurrent("file arguments", { timeout: 120_000 }, () => {
   });
 });
 
-describe.concurrent("--changed", { timeout: 30_000 }, () => {
+describe.concurrent("--changed", { timeout: 120_000 }, () => {
   const git = (root: string, ...args: string[]) =>
     execFileSync("git", ["-c", "user.name=Sidelines Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", ...args], {
       cwd: root,

@@ -14,7 +14,7 @@ afterAll(removeTrees);
 /** Twelve actors with a bad `kind` each: more problems than GitHub's ten annotations. */
 function twelveBroken(): Record<string, string> {
   const files: Record<string, string> = {};
-  for (let i = 0; i < 12; i++) files[`data/actors/broken-${i}.yaml`] = lines(`id: broken-${i}`, "kind: stat", `name: Broken ${i}`, "sources:", "  - publisher: Example Gazette", "    url: https://example.org/x");
+  for (let i = 0; i < 12; i++) files[`data/actors/broken-${i}.yaml`] = lines(`id: broken-${i}`, "kind: stat", `name: Broken ${i}`, "sources:", "  - publisher: Example Gazette", "    url: https://example.org/x", "    published: 2021-01-01");
   return files;
 }
 
