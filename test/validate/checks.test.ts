@@ -90,6 +90,7 @@ const BLUE_EXERCISE = lines(
   "sources:",
   "  - publisher: Example Gazette",
   "    url: https://example.org/blue-exercise-2021",
+  "    published: 2021-05-01",
 );
 const cancelledCiting = (incidents: string, date = "2021-05-10"): string =>
   lines(
@@ -102,12 +103,16 @@ const cancelledCiting = (incidents: string, date = "2021-05-10"): string =>
     `    date: ${date}`,
     `    incidents: [${incidents}]`,
     "    by: blue-state",
+    "    source: gazette",
     "participants:",
     "  - actor: ann-example",
     "    role: principal",
     "sources:",
-    "  - publisher: Example Gazette",
+    "  - key: gazette",
+    "    publisher: Example Gazette",
     "    url: https://example.org/talks-2021-cancelled",
+    "    published: 2021-05-10",
+    "    quote: Blue State cancelled the talks.",
   );
 const CITING_EXERCISE = { [EXERCISE]: BLUE_EXERCISE, [CANCELLED]: cancelledCiting("blue-exercise-2021") };
 
@@ -122,7 +127,7 @@ function talksWith(n: number, ...replacement: string[]): string {
 const forumWithDelegation = (source: string): string =>
   TEST_FORUM.replace(
     "    end: 2021-06-03\n",
-    lines("    end: 2021-06-03", "    delegations:", "      - state: blue-state", "        level: minister", "        head: ann-example", `        source: ${source}`, "    sources:", "      - key: gazette", "        publisher: Example Gazette", "        url: https://example.org/test-forum-2021"),
+    lines("    end: 2021-06-03", "    delegations:", "      - state: blue-state", "        level: minister", "        head: ann-example", `        source: ${source}`, "    sources:", "      - key: gazette", "        publisher: Example Gazette", "        url: https://example.org/test-forum-2021", "        published: 2021-06-03"),
   );
 
 /** GREEN_STATE with line `n` (1-based) replaced by the given lines. */

@@ -1,4 +1,5 @@
 import type { FieldPaths } from "../schema-paths.ts";
+import { RECORD_TYPE_NAMES, type RecordType } from "../record-types.ts";
 import type { CheckContext, IndexEntry, LoadedRecord } from "./types.ts";
 import { visitValuesAt } from "../schema-paths.ts";
 import { escapeSegment } from "../json-pointer.ts";
@@ -117,3 +118,6 @@ export function valueAtPath(data: unknown, path: string): unknown {
   }
   return node;
 }
+
+/** `reads` for a dataset check that looks at the sources of every record type. */
+export const SOURCES_OF_EVERY_TYPE: Partial<Record<RecordType, readonly string[]>> = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, SOURCE_READS]));

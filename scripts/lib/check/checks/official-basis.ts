@@ -1,5 +1,5 @@
 import type { Check } from "../types.ts";
-import { forEachSource, SOURCE_READS } from "../helpers.ts";
+import { forEachSource, SOURCES_OF_EVERY_TYPE } from "../helpers.ts";
 import { isOfficial, publisherOf } from "../../publishers/registry.ts";
 
 /** PUB003: a page on an official host is the primary document, not a copy of one. */
@@ -7,7 +7,7 @@ export const officialBasis: Check = {
   code: "PUB003",
   severity: "warning",
   scope: "dataset",
-  reads: { actor: SOURCE_READS, sanction: SOURCE_READS, meeting: SOURCE_READS, forum: SOURCE_READS },
+  reads: SOURCES_OF_EVERY_TYPE,
   description: "A source on an `official` or `intergovernmental` host is `basis: primary`, not `secondary` (`npm run format` fills in `primary` where `basis` is missing).",
   run(ctx) {
     for (const r of ctx.records) {

@@ -1,5 +1,5 @@
 import type { Check } from "../types.ts";
-import { forEachSource, SOURCE_READS } from "../helpers.ts";
+import { forEachSource, SOURCES_OF_EVERY_TYPE } from "../helpers.ts";
 import { namesPublisher, publisherOf } from "../../publishers/registry.ts";
 
 /**
@@ -10,7 +10,7 @@ export const publisherMatchesHost: Check = {
   code: "PUB002",
   severity: "warning",
   scope: "dataset",
-  reads: { actor: SOURCE_READS, sanction: SOURCE_READS, meeting: SOURCE_READS, forum: SOURCE_READS },
+  reads: SOURCES_OF_EVERY_TYPE,
   description: "A source's `publisher` names the publisher `data/publishers.yaml` registers for its URL's host (a `basis: secondary` copy may name the original publisher instead).",
   run(ctx) {
     for (const r of ctx.records) {

@@ -1,5 +1,5 @@
 import type { Check } from "../types.ts";
-import { forEachSource, SOURCE_READS } from "../helpers.ts";
+import { forEachSource, SOURCES_OF_EVERY_TYPE } from "../helpers.ts";
 import { hostOf, publisherOf } from "../../publishers/registry.ts";
 
 /** PUB004 (strict runs only): every host a source cites is classified in the registry. */
@@ -8,7 +8,7 @@ export const unknownHosts: Check = {
   severity: "warning",
   scope: "dataset",
   strictOnly: true,
-  reads: { actor: SOURCE_READS, sanction: SOURCE_READS, meeting: SOURCE_READS, forum: SOURCE_READS },
+  reads: SOURCES_OF_EVERY_TYPE,
   description: "With `--strict` only: a source's URL is on a host `data/publishers.yaml` lists (when the dataset has that file).",
   run(ctx) {
     // Without a registry (or with a broken one, reported on its own) every host would be unknown.
