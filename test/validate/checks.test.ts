@@ -781,18 +781,18 @@ const CHECK_CASES: Case[] = [
     bad: { [REFUSED]: REFUSED_2021.replace("    source: gazette\n", "") },
     fixed: {
       [PUBLISHERS]: REGISTRY,
-      [REFUSED]: REFUSED_2021.replace("    publisher: Example Gazette\n    url: https://example.org/refused-2021", "    publisher: Blue Ministry of Defence\n    url: https://www.blue.example/statements/refused-2021"),
+      [REFUSED]: REFUSED_2021.replace("    publisher: Example Gazette\n    url: https://example.org/refused-2021", "    publisher: Blue Ministry of Defence\n    url: https://www.blue-mod.org/statements/refused-2021"),
     },
     expected: [{ file: REFUSED, line: 9, col: 5, severity: "warning", message: "does not say which source" }],
   },
   {
     code: "PUB001",
     name: "a source on a blocked host, and one without a URL naming it",
-    bad: { [PUBLISHERS]: REGISTRY, [GREEN]: greenWith(7, "    url: https://news.farm.example/green-state") + lines("  - publisher: farm.example", "    title: Green State", "    published: 2021-01-01") },
+    bad: { [PUBLISHERS]: REGISTRY, [GREEN]: greenWith(7, "    url: https://news.farm-rewrites.net/green-state") + lines("  - publisher: farm-rewrites.net", "    title: Green State", "    published: 2021-01-01") },
     fixed: { [PUBLISHERS]: REGISTRY, [GREEN]: GREEN_STATE },
     expected: [
-      { file: GREEN, line: 7, col: 10, message: "`farm.example` is a blocked host" },
-      { file: GREEN, line: 9, col: 16, message: "the publisher names `farm.example`" },
+      { file: GREEN, line: 7, col: 10, message: "`farm-rewrites.net` is a blocked host" },
+      { file: GREEN, line: 9, col: 16, message: "the publisher names `farm-rewrites.net`" },
     ],
   },
   {
@@ -801,24 +801,24 @@ const CHECK_CASES: Case[] = [
     bad: { [PUBLISHERS]: REGISTRY, [GREEN]: greenWith(6, "  - publisher: Example Herald") },
     fixed: {
       [PUBLISHERS]: REGISTRY,
-      [GREEN]: greenWith(6, "  - publisher: Example Herald") + lines("    basis: secondary", "  - publisher: Blue MoD", "    url: https://blue.example/green-state", "    published: 2021-01-01", "    basis: primary"),
+      [GREEN]: greenWith(6, "  - publisher: Example Herald") + lines("    basis: secondary", "  - publisher: Blue MoD", "    url: https://blue-mod.org/green-state", "    published: 2021-01-01", "    basis: primary"),
     },
     expected: [{ file: GREEN, line: 6, col: 16, severity: "warning", message: "(Example Gazette)" }],
   },
   {
     code: "PUB003",
     name: "a page on an official host marked secondary",
-    bad: { [PUBLISHERS]: REGISTRY, [GREEN]: GREEN_STATE.replace(GAZETTE_SOURCE, "  - publisher: Blue Ministry of Defence\n    url: https://blue.example/green-state\n    basis: secondary\n") },
-    fixed: { [PUBLISHERS]: REGISTRY, [GREEN]: GREEN_STATE.replace(GAZETTE_SOURCE, "  - publisher: Blue Ministry of Defence\n    url: https://blue.example/green-state\n    basis: primary\n") },
+    bad: { [PUBLISHERS]: REGISTRY, [GREEN]: GREEN_STATE.replace(GAZETTE_SOURCE, "  - publisher: Blue Ministry of Defence\n    url: https://blue-mod.org/green-state\n    basis: secondary\n") },
+    fixed: { [PUBLISHERS]: REGISTRY, [GREEN]: GREEN_STATE.replace(GAZETTE_SOURCE, "  - publisher: Blue Ministry of Defence\n    url: https://blue-mod.org/green-state\n    basis: primary\n") },
     expected: [{ file: GREEN, line: 8, col: 12, severity: "warning", message: "official host" }],
   },
   {
     code: "PUB004",
     name: "with --strict, a source on a host the registry does not list",
     strict: true,
-    bad: { [PUBLISHERS]: REGISTRY, [GREEN]: greenWith(7, "    url: https://www.unlisted.example/green-state") },
+    bad: { [PUBLISHERS]: REGISTRY, [GREEN]: greenWith(7, "    url: https://www.unlisted-news.net/green-state") },
     fixed: { [PUBLISHERS]: REGISTRY, [GREEN]: GREEN_STATE },
-    expected: [{ file: GREEN, line: 7, col: 10, severity: "warning", message: "`unlisted.example`" }],
+    expected: [{ file: GREEN, line: 7, col: 10, severity: "warning", message: "`unlisted-news.net`" }],
   },
   {
     code: "TEXT001",
@@ -926,10 +926,10 @@ const CHECK_CASES: Case[] = [
     },
     fixed: { [GREEN]: GREEN_STATE },
     expected: [
-      { file: GREEN, line: 9, col: 10, message: "empty" },
-      { file: GREEN, line: 11, col: 10, message: "IP address" },
-      { file: GREEN, line: 13, col: 10, message: "`.test`" },
-      { file: GREEN, line: 15, col: 10, message: "no dot" },
+      { file: GREEN, line: 10, col: 10, message: "empty" },
+      { file: GREEN, line: 12, col: 10, message: "IP address" },
+      { file: GREEN, line: 14, col: 10, message: "`.test`" },
+      { file: GREEN, line: 16, col: 10, message: "no dot" },
     ],
   },
   {
@@ -975,13 +975,13 @@ for (const [stage, cases] of [
 
 describe("the publishers registry", () => {
   it("PUB004 runs only in strict runs", async () => {
-    const files = withOverrides(BASE, { [PUBLISHERS]: REGISTRY, [GREEN]: greenWith(7, "    url: https://unlisted.example/green-state") });
+    const files = withOverrides(BASE, { [PUBLISHERS]: REGISTRY, [GREEN]: greenWith(7, "    url: https://unlisted-news.net/green-state") });
     expect((await validateFiles(files)).diagnostics).toEqual([]);
     expect((await validateFiles(files, undefined, { strict: true })).diagnostics.map((d) => d.code)).toEqual(["PUB004"]);
   });
 
   it("is no record: it gets its own verdict, and a broken registry leaves the registry checks with no hosts", async () => {
-    const result = await validateFiles(withOverrides(BASE, { [PUBLISHERS]: lines("hosts:", "  farm.example: {publisher: x"), [GREEN]: greenWith(7, "    url: https://farm.example/green-state") }));
+    const result = await validateFiles(withOverrides(BASE, { [PUBLISHERS]: lines("hosts:", "  farm-rewrites.net: {publisher: x"), [GREEN]: greenWith(7, "    url: https://farm-rewrites.net/green-state") }));
     expect(result.diagnostics.map(where)).toEqual([{ file: PUBLISHERS, line: 3, col: 1, severity: "error", code: "YAML001" }]);
     expect(result.filesChecked).toBe(Object.keys(BASE).length + 2);
   });

@@ -223,14 +223,14 @@ export const GREEN_STATE = lines(
 export const PUBLISHERS = "data/publishers.yaml";
 export const REGISTRY = lines(
   "hosts:",
-  "  blue.example:",
+  "  blue-mod.org:",
   "    publisher: Blue Ministry of Defence",
   "    aliases: [Blue MoD]",
   "    kind: official",
   "  example.org:",
   "    publisher: Example Gazette",
   "    kind: newspaper",
-  "  farm.example:",
+  "  farm-rewrites.net:",
   "    publisher: Farm Rewrites",
   "    kind: aggregator",
   "    blocked: true",
