@@ -12,7 +12,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { publishDataset } from "./lib/build/pipeline.ts";
 import { DataErrors } from "./lib/build/collect.ts";
-import { diffRecords, diffSchemas, type RecordsByType } from "./lib/diff/diff-records.ts";
+import { derivedFields, diffRecords, diffSchemas, type RecordsByType } from "./lib/diff/diff-records.ts";
+import { publicSchemas } from "./lib/build/public-schemas.ts";
+import { loadSchemaSet } from "./lib/schemas.ts";
 import { diffJson, diffMarkdown } from "./lib/diff/format-diff.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES } from "./lib/record-types.ts";
 
@@ -109,7 +111,10 @@ async function main(argv: string[]): Promise<number> {
     if (!before.schemas.has(name)) return [{ schema: name, path: "", breaking: false, description: "public schema added" }];
     return diffSchemas(name, before.schemas.get(name), after.schemas.get(name));
   });
-  const diff = diffRecords(before.records, after.records, schemaChanges);
+  // Which fields the build derives: from the public schemas of both sides and of this toolkit.
+  const derived: Record<string, string[]> = {};
+  for (const schemas of [before.schemas, after.schemas, publicSchemas(loadSchemaSet().schemas)]) for (const [type, paths] of Object.entries(derivedFields(schemas))) derived[type] = [...new Set([...(derived[type] ?? []), ...paths])];
+  const diff = diffRecords(before.records, after.records, schemaChanges, derived);
   process.stdout.write(format === "json" ? diffJson(diff, before.label, after.label) : `${diffMarkdown(diff, before.label, after.label)}\n`);
   return 0;
 }
