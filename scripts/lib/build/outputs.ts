@@ -105,7 +105,16 @@ export function writeCsvFiles(records: PublishedRecords, out: OutputDir): Map<st
 }
 
 /** datapackage.json, which describes each CSV (with its hash) as a Frictionless tabular resource. */
-export function writeDatapackage(publicSchemas: Map<string, JsonSchema>, metadata: DatasetMetadata, csvHashes: ReadonlyMap<string, FileHash>, out: OutputDir): void {
+/** A table written outside csv/ (the event rows), described in datapackage.json like the others. */
+export interface ExtraTable {
+  name: string;
+  path: string;
+  title: string;
+  description: string;
+  schema: Record<string, unknown>;
+}
+
+export function writeDatapackage(publicSchemas: Map<string, JsonSchema>, metadata: DatasetMetadata, csvHashes: ReadonlyMap<string, FileHash>, out: OutputDir, extra: readonly ExtraTable[] = []): void {
   const resources = [];
   for (const spec of TABLES) {
     const path = `csv/${spec.name}.csv`;
@@ -124,6 +133,24 @@ export function writeDatapackage(publicSchemas: Map<string, JsonSchema>, metadat
       hash: `sha256:${written.sha256}`,
       dialect: { delimiter: ",", lineTerminator: "\n", quoteChar: '"', doubleQuote: true, header: true, skipInitialSpace: false },
       schema: tableSchema(publicSchemas, spec),
+    });
+  }
+  for (const table of extra) {
+    const written = out.hashes.get(table.path);
+    if (!written) throw new Error(`internal error: ${table.path} was not written`);
+    resources.push({
+      name: table.name,
+      path: table.path,
+      profile: "tabular-data-resource",
+      title: table.title,
+      description: table.description,
+      format: "csv",
+      mediatype: "text/csv",
+      encoding: "utf-8",
+      bytes: written.bytes,
+      hash: `sha256:${written.sha256}`,
+      dialect: { delimiter: ",", lineTerminator: "\n", quoteChar: '"', doubleQuote: true, header: true, skipInitialSpace: false },
+      schema: table.schema,
     });
   }
   const datapackage = {

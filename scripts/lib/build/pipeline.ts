@@ -19,7 +19,7 @@ import { OutputDir } from "./output-file.ts";
 import { datasetVersion, sourceInfo } from "./source-info.ts";
 import { compilePackage } from "./package-lib.ts";
 import { writeParquet } from "./parquet/write.ts";
-import { writeInteropFiles } from "../interop/write.ts";
+import { eventsTable, writeInteropFiles } from "../interop/write.ts";
 import { releaseCitation } from "../release/citation.ts";
 import { releaseTextFiles } from "../release/text-files.ts";
 import { MANIFEST, writeManifest } from "./manifest.ts";
@@ -166,7 +166,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (const [rel, hash] of csvHashes) outputs.hashes.set(rel, hash);
     writeInteropFiles(published, outputs);
     time("ftm, popolo, events");
-    writeDatapackage(schemas, metadata, csvHashes, outputs);
+    writeDatapackage(schemas, metadata, csvHashes, outputs, [eventsTable()]);
     time(`csv (${fromWorker ? "written by a worker meanwhile" : "written here"}), datapackage.json`);
     await writeParquet(tmp, schemas);
     time("parquet");

@@ -4,6 +4,7 @@
  */
 import type { PublishedRecords } from "../build/records.ts";
 import type { OutputDir } from "../build/output-file.ts";
+import type { ExtraTable } from "../build/outputs.ts";
 import { cell, csvText } from "../build/csv/cells.ts";
 import { ftmEntities } from "./ftm.ts";
 import { popolo } from "./popolo.ts";
@@ -22,4 +23,23 @@ export function writeInteropFiles(records: PublishedRecords, out: OutputDir): vo
   const rows = eventRows(records);
   out.write(INTEROP_FILES.eventsCsv, [csvText(EVENT_COLUMNS.map((c) => c.name), rows.map((r) => EVENT_COLUMNS.map((c) => cell(r[c.name]))))]);
   out.write(INTEROP_FILES.eventsNdjson, rows.map((r) => `${safeJson(withoutEmpty(r))}\n`));
+}
+
+/** The event rows as a table of the data package: typed columns, a primary key and foreign keys. */
+export function eventsTable(): ExtraTable {
+  return {
+    name: "events",
+    path: INTEROP_FILES.eventsCsv,
+    title: "Event rows (CAMEO / PLOVER)",
+    description: "One row per meeting status change (and one for a dated meeting recorded without a history), coded as event data: source and target actors and states, the CAMEO code and its PLOVER event type, mode and context. The same rows are in events/events.ndjson.",
+    schema: {
+      fields: EVENT_COLUMNS.map((c) => ({ name: c.name, type: c.type, description: c.description, ...(c.required ? { constraints: { required: true } } : {}) })),
+      missingValues: [""],
+      primaryKey: ["event_id"],
+      foreignKeys: [
+        { fields: "meeting_id", reference: { resource: "meetings", fields: "id" } },
+        { fields: "sanction", reference: { resource: "sanctions", fields: "id" } },
+      ],
+    },
+  };
 }
