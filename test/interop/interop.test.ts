@@ -81,6 +81,7 @@ describe("FollowTheMoney", () => {
     const ids = new Set(entities.map((e) => e.id));
     for (const a of records.actor) expect(ids.has(ftmId("actor", a.id)), a.id).toBe(true);
     for (const m of records.meeting) expect(ids.has(ftmId("meeting", m.id)), m.id).toBe(true);
+    for (const i of records.incident) expect(ids.has(ftmId("incident", i.id)), i.id).toBe(true);
     for (const f of records.forum) for (const e of f.editions) expect(ids.has(ftmId("edition", e.id)), e.id).toBe(true);
     const count = (schema: string) => entities.filter((e) => e.schema === schema).length;
     expect(count("Sanction")).toBe(records.sanction.reduce((n, s) => n + s.targets.length, 0));

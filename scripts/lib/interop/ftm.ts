@@ -1,8 +1,8 @@
 /**
  * FollowTheMoney entities (https://followthemoney.tech), one JSON object per line, as Aleph, yente and
  * OpenSanctions read them: actors as `Person`, `Organization` or `PublicBody`; posts as `Position`
- * with an `Occupancy` per term; each sanction as one `Sanction` per target; meetings and forum
- * editions as `Event`. Ids are derived from record ids, so they are stable across releases.
+ * with an `Occupancy` per term; each sanction as one `Sanction` per target; meetings, incidents and
+ * forum editions as `Event`. Ids are derived from record ids, so they are stable across releases.
  */
 import { createHash } from "node:crypto";
 import type { PublishedRecords } from "../build/records.ts";
@@ -15,7 +15,7 @@ export interface FtmEntity {
 }
 
 /** The entity id of a record: a prefix for its type, then its id. */
-export const ftmId = (type: "actor" | "meeting" | "edition", id: string): string => `sidelines-${type}-${id}`;
+export const ftmId = (type: "actor" | "meeting" | "edition" | "incident", id: string): string => `sidelines-${type}-${id}`;
 
 /** The FtM schema for each actor kind: states and government and military bodies are public bodies. */
 const ACTOR_SCHEMA: Record<string, string> = {
@@ -119,6 +119,25 @@ export function ftmEntities(records: PublishedRecords): FtmEntity[] {
         summary: m.summary,
         description: `Status: ${m.status}${steps.length ? ` (${steps.join("; ")})` : ""}.`,
         sourceUrl: sourceUrls(m.sources),
+      }),
+    });
+  }
+
+  // The acts cited as causes of refusals: events in FtM's terms, with who did them and to whom.
+  for (const i of records.incident) {
+    out.push({
+      id: ftmId("incident", i.id),
+      schema: "Event",
+      properties: props({
+        name: i.title,
+        startDate: certainDate(i.date),
+        endDate: certainDate(i.end),
+        involved: i.actors.map((a) => ftmId("actor", a.actor)),
+        location: i.location ? [i.location.venue, i.location.city].filter(Boolean).join(", ") : undefined,
+        country: lower([i.location?.country]),
+        summary: i.summary,
+        description: `Incident (${i.kind}): ${i.actors.map((a) => `${actors.byId.get(a.actor)?.name ?? a.actor} (${a.role})`).join(", ")}.`,
+        sourceUrl: sourceUrls(i.sources),
       }),
     });
   }
