@@ -5,10 +5,11 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { afterAll, describe, expect, it } from "vitest";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { ROOT } from "../../scripts/lib/paths.ts";
-import { buildInto, removeTempDirs, writeFixture } from "./fixture.ts";
+import { removeTempDirs, writeFixture } from "./fixture.ts";
+import { releaseWithDuckDb } from "./duckdb-release.ts";
 
 afterAll(removeTempDirs);
 
@@ -50,59 +51,48 @@ for (const [name, root, expectedId] of [
   ["real data/", () => ROOT, "austin-li-shangfu-shangri-la-2023"],
 ] as const) {
   describe(`DuckDB on the release (${name})`, () => {
-    let out: string;
-    let instance: DuckDBInstance;
-    let conn: DuckDBConnection;
-    beforeAll(async () => {
-      out = await buildInto(root());
-      instance = await DuckDBInstance.create(":memory:");
-      conn = await instance.connect();
-    }, 60_000);
-    afterAll(() => {
-      conn?.closeSync();
-      instance?.closeSync();
-    });
+    const db = releaseWithDuckDb(root);
 
     it("loads every CSV with its declared column types, and primary keys hold", async () => {
-      const resources = await loadCsvTables(conn, out);
+      const resources = await loadCsvTables(db.conn, db.out);
       for (const r of resources) {
         const view = r.name.replace(/-/g, "_");
         const keys = r.schema.primaryKey.map((k) => `"${k}"`).join(", ");
-        const rows = (await conn.runAndReadAll(`SELECT count(*) AS n, count(DISTINCT (${keys})) AS k FROM "${view}"`)).getRowObjectsJson()[0]!;
-        const lines = fs.readFileSync(path.join(out, r.path), "utf8").split("\n").length - 2;
+        const rows = (await db.conn.runAndReadAll(`SELECT count(*) AS n, count(DISTINCT (${keys})) AS k FROM "${view}"`)).getRowObjectsJson()[0]!;
+        const lines = fs.readFileSync(path.join(db.out, r.path), "utf8").split("\n").length - 2;
         expect(rows.n, r.name).toBe(rows.k);
         expect(Number(rows.n), r.name).toBeLessThanOrEqual(lines);
       }
-      const counts = JSON.parse(fs.readFileSync(path.join(out, "manifest.json"), "utf8")).record_counts as Record<string, number>;
-      const n = (await conn.runAndReadAll("SELECT count(*)::INTEGER AS n FROM meetings")).getRowObjectsJson()[0]!.n;
+      const counts = JSON.parse(fs.readFileSync(path.join(db.out, "manifest.json"), "utf8")).record_counts as Record<string, number>;
+      const n = (await db.conn.runAndReadAll("SELECT count(*)::INTEGER AS n FROM meetings")).getRowObjectsJson()[0]!.n;
       expect(n).toBe(counts.meeting);
     });
 
     it("joins meetings × participants × actors from the CSV files to the declined Austin–Li Shangfu meeting", async () => {
-      const rows = (await conn.runAndReadAll(DECLINED_JOIN)).getRowObjectsJson();
+      const rows = (await db.conn.runAndReadAll(DECLINED_JOIN)).getRowObjectsJson();
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ id: expectedId, participant_sanctioned: true, names: expect.arrayContaining(["Li Shangfu", "Lloyd Austin"]) });
       expect(String(rows[0]!.title)).toMatch(/Shangri-La/);
     });
 
     it("does date arithmetic on partial dates read straight from the CSV (no Binder Error): the derived day columns are dates", async () => {
-      const csv = (t: string): string => q(path.join(out, "csv", `${t}.csv`));
-      const types = (await conn.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ${csv("forum_editions")}) WHERE column_name IN ('start_from', 'start_to', 'end_from', 'end_to')`)).getRowObjectsJson();
+      const csv = (t: string): string => q(path.join(db.out, "csv", `${t}.csv`));
+      const types = (await db.conn.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ${csv("forum_editions")}) WHERE column_name IN ('start_from', 'start_to', 'end_from', 'end_to')`)).getRowObjectsJson();
       expect(types.map((t) => t.column_type)).toEqual(["DATE", "DATE", "DATE", "DATE"]);
-      const days = (await conn.runAndReadAll(`SELECT id, ("end_to" - start_from)::INTEGER + 1 AS days FROM ${csv("forum_editions")} WHERE id = 'shangri-la-dialogue-2023'`)).getRowObjectsJson();
+      const days = (await db.conn.runAndReadAll(`SELECT id, ("end_to" - start_from)::INTEGER + 1 AS days FROM ${csv("forum_editions")} WHERE id = 'shangri-la-dialogue-2023'`)).getRowObjectsJson();
       expect(days).toEqual([{ id: "shangri-la-dialogue-2023", days: 3 }]);
       // Across tables: meetings held on the sidelines of an edition fall within its days.
       const outside = (
-        await conn.runAndReadAll(`SELECT m.id FROM ${csv("meetings")} m JOIN ${csv("forum_editions")} e ON e.id = m.sidelines_of
+        await db.conn.runAndReadAll(`SELECT m.id FROM ${csv("meetings")} m JOIN ${csv("forum_editions")} e ON e.id = m.sidelines_of
           WHERE m.status = 'held' AND m.date_from IS NOT NULL AND e.start_from IS NOT NULL AND NOT (m.date_to >= e.start_from - 1 AND m.date_from <= coalesce(e.end_to, e.start_to) + 1)`)
       ).getRowObjectsJson();
       expect(outside).toEqual([]);
     });
 
     it("runs the same join on the NDJSON files", async () => {
-      const nd = (f: string): string => `read_json(${q(path.join(out, "ndjson", f))}, format = 'newline_delimited')`;
+      const nd = (f: string): string => `read_json(${q(path.join(db.out, "ndjson", f))}, format = 'newline_delimited')`;
       const rows = (
-        await conn.runAndReadAll(`
+        await db.conn.runAndReadAll(`
           WITH p AS (SELECT m.id, m.status, unnest(m.participants) AS part FROM ${nd("meetings.ndjson")} m)
           SELECT p.id, list_sort(list(a.name)) AS names
           FROM p JOIN ${nd("actors.ndjson")} a ON a.id = p.part.actor
@@ -115,7 +105,7 @@ for (const [name, root, expectedId] of [
 
     it("follows the decline to the sanction that was cited", async () => {
       const rows = (
-        await conn.runAndReadAll(`
+        await db.conn.runAndReadAll(`
           SELECT c.cameo, s.id AS sanction, s.announced
           FROM meeting_status_changes c JOIN sanctions s ON s.id = c.sanction
           WHERE c.meeting_id = ${q(expectedId)} AND c.status = 'declined'`)

@@ -6,13 +6,13 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { afterAll, describe, expect, it } from "vitest";
 import { parse as parseCsv } from "csv-parse/sync";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { TABLES } from "../../scripts/lib/build/csv/tables.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES } from "../../scripts/lib/record-types.ts";
-import { buildInto, removeTempDirs, richFixture, writeFixture } from "./fixture.ts";
+import { removeTempDirs, richFixture, writeFixture } from "./fixture.ts";
+import { releaseWithDuckDb } from "./duckdb-release.ts";
 
 afterAll(removeTempDirs);
 
@@ -33,36 +33,25 @@ for (const [name, root] of [
   ["real data/", () => ROOT],
 ] as const) {
   describe(`Parquet (${name})`, () => {
-    let out: string;
-    let instance: DuckDBInstance;
-    let conn: DuckDBConnection;
-    beforeAll(async () => {
-      out = await buildInto(root());
-      instance = await DuckDBInstance.create(":memory:");
-      conn = await instance.connect();
-    }, 120_000);
-    afterAll(() => {
-      conn?.closeSync();
-      instance?.closeSync();
-    });
-    const rows = async (sql: string): Promise<Array<Record<string, unknown>>> => (await conn.runAndReadAll(sql)).getRowObjectsJson() as Array<Record<string, unknown>>;
+    const db = releaseWithDuckDb(root);
+    const rows = async (sql: string): Promise<Array<Record<string, unknown>>> => (await db.conn.runAndReadAll(sql)).getRowObjectsJson() as Array<Record<string, unknown>>;
 
     it("has a file for every table, listed in the manifest and SHA256SUMS, with the CSV's row count", async () => {
-      const manifest = JSON.parse(fs.readFileSync(path.join(out, "manifest.json"), "utf8")) as { files: Record<string, unknown> };
-      const sums = fs.readFileSync(path.join(out, "SHA256SUMS"), "utf8");
+      const manifest = JSON.parse(fs.readFileSync(path.join(db.out, "manifest.json"), "utf8")) as { files: Record<string, unknown> };
+      const sums = fs.readFileSync(path.join(db.out, "SHA256SUMS"), "utf8");
       for (const spec of TABLES) {
         const rel = `parquet/${spec.name}.parquet`;
         expect(manifest.files[rel], rel).toBeDefined();
         expect(sums).toContain(`  ${rel}\n`);
-        const csvRows = (parseCsv(fs.readFileSync(path.join(out, "csv", `${spec.name}.csv`), "utf8"), { columns: true }) as unknown[]).length;
-        const [{ n }] = (await rows(`SELECT count(*)::INTEGER AS n FROM read_parquet(${q(path.join(out, rel))})`)) as [{ n: number }];
+        const csvRows = (parseCsv(fs.readFileSync(path.join(db.out, "csv", `${spec.name}.csv`), "utf8"), { columns: true }) as unknown[]).length;
+        const [{ n }] = (await rows(`SELECT count(*)::INTEGER AS n FROM read_parquet(${q(path.join(db.out, rel))})`)) as [{ n: number }];
         expect(n, rel).toBe(csvRows);
       }
-      expect(fs.readdirSync(path.join(out, "parquet")).sort()).toEqual(TABLES.map((t) => `${t.name}.parquet`).sort());
+      expect(fs.readdirSync(path.join(db.out, "parquet")).sort()).toEqual(TABLES.map((t) => `${t.name}.parquet`).sort());
     });
 
     it("the record files keep nested fields as nested types and hold exactly the NDJSON records", async () => {
-      const types = await rows(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(${q(path.join(out, "parquet/meetings.parquet"))}))`);
+      const types = await rows(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(${q(path.join(db.out, "parquet/meetings.parquet"))}))`);
       const typeOf = new Map(types.map((t) => [t.column_name, t.column_type]));
       expect(typeOf.get("participants")).toMatch(/^STRUCT\(actor VARCHAR, "role" VARCHAR, on_behalf_of VARCHAR\)\[\]$/);
       expect(typeOf.get("location")).toMatch(/^STRUCT\(venue VARCHAR, city VARCHAR, country VARCHAR\)$/);
@@ -70,23 +59,23 @@ for (const [name, root] of [
       expect(typeOf.get("participant_sanctioned")).toBe("BOOLEAN");
       for (const type of RECORD_TYPE_NAMES) {
         const { plural } = RECORD_TYPES[type];
-        const fromParquet = (await rows(`SELECT to_json(t)::VARCHAR AS j FROM read_parquet(${q(path.join(out, `parquet/${plural}.parquet`))}) t`)).map((r) => withoutNulls(JSON.parse(String(r.j))));
-        const fromNdjson = fs.readFileSync(path.join(out, "ndjson", `${plural}.ndjson`), "utf8").split("\n").filter(Boolean).map((l) => withoutNulls(JSON.parse(l)));
+        const fromParquet = (await rows(`SELECT to_json(t)::VARCHAR AS j FROM read_parquet(${q(path.join(db.out, `parquet/${plural}.parquet`))}) t`)).map((r) => withoutNulls(JSON.parse(String(r.j))));
+        const fromNdjson = fs.readFileSync(path.join(db.out, "ndjson", `${plural}.ndjson`), "utf8").split("\n").filter(Boolean).map((l) => withoutNulls(JSON.parse(l)));
         expect(fromParquet, plural).toEqual(fromNdjson);
       }
     });
 
     it("the link tables have the declared types and the original text, without the CSV's spreadsheet guard", async () => {
-      const editions = new Map((await rows(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(${q(path.join(out, "parquet/forum_editions.parquet"))}))`)).map((t) => [t.column_name, t.column_type]));
+      const editions = new Map((await rows(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(${q(path.join(db.out, "parquet/forum_editions.parquet"))}))`)).map((t) => [t.column_name, t.column_type]));
       expect([editions.get("item_index"), editions.get("number"), editions.get("start"), editions.get("start_from"), editions.get("end_to")]).toEqual(["BIGINT", "BIGINT", "VARCHAR", "DATE", "DATE"]);
-      const days = await rows(`SELECT id, ("end_to" - start_from)::INTEGER + 1 AS days FROM read_parquet(${q(path.join(out, "parquet/forum_editions.parquet"))}) WHERE id = 'shangri-la-dialogue-2023'`);
+      const days = await rows(`SELECT id, ("end_to" - start_from)::INTEGER + 1 AS days FROM read_parquet(${q(path.join(db.out, "parquet/forum_editions.parquet"))}) WHERE id = 'shangri-la-dialogue-2023'`);
       expect(days).toEqual([{ id: "shangri-la-dialogue-2023", days: 3 }]);
-      const measures = await rows(`SELECT column_type FROM (DESCRIBE SELECT * FROM read_parquet(${q(path.join(out, "parquet/sanction_measures.parquet"))})) WHERE column_name = 'targets'`);
+      const measures = await rows(`SELECT column_type FROM (DESCRIBE SELECT * FROM read_parquet(${q(path.join(db.out, "parquet/sanction_measures.parquet"))})) WHERE column_name = 'targets'`);
       expect(measures).toEqual([{ column_type: "VARCHAR[]" }]);
       // Every text cell equals the JSON's text: the link tables against the records they come from.
-      const notes = await rows(`SELECT record_type, record_id, item_index::INTEGER AS i, "text" FROM read_parquet(${q(path.join(out, "parquet/notes.parquet"))})`);
+      const notes = await rows(`SELECT record_type, record_id, item_index::INTEGER AS i, "text" FROM read_parquet(${q(path.join(db.out, "parquet/notes.parquet"))})`);
       for (const n of notes) {
-        const records = JSON.parse(fs.readFileSync(path.join(out, "json", `${RECORD_TYPES[n.record_type as keyof typeof RECORD_TYPES].plural}.json`), "utf8")) as Array<{ id: string; notes: Array<{ text: string }> }>;
+        const records = JSON.parse(fs.readFileSync(path.join(db.out, "json", `${RECORD_TYPES[n.record_type as keyof typeof RECORD_TYPES].plural}.json`), "utf8")) as Array<{ id: string; notes: Array<{ text: string }> }>;
         expect(n.text).toBe(records.find((r) => r.id === n.record_id)!.notes[n.i as number]!.text);
       }
     });
@@ -94,20 +83,16 @@ for (const [name, root] of [
 }
 
 describe("Parquet keeps text a spreadsheet would take for a formula as it is", () => {
-  it("restores the one ' the CSV adds, and only that", async () => {
+  const values = ["=1+1", "+SUM(A1:A2)", "-2+3", "@cmd", "'=already quoted", "''+twice", "plain", "'just a quote"];
+  const db = releaseWithDuckDb(() => {
     const records = richFixture();
-    const values = ["=1+1", "+SUM(A1:A2)", "-2+3", "@cmd", "'=already quoted", "''+twice", "plain", "'just a quote"];
     records.actor.find((a) => a.id === "lloyd-austin")!.notes = values.map((text) => ({ text }));
-    const out = await buildInto(writeFixture(records));
-    const instance = await DuckDBInstance.create(":memory:");
-    const conn = await instance.connect();
-    try {
-      const texts = (await conn.runAndReadAll(`SELECT "text" FROM read_parquet(${q(path.join(out, "parquet/notes.parquet"))}) WHERE record_id = 'lloyd-austin' ORDER BY item_index`)).getRowObjectsJson().map((r) => r.text);
-      expect(texts).toEqual(values);
-      expect(fs.readFileSync(path.join(out, "csv/notes.csv"), "utf8")).toContain("'=1+1");
-    } finally {
-      conn.closeSync();
-      instance.closeSync();
-    }
-  }, 120_000);
+    return writeFixture(records);
+  });
+
+  it("restores the one ' the CSV adds, and only that", async () => {
+    const texts = (await db.conn.runAndReadAll(`SELECT "text" FROM read_parquet(${q(path.join(db.out, "parquet/notes.parquet"))}) WHERE record_id = 'lloyd-austin' ORDER BY item_index`)).getRowObjectsJson().map((r) => r.text);
+    expect(texts).toEqual(values);
+    expect(fs.readFileSync(path.join(db.out, "csv/notes.csv"), "utf8")).toContain("'=1+1");
+  });
 });
