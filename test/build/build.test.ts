@@ -323,10 +323,10 @@ describe("refusal", () => {
     const other = path.join(dir, "notes");
     fs.mkdirSync(other);
     fs.writeFileSync(path.join(other, "keep.txt"), "mine");
-    await expect(build({ root: dir, out: other, env: {} })).rejects.toThrow(/refusing to replace .*notes/);
+    await expect(build({ root: dir, out: other, env: {} })).rejects.toThrow(/refusing to write the release to .*notes: it is not empty and was not made by npm run build/);
     expect(fs.readFileSync(path.join(other, "keep.txt"), "utf8")).toBe("mine");
-    await expect(build({ root: dir, out: dir, env: {} })).rejects.toThrow(/holds or is inside the data/);
-    await expect(build({ root: dir, out: path.join(dir, "data", "dist"), env: {} })).rejects.toThrow(/holds or is inside the data/);
+    await expect(build({ root: dir, out: dir, env: {} })).rejects.toThrow(/it is the repository/);
+    await expect(build({ root: dir, out: path.join(dir, "data", "dist"), env: {} })).rejects.toThrow(/it is inside the data/);
     expect(fs.existsSync(path.join(dir, "data", "actors", "li-shangfu.yaml"))).toBe(true);
   }, 60_000);
 

@@ -50,7 +50,7 @@ describe("npm run new", () => {
     const dir = tmp();
     const r = run(dir, "actor", id);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/not a valid id|expected a type and an id/);
+    expect(r.stderr).toMatch(/not a valid id|expected a type and an id|unknown option `-l`/);
     expect(fs.existsSync(path.join(dir, "data"))).toBe(false);
   });
 

@@ -24,6 +24,7 @@ import { releaseCitation } from "../release/citation.ts";
 import { releaseTextFiles } from "../release/text-files.ts";
 import { MANIFEST, writeManifest } from "./manifest.ts";
 import { phaseTimer } from "../timings.ts";
+import { checkOutput, repositoryFolders, writeMarker } from "../output-guard.ts";
 import { createTempRelease, removeDeadTempReleases, swapIntoPlace, withLock, recover } from "./atomic.ts";
 
 export const PAUSE_ENV = "SIDELINES_BUILD_PAUSE_AFTER_WRITE";
@@ -78,23 +79,19 @@ function checkPublished(records: PublishedRecords, schemas: Map<string, JsonSche
   }
 }
 
-const inside = (child: string, parent: string): boolean => child === parent || child.startsWith(`${parent}${path.sep}`);
-
-/**
- * The build replaces the output folder whole, so it must be a folder of its own: not the data or a
- * folder holding it, and either absent, empty, or an earlier release (with a Sidelines manifest.json).
- */
-export function assertReplaceable(out: string, root: string): void {
-  if (inside(root, out) || inside(out, path.join(root, "data"))) throw new Error(`cannot write the release to ${out}: it holds or is inside the data; choose a folder of its own`);
-  if (!fs.existsSync(out)) return;
-  if (!fs.statSync(out).isDirectory()) throw new Error(`cannot write the release to ${out}: it is a file`);
-  if (fs.readdirSync(out).length === 0) return;
-  try {
-    if ((JSON.parse(fs.readFileSync(path.join(out, MANIFEST), "utf8")) as { name?: unknown }).name === "sidelines") return;
-  } catch {
-    /* not a release */
-  }
-  throw new Error(`refusing to replace ${out}: it is not empty and holds no Sidelines release (no ${MANIFEST}); remove it or choose another --out`);
+/** Where the build may write its release: see output-guard.ts. An earlier release without a marker is still the build's own. */
+export function releaseOutput(out: string, root: string): string {
+  return checkOutput(out, {
+    kind: "release",
+    protect: repositoryFolders(root, ROOT),
+    acceptUnmarked: (dir) => {
+      try {
+        return (JSON.parse(fs.readFileSync(path.join(dir, MANIFEST), "utf8")) as { name?: unknown }).name === "sidelines";
+      } catch {
+        return false;
+      }
+    },
+  });
 }
 
 /**
@@ -132,13 +129,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const env = options.env ?? process.env;
   const log = options.log ?? (() => undefined);
 
-  if (inside(root, out) || inside(out, path.join(root, "data"))) assertReplaceable(out, root);
+  // Before anything is created (the lock, the work folder): an output that may not be written is refused.
+  releaseOutput(out, root);
   // First put back a release a killed build may have left aside, whatever happens next.
   await withLock(out, () => {
     recover(out);
     removeDeadTempReleases(out);
   });
-  assertReplaceable(out, root);
+  releaseOutput(out, root);
   const time = phaseTimer("build");
   const { published, warnings, schemas } = await publishDataset(root, options.parallel !== false, time);
   collectGarbage();
@@ -172,6 +170,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     time("parquet");
     compilePackage(tmp);
     time("package");
+    writeMarker(tmp, "release");
     const { files, bytes } = writeManifest(tmp, metadata, outputs.hashes);
     if (env[PAUSE_ENV] === "1") {
       process.stderr.write(`${PAUSE_MARKER} ${tmp}\n`);

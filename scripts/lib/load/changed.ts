@@ -5,7 +5,9 @@ import { RECORD_TYPE_NAMES, RECORD_TYPES, TYPE_BY_FOLDER, type RecordType } from
 import type { FieldPaths } from "../schema-paths.ts";
 import { parseRecordText } from "./load-record.ts";
 
-export class UsageError extends Error {}
+import { UsageError } from "../cli.ts";
+
+export { UsageError };
 
 function git(root: string, args: string[]): string {
   return execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024 });

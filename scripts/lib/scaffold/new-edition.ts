@@ -10,6 +10,8 @@ import { RECORD_TYPE_NAMES, RECORD_TYPES } from "../record-types.ts";
 import type { JsonSchema } from "../schemas.ts";
 import { RECORD_PARSE_OPTIONS } from "../format/format-record.ts";
 import { addEdition, editionHelp } from "./edition.ts";
+import { recordPath } from "../record-write.ts";
+import { readRecordFile } from "../load/read-file.ts";
 
 export interface CommandOutput {
   code: number;
@@ -46,8 +48,17 @@ export function newEdition(root: string, forumId: string, editionId: string, dry
   if (!editionId.startsWith(`${forumId}-`)) return { code: 2, error: `an edition id starts with its forum's id: \`${forumId}-<year>\`, such as \`${forumId}-2024\` (nothing was written)` };
   const used = whereUsed(path.join(root, "data"), editionId);
   if (used) return { code: 2, error: `\`${editionId}\` is already used by ${used}; edit it there instead (nothing was written)` };
+  // Only a regular record file in the real data/ folder, read as the validator reads it: a file it
+  // cannot read (encoding, limits) is reported, never rewritten.
+  try {
+    recordPath(root, rel);
+  } catch (error) {
+    return { code: 2, error: `cannot write ${rel}: ${(error as Error).message}; nothing was written` };
+  }
+  const read = readRecordFile(rel, abs);
+  if (!read.ok) return { code: 2, error: `${rel}:${read.diagnostic.line}:${read.diagnostic.col}: ${read.diagnostic.message}; nothing was written (npm run validate -- ${rel})` };
   const before = fs.readFileSync(abs, "utf8");
-  const result = addEdition(before, editionId, schemas);
+  const result = addEdition(read.text, editionId, schemas);
   if (!result.ok) return { code: 2, error: `cannot add \`${editionId}\` to ${rel}: ${result.message}${result.message.includes("parse") ? ` (npm run validate -- ${rel} says where)` : ""}; nothing was written` };
   const added = `edition \`${editionId}\` in ${rel}, ${result.where}`;
   if (dryRun) return { code: 0, out: `would add ${added}; the file would read:\n\n${result.text}` };

@@ -10,6 +10,8 @@ import { recover, withLock, workDir } from "../build/atomic.ts";
 import { siteOfRelease } from "./generate.ts";
 import { readRelease, ReleaseError } from "./read.ts";
 import { writeSiteAtomically } from "./write.ts";
+import { checkOutput, repositoryFolders } from "../output-guard.ts";
+import { ROOT } from "../paths.ts";
 
 export interface SiteOptions {
   /** The release folder (the build's output). */
@@ -28,7 +30,8 @@ export interface SiteResult {
 
 export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   const dist = path.resolve(options.dist);
-  const out = path.resolve(options.out ?? path.join(dist, "site"));
+  // The output is checked before anything is created: never the release it reads, the data or the repository.
+  const out = checkOutput(options.out ?? path.join(dist, "site"), { kind: "site", protect: [{ path: dist, what: "the release it reads" }, ...repositoryFolders(ROOT, process.cwd())] });
   // Without a release or a build's leftovers there is nothing to lock: say so without creating anything.
   if (!fs.existsSync(dist) && !fs.existsSync(workDir(dist))) throw new ReleaseError(`${dist} does not exist: run \`npm run build\` first`);
   return withLock(dist, () => {

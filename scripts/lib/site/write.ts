@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { SiteFiles } from "./generate.ts";
 import { removeFoldersOfDeadProcesses } from "../build/atomic.ts";
+import { writeMarker } from "../output-guard.ts";
 
 const tmpPattern = (base: string): RegExp => new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(?:tmp|old)-(\\d+)-`);
 
@@ -34,6 +35,7 @@ export function writeSiteAtomically(out: string, files: SiteFiles): number {
       fs.writeFileSync(file, content);
       bytes += typeof content === "string" ? Buffer.byteLength(content) : content.length;
     }
+    writeMarker(tmp, "site");
     const old = path.join(dir, `.${base}.old-${process.pid}-${path.basename(tmp).slice(-6)}`);
     const hadOld = fs.existsSync(out);
     if (hadOld) fs.renameSync(out, old);
