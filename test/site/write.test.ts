@@ -24,8 +24,8 @@ const sumsCheck = (dist: string): void => {
   execFileSync("sha256sum", ["-c", "--quiet", "--strict", "SHA256SUMS"], { cwd: dist, stdio: "pipe" });
 };
 
-describe("npm run site and the build", () => {
-  it("writes dist/site from the release, leaves the release as built, and survives the next build", { timeout: 120_000 }, async () => {
+describe("npm run site and the build", { timeout: 120_000 }, () => {
+  it("writes dist/site from the release, leaves the release as built, and survives the next build", async () => {
     const root = writeFixture();
     const dist = path.join(root, "dist");
     await build({ root, out: dist, env: { SOURCE_DATE_EPOCH: "1700000000" } });
