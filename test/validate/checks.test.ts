@@ -638,6 +638,13 @@ const CHECK_CASES: Case[] = [
     expected: [{ file: GREEN, line: 9, col: 5 }],
   },
   {
+    code: "CONS006",
+    name: "a state's delegation listed twice at one edition",
+    bad: { [FORUM]: forumWithDelegation("gazette").replace("    sources:\n", lines("      - state: blue-state", "        level: lower-level", "    sources:")) },
+    fixed: { [FORUM]: forumWithDelegation("gazette") },
+    expected: [{ file: FORUM, line: 15, col: 16, message: "`blue-state`'s delegation is already delegation 1 of this edition" }],
+  },
+  {
     code: "SRC004",
     name: "a delegation citing a key neither its edition's nor its forum's sources have",
     bad: { [FORUM]: forumWithDelegation("gazette-2021") },

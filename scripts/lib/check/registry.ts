@@ -24,6 +24,7 @@ import { invisibleCharacters } from "./checks/invisible-characters.ts";
 import { distinctNames } from "./checks/distinct-names.ts";
 import { sidelinesStatus } from "./checks/sidelines-status.ts";
 import { participantsOnce } from "./checks/participants-once.ts";
+import { delegationsOnce } from "./checks/delegations-once.ts";
 import { parentCycles } from "./checks/parent-cycles.ts";
 import { offlineCitations } from "./checks/offline-citations.ts";
 import { sourceDates } from "./checks/source-dates.ts";
@@ -74,5 +75,6 @@ export const CHECKS: readonly Check[] = [
   sidelinesStatus,
   participantsOnce,
   parentCycles,
+  delegationsOnce,
   standaloneText,
 ];

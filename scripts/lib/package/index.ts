@@ -33,6 +33,7 @@ export type { Dataset, DatasetMetadata };
 export type {
   ExternalIdentifier,
   Claim,
+  Delegation,
   ForumEdition,
   InvolvedActor,
   LegalBasis,
