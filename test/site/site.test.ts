@@ -59,6 +59,16 @@ describe("the site of the release", () => {
     expect(home).toContain(`code licence ${meta.code_license}`);
   });
 
+  it("every record page cites the record: authors, year, title, release version, and its stable URL where the site is published", () => {
+    const meta = release.dataset.metadata;
+    const year = meta.source_date.slice(0, 4);
+    const m = release.dataset.meetings[0]!;
+    expect(page(`meetings/${m.id}.html`)).toContain(`<p class="citation">The Sidelines contributors. (${year}). ${escapeHtml(m.title)}. In <i>Sidelines</i> (${meta.version}) [Data set]. <code>meetings/${m.id}.html</code> on the site of this release</p>`);
+    for (const [f, text] of site) if (/^(actors|meetings|sanctions|incidents|forums|editions)\//.test(f) && !release.dataset.tombstones.some((t) => f.endsWith(`/${t.id}.html`))) expect(String(text), f).toContain('id="cite-record"');
+    const published = siteOfRelease(release, "https://example.org/sidelines/");
+    expect(String(published.get(`meetings/${m.id}.html`))).toContain(`<a href="https://example.org/sidelines/meetings/${m.id}.html">https://example.org/sidelines/meetings/${m.id}.html</a></p>`);
+  });
+
   it("is reproducible: the same release gives the same site", () => {
     const again = siteOfRelease(release);
     expect([...again.keys()]).toEqual([...site.keys()]);

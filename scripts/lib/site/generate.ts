@@ -34,10 +34,10 @@ export interface Downloads {
 }
 
 /** Renders every page of the dataset; `downloads` adds the release files and their table on the home page. */
-export function renderSite(dataset: Dataset, downloads: Downloads = { sums: new Map(), files: new Map() }): SiteFiles {
+export function renderSite(dataset: Dataset, downloads: Downloads = { sums: new Map(), files: new Map() }, siteUrl?: string): SiteFiles {
   const model = new SiteModel(dataset);
   const out: SiteFiles = new Map();
-  const at = (p: string): PageContext => ({ model, path: p });
+  const at = (p: string): PageContext => ({ model, path: p, ...(siteUrl ? { siteUrl } : {}) });
   const pageOf = (id: string): string => model.targets.get(id)!.path;
 
   const sizes = new Map([...downloads.files].map(([rel, bytes]) => [rel, bytes.length]));
@@ -64,6 +64,6 @@ export function renderSite(dataset: Dataset, downloads: Downloads = { sums: new 
 }
 
 /** The site of a release read with readRelease(). */
-export function siteOfRelease(release: Release): SiteFiles {
-  return renderSite(release.dataset, { sums: release.sums, files: release.files });
+export function siteOfRelease(release: Release, siteUrl?: string): SiteFiles {
+  return renderSite(release.dataset, { sums: release.sums, files: release.files }, siteUrl);
 }

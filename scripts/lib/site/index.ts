@@ -18,6 +18,23 @@ export interface SiteOptions {
   dist: string;
   /** Where the site goes; default `<dist>/site`. */
   out?: string;
+  /** Where the site will be published, for the stable URLs in record citations; default SIDELINES_SITE_URL. */
+  siteUrl?: string;
+}
+
+/** The environment variable the release workflow sets to the site's published address. */
+export const SITE_URL_ENV = "SIDELINES_SITE_URL";
+
+/** A published address as a base for page paths (ending in `/`), or undefined when none or not http(s). */
+export function siteBase(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    if (u.protocol !== "https:" && u.protocol !== "http:") return undefined;
+    return u.href.endsWith("/") ? u.href : `${u.href}/`;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface SiteResult {
@@ -36,7 +53,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   if (!fs.existsSync(dist) && !fs.existsSync(workDir(dist))) throw new ReleaseError(`${dist} does not exist: run \`npm run build\` first`);
   return withLock(dist, () => {
     recover(dist); // puts back a release a killed build left aside, as the next build would
-    const files = siteOfRelease(readRelease(dist));
+    const files = siteOfRelease(readRelease(dist), siteBase(options.siteUrl ?? process.env[SITE_URL_ENV]));
     const bytes = writeSiteAtomically(out, files);
     const pages = [...files.keys()].filter((f) => f.endsWith(".html")).length;
     const home = files.get("index.html")!;

@@ -9,6 +9,8 @@ export interface PageContext {
   model: SiteModel;
   /** This page's path from the site root, e.g. `actors/li-shangfu.html`. */
   path: string;
+  /** Where the site is published (ending in `/`), for the stable URL in record citations; unknown when absent. */
+  siteUrl?: string;
 }
 
 /** The relative address of `target` (a path from the site root) as seen from `ctx`'s page. */

@@ -3,7 +3,7 @@ import type { PublishedActor, PublishedSanction } from "../types.generated.ts";
 import { html, join, type Html } from "./escape.ts";
 import { page, type PageContext } from "./layout.ts";
 import { dayOf, label } from "./model.ts";
-import { country, date, evidence, fact, facts, maybe, meetingWhen, paragraphs, ref, refs } from "./render-common.ts";
+import { country, date, evidence, fact, facts, maybe, meetingWhen, paragraphs, ref, refs, citeRecord } from "./render-common.ts";
 import { statusBadge } from "./status.ts";
 
 function positions(ctx: PageContext, a: PublishedActor): Html {
@@ -72,6 +72,7 @@ ${meetings(ctx, a)}
 ${sanctionTable(ctx, a, received, "received-h", "Sanctions received", true)}
 ${sanctionTable(ctx, a, imposed, "imposed-h", "Sanctions imposed or carried out", false)}
 ${evidence(a)}
+${citeRecord(ctx, a.name)}
 </article>`;
   return page(ctx, { title: a.name, description: `${a.name}: ${label(a.kind)} in the Sidelines dataset`, body });
 }

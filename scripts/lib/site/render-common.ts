@@ -145,3 +145,16 @@ ${claimsSection(rec)}
 ${rec.unverified.length ? html`<section aria-labelledby="unverified-h"><h2 id="unverified-h">Not verified</h2><p>These fields rest on recall or inference and were not read in a cited source: ${join(rec.unverified.map((f) => html`<code>${f}</code>`))}.</p></section>` : ""}
 <section aria-labelledby="sources-h"><h2 id="sources-h">Sources</h2>${rec.sources.length ? sourcesList(rec.sources) : html`<p>None given.</p>`}</section>`;
 }
+
+/**
+ * "Cite this record": the record's citation with its stable URL (the page's address where the site is
+ * published, from SIDELINES_SITE_URL when the site was generated), in the style of the release's APA
+ * citation.
+ */
+export function citeRecord(ctx: PageContext, title: string): Html {
+  const meta = ctx.model.dataset.metadata;
+  const year = /^\d{4}/.exec(meta.source_date)?.[0] ?? "n.d.";
+  const where = ctx.siteUrl ? html`<a href="${ctx.siteUrl}${ctx.path}">${ctx.siteUrl}${ctx.path}</a>` : html`<code>${ctx.path}</code> on the site of this release`;
+  return html`<section aria-labelledby="cite-record-h" id="cite-record"><h2 id="cite-record-h">Cite this record</h2>
+<p class="citation">The Sidelines contributors. (${year}). ${title}. In <i>${meta.title}</i> (${meta.version}) [Data set]. ${where}</p></section>`;
+}

@@ -3,7 +3,7 @@ import type { Delegation, ForumEdition, PublishedForum } from "../types.generate
 import { html, join, type Html } from "./escape.ts";
 import { page, type PageContext } from "./layout.ts";
 import { dayOf, label, type EditionEntry } from "./model.ts";
-import { cite, date, evidence, fact, facts, maybe, paragraphs, place, ref, refs, type Documented } from "./render-common.ts";
+import { cite, date, evidence, fact, facts, maybe, paragraphs, place, ref, refs, type Documented, citeRecord } from "./render-common.ts";
 import { statusBadge } from "./status.ts";
 
 /** A delegation in a few words: the state, the level, and who led it. */
@@ -43,6 +43,7 @@ ${f.editions.map((e, i) => {
   return html`<tr><th scope="row">${ref(ctx, e.id)}</th><td>${e.start ? fact(f, `editions/${i}/start`, date(e.start)) : "—"}${e.end ? html` to ${fact(f, `editions/${i}/end`, date(e.end))}` : ""}</td><td>${label(e.status)}</td><td>${e.delegations?.length ? join(e.delegations.map((d) => delegationBrief(ctx, d)), "; ") : "—"}</td><td>${count || "—"}</td></tr>`;
 })}</tbody></table></section>` : ""}
 ${evidence(f)}
+${citeRecord(ctx, f.name)}
 </article>`;
   return page(ctx, { title: f.name, description: `${f.name}: forum in the Sidelines dataset`, body });
 }
@@ -72,6 +73,7 @@ ${delegations(ctx, e, doc, prefix)}
 <section aria-labelledby="sidelines-h"><h2 id="sidelines-h">Meetings on its sidelines</h2>
 ${meetings.length ? html`<ul>${meetings.map((m) => html`<li>${ref(ctx, m.id)} — ${statusBadge(m)}</li>`)}</ul>` : html`<p>None recorded.</p>`}</section>
 ${evidence(doc)}
+${citeRecord(ctx, ctx.model.name(e.id))}
 ${own.length ? "" : html`<p>This edition has no sources of its own; see also the sources of ${ref(ctx, f.id)}.</p>`}
 </article>`;
   return page(ctx, { title: ctx.model.name(e.id), description: `${ctx.model.name(e.id)}: edition of ${f.name}`, body });

@@ -3,7 +3,7 @@ import type { PublishedIncident } from "../types.generated.ts";
 import { html, type Html } from "./escape.ts";
 import { href, page, type PageContext } from "./layout.ts";
 import { dayOf, label } from "./model.ts";
-import { cite, date, evidence, fact, facts, maybe, meetingWhen, paragraphs, place, ref } from "./render-common.ts";
+import { cite, date, evidence, fact, facts, maybe, meetingWhen, paragraphs, place, ref, citeRecord } from "./render-common.ts";
 import { statusBadge } from "./status.ts";
 
 function involved(ctx: PageContext, i: PublishedIncident): Html {
@@ -40,6 +40,7 @@ ${facts([
 ${involved(ctx, i)}
 ${consequences(ctx, i)}
 ${evidence(i)}
+${citeRecord(ctx, i.title)}
 </article>`;
   return page(ctx, { title: i.title, description: `${i.title} (${label(i.kind)}, ${i.date})`, body });
 }

@@ -3,7 +3,7 @@ import type { PublishedMeeting } from "../types.generated.ts";
 import { externalLink, html, join, type Html } from "./escape.ts";
 import { page, type PageContext } from "./layout.ts";
 import { label } from "./model.ts";
-import { cite, date, evidence, fact, facts, maybe, paragraphs, place, ref, refs } from "./render-common.ts";
+import { cite, date, evidence, fact, facts, maybe, paragraphs, place, ref, refs, citeRecord } from "./render-common.ts";
 import { statusBadge } from "./status.ts";
 
 function history(ctx: PageContext, m: PublishedMeeting): Html {
@@ -59,6 +59,7 @@ ${participants(ctx, m)}
 ${history(ctx, m)}
 ${readouts(ctx, m)}
 ${evidence(m)}
+${citeRecord(ctx, m.title)}
 </article>`;
   return page(ctx, { title: m.title, description: `${m.title} (${m.status})`, body });
 }

@@ -3,7 +3,7 @@ import type { PublishedSanction } from "../types.generated.ts";
 import { html, join, type Html } from "./escape.ts";
 import { page, type PageContext } from "./layout.ts";
 import { label } from "./model.ts";
-import { date, evidence, fact, facts, maybe, paragraphs, ref, refs } from "./render-common.ts";
+import { date, evidence, fact, facts, maybe, paragraphs, ref, refs, citeRecord } from "./render-common.ts";
 import { statusBadge } from "./status.ts";
 
 function targets(ctx: PageContext, s: PublishedSanction): Html {
@@ -59,6 +59,7 @@ ${legalBasis(s)}
 ${s.transactions.length ? html`<section aria-labelledby="tx-h"><h2 id="tx-h">Transactions that triggered it</h2><ul>${s.transactions.map((t, i) => html`<li>${t.item}${t.quantity !== undefined ? html` (${fact(s, `transactions/${i}/quantity`, String(t.quantity))})` : ""} with ${ref(ctx, t.counterparty)}${t.date ? html`, ${date(t.date)}` : ""}</li>`)}</ul></section>` : ""}
 ${responses(ctx, s)}
 ${evidence(s)}
+${citeRecord(ctx, s.title)}
 </article>`;
   return page(ctx, { title: s.title, description: `${s.title}: sanction announced ${s.announced}`, body });
 }
