@@ -36,6 +36,7 @@ editions:
 sources:
   - publisher: Example Gazette
     url: https://example.org/test-forum
+    published: 2023-05-29
 `;
 
 /** The lines of `after` that are not in `before`, and whether the rest is unchanged, in order. */
@@ -90,7 +91,7 @@ describe("npm run new -- edition", () => {
     fs.mkdirSync(path.join(dir, "data/meetings"), { recursive: true });
     fs.mkdirSync(path.join(dir, "data/actors"), { recursive: true });
     fs.writeFileSync(path.join(dir, "data/forums/test-forum.yaml"), FORUM);
-    fs.writeFileSync(path.join(dir, "data/actors/blue-state.yaml"), "id: blue-state\nkind: state\nname: Blue State\ncountry: US\nsources:\n  - publisher: Example Gazette\n    url: https://example.org/blue-state\n");
+    fs.writeFileSync(path.join(dir, "data/actors/blue-state.yaml"), "id: blue-state\nkind: state\nname: Blue State\ncountry: US\nsources:\n  - publisher: Example Gazette\n    url: https://example.org/blue-state\n    published: 2023-05-29\n");
     return dir;
   };
   const forum = (dir: string): string => fs.readFileSync(path.join(dir, "data/forums/test-forum.yaml"), "utf8");
