@@ -10,6 +10,7 @@ import { build } from "./lib/build/pipeline.ts";
 import { DataErrors } from "./lib/build/collect.ts";
 import { formatHuman } from "./lib/report/format-human.ts";
 import { countBySeverity } from "./lib/diagnostics.ts";
+import { visible } from "./lib/report/visible.ts";
 
 const HELP = `Usage: npm run build -- [options]
 
@@ -30,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: { root: { type: "string" }, out: { type: "string" }, quiet: { type: "boolean", short: "q" }, help: { type: "boolean", short: "h" } } });
   } catch (error) {
-    console.error(`build: ${(error as Error).message}\nRun with --help for usage.`);
+    console.error(`build: ${visible((error as Error).message)}\nRun with --help for usage.`);
     return 2;
   }
   if (parsed.values.help) {
@@ -51,10 +52,10 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof DataErrors) {
       console.error(formatHuman(error.diagnostics, { root, color: process.stderr.isTTY === true && !process.env.NO_COLOR, filesChecked: new Set(error.diagnostics.map((d) => d.file)).size }));
-      console.error(`build: ${error.message}; the previous release was left as it was`);
+      console.error(`build: ${visible(error.message)}; the previous release was left as it was`);
       return 1;
     }
-    console.error(`build: ${error instanceof Error ? error.message : String(error)}${process.env.SIDELINES_DEBUG && error instanceof Error ? `\n${error.stack}` : ""}`);
+    console.error(`build: ${visible(error instanceof Error ? error.message : String(error))}${process.env.SIDELINES_DEBUG && error instanceof Error ? `\n${error.stack}` : ""}`);
     return 2;
   }
 }

@@ -17,6 +17,7 @@ import { publicSchemas } from "./lib/build/public-schemas.ts";
 import { loadSchemaSet } from "./lib/schemas.ts";
 import { diffJson, diffMarkdown } from "./lib/diff/format-diff.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES } from "./lib/record-types.ts";
+import { visible } from "./lib/report/visible.ts";
 
 class UsageError extends Error {}
 
@@ -122,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    console.error(`diff: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`diff: ${visible(error instanceof Error ? error.message : String(error))}`);
     process.exitCode = 2;
   },
 );

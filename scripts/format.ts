@@ -14,6 +14,7 @@ import { readSchemas } from "./lib/schemas.ts";
 import { selectRecords } from "./lib/load/select.ts";
 import { writeRecordFile } from "./lib/record-write.ts";
 import type { Diagnostic } from "./lib/diagnostics.ts";
+import { visible } from "./lib/report/visible.ts";
 
 const HELP = `Usage: npm run format -- [--check] [files or folders…]
 
@@ -27,7 +28,7 @@ Options:
 
 Exit status: 0 done (or all formatted), 1 files to format or files that cannot be read, 2 usage error.`;
 
-const located = (d: Diagnostic): string => `${d.file}:${d.line}:${d.col}  ${d.code}  ${d.message}; not formatted (run npm run validate)`;
+const located = (d: Diagnostic): string => `${visible(d.file)}:${d.line}:${d.col}  ${d.code}  ${visible(d.message)}; not formatted (run npm run validate)`;
 
 async function main(argv: string[]): Promise<number> {
   const cli = parseCommandLine(argv, { options: { check: { type: "boolean" } }, help: HELP, positionals: [0, Infinity] });
@@ -46,20 +47,20 @@ async function main(argv: string[]): Promise<number> {
     const problem = !read.ok ? read.diagnostic : parsed && !parsed.ok ? parsed.diagnostics[0] : undefined;
     const formatted = read.ok && !problem ? formatRecord(read.text, rf.type, schemas) : undefined;
     if (problem || formatted === undefined) {
-      console.error(problem ? located(problem) : `${rf.file}: not formatted, it does not parse (run npm run validate)`);
+      console.error(problem ? located(problem) : `${visible(rf.file)}: not formatted, it does not parse (run npm run validate)`);
       unreadable++;
       continue;
     }
     if (Buffer.from(formatted).equals(fs.readFileSync(rf.abs))) continue;
     differing++;
-    if (check) console.log(`${rf.file}: not in canonical form`);
+    if (check) console.log(`${visible(rf.file)}: not in canonical form`);
     else {
       try {
         writeRecordFile(root, rf.file, formatted);
       } catch (error) {
         throw new UsageError(`${rf.file}: not written: ${error instanceof Error ? error.message : String(error)}`);
       }
-      console.log(`formatted ${rf.file}`);
+      console.log(`formatted ${visible(rf.file)}`);
     }
   }
   const unreadableNote = unreadable > 0 ? `; ${unreadable} file${unreadable === 1 ? "" : "s"} could not be read and ${unreadable === 1 ? "was" : "were"} left as ${unreadable === 1 ? "it was" : "they were"}` : "";

@@ -7,6 +7,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildSite } from "./lib/site/index.ts";
 import { ReleaseError } from "./lib/site/read.ts";
+import { visible } from "./lib/report/visible.ts";
 
 const HELP = `Usage: npm run site -- [options]
 
@@ -25,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: { dist: { type: "string" }, out: { type: "string" }, quiet: { type: "boolean", short: "q" }, help: { type: "boolean", short: "h" } } });
   } catch (error) {
-    console.error(`site: ${(error as Error).message}\nRun with --help for usage.`);
+    console.error(`site: ${visible((error as Error).message)}\nRun with --help for usage.`);
     return 2;
   }
   if (parsed.values.help) {
@@ -38,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     const hint = error instanceof ReleaseError ? "" : process.env.SIDELINES_DEBUG && error instanceof Error ? `\n${error.stack}` : "";
-    console.error(`site: ${error instanceof Error ? error.message : String(error)}${hint}`);
+    console.error(`site: ${visible(error instanceof Error ? error.message : String(error))}${hint}`);
     return 2;
   }
 }

@@ -14,6 +14,7 @@ import { formatMarkdown } from "./lib/report/format-markdown.ts";
 import { changesSince, filesMentioning, referringFolders, UsageError } from "./lib/load/changed.ts";
 import { loadSchemaSet } from "./lib/schemas.ts";
 import { checkEnv } from "./lib/check/run-checks.ts";
+import { visible } from "./lib/report/visible.ts";
 // The dataset is the one in the working directory (npm runs scripts from the package root), so tests can
 // point the CLI at a fixture tree; schemas always come from this package.
 const ROOT = process.cwd();
@@ -93,8 +94,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError) console.error(`validate: ${error.message}\nRun with --help for usage.`);
-    else console.error(`validate: internal error: ${error instanceof Error ? error.message : String(error)}${process.env.SIDELINES_DEBUG ? `\n${(error as Error).stack}` : "\n(set SIDELINES_DEBUG=1 for details)"}`);
+    if (error instanceof UsageError) console.error(`validate: ${visible(error.message)}\nRun with --help for usage.`);
+    else console.error(`validate: internal error: ${visible(error instanceof Error ? error.message : String(error))}${process.env.SIDELINES_DEBUG ? `\n${(error as Error).stack}` : "\n(set SIDELINES_DEBUG=1 for details)"}`);
     process.exitCode = 2;
   },
 );

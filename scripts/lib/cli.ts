@@ -6,6 +6,7 @@
  */
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { visible } from "./report/visible.ts";
 
 /** A mistake in how a command was called, or an output it refuses: reported in one line, exit 2. */
 export class UsageError extends Error {}
@@ -83,7 +84,7 @@ export function runCommand(name: string, main: () => number | Promise<number>): 
   exitQuietlyOnClosedPipe();
   const fail = (error: unknown): void => {
     const hint = error instanceof UsageError && /^(unknown option|option|unexpected argument|expected)/.test(error.message) ? " (run with --help for usage)" : "";
-    console.error(`${name}: ${describeFailure(error)}${hint}`);
+    console.error(`${name}: ${visible(describeFailure(error))}${hint}`);
     process.exitCode = 2;
   };
   try {

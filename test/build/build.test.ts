@@ -19,6 +19,7 @@ import { tempDir } from "../temp-dirs.ts";
 import { writeJsonFiles } from "../../scripts/lib/build/outputs.ts";
 import { OutputDir } from "../../scripts/lib/build/output-file.ts";
 import type { PublishedRecords } from "../../scripts/lib/build/records.ts";
+import { jsonText } from "../../scripts/lib/json-text.ts";
 
 afterAll(removeTempDirs);
 
@@ -64,16 +65,30 @@ describe("release contents", () => {
   });
 
   it("writes the JSON files in exactly their canonical forms, though they are written record by record", () => {
-    // json/: JSON.stringify(list, null, 2); ndjson/: one JSON.stringify(record) per line; dataset.json:
-    // JSON.stringify of the whole, pretty. Each with a final newline.
+    // json/: jsonText(list, 2); ndjson/: one jsonText(record) per line; dataset.json: jsonText of the
+    // whole, pretty. Each with a final newline. (jsonText is JSON.stringify with U+2028 and U+2029 escaped.)
     const dataset = json<Dataset>("dataset.json");
-    expect(read("dataset.json")).toBe(`${JSON.stringify(dataset, null, 2)}\n`);
+    expect(read("dataset.json")).toBe(`${jsonText(dataset, 2)}\n`);
     expect(Object.keys(dataset)).toEqual(["metadata", ...RECORD_TYPE_NAMES.map((t) => RECORD_TYPES[t].plural)]);
     for (const t of RECORD_TYPE_NAMES) {
       const p = RECORD_TYPES[t].plural;
       const list = json<unknown[]>(`json/${p}.json`);
-      expect(read(`json/${p}.json`), p).toBe(`${JSON.stringify(list, null, 2)}\n`);
-      expect(read(`ndjson/${p}.ndjson`), p).toBe(list.map((r) => `${JSON.stringify(r)}\n`).join(""));
+      expect(read(`json/${p}.json`), p).toBe(`${jsonText(list, 2)}\n`);
+      expect(read(`ndjson/${p}.ndjson`), p).toBe(list.map((r) => `${jsonText(r)}\n`).join(""));
+    }
+  });
+
+  it("escapes U+2028 and U+2029 in every JSON file, so that line-splitting readers never cut a record", () => {
+    const li = json<PublishedActor[]>("json/actors.json").find((a) => a.id === "li-shangfu")!;
+    expect(li.summary).toContain("\u2028");
+    const jsonFiles = fs.readdirSync(out, { recursive: true, encoding: "utf8" }).filter((f) => /\.(json|ndjson)$/.test(f));
+    expect(jsonFiles.length).toBeGreaterThan(10);
+    for (const f of jsonFiles) expect(read(f), f).not.toMatch(/[\u2028\u2029\u0080-\u009f]/);
+    // What Python's str.splitlines() does: U+2028 and U+2029 end lines too.
+    for (const t of RECORD_TYPE_NAMES) {
+      const p = RECORD_TYPES[t].plural;
+      const lines = read(`ndjson/${p}.ndjson`).split(/\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/).filter(Boolean);
+      expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(json<unknown[]>(`json/${p}.json`));
     }
   });
 

@@ -49,6 +49,8 @@ export function fixtureRecords(): Record<RecordType, Rec[]> {
         kind: "person",
         name: "Li Shangfu",
         native_names: [{ name: "李尚福", lang: "zh-Hans" }],
+        // Line and paragraph separators, which line-splitting readers take for line ends.
+        summary: "Minister in 2023.\u2028Removed in October 2023.\u2029",
         aliases: ["+Li", "-Li", "@Li", "'=Li"],
         citizenship: ["CN"],
         positions: [

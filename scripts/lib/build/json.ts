@@ -1,8 +1,9 @@
 /** Small JSON helpers shared by the build steps. */
+import { jsonText } from "../json-text.ts";
 
 /** Pretty JSON with a final newline: the form of every published `.json` file (readable diffs between releases). */
 export function prettyJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${jsonText(value, 2)}\n`;
 }
 
 /** Compares strings by UTF-16 code unit, never by locale, so sort order does not depend on the machine. */

@@ -8,6 +8,7 @@ import type { DatasetMetadata } from "../types.generated.ts";
 import type { PublishedRecords } from "./records.ts";
 import { recordCounts } from "./records.ts";
 import { prettyJson } from "./json.ts";
+import { jsonText } from "../json-text.ts";
 import type { OutputDir } from "./output-file.ts";
 import { resourceName, TABLES, tableSchema } from "./csv/tables.ts";
 import { CsvTablesWriter } from "./csv/writer.ts";
@@ -37,13 +38,13 @@ const indentLines = (text: string, indent: string): string => text.replaceAll("\
 
 /**
  * json/, ndjson/ and dataset.json, written record by record in one pass: the same bytes as
- * `prettyJson(list)`, one `JSON.stringify(record)` line per record, and `prettyJson(dataset)`, without
+ * `prettyJson(list)`, one `jsonText(record)` line per record, and `prettyJson(dataset)`, without
  * ever holding a whole file's text (a test checks the bytes against those forms).
  */
 export function writeJsonFiles(records: PublishedRecords, metadata: DatasetMetadata, out: OutputDir, onNdjson?: (type: RecordType, lines: string) => void): void {
   const dataset = out.open("dataset.json");
   try {
-    dataset.write(`{\n  "metadata": ${indentLines(JSON.stringify(metadata, null, 2), "  ")}`);
+    dataset.write(`{\n  "metadata": ${indentLines(jsonText(metadata, 2), "  ")}`);
     for (const type of RECORD_TYPE_NAMES) {
       const { plural } = RECORD_TYPES[type];
       const list = records[type] as readonly unknown[];
@@ -64,11 +65,11 @@ export function writeJsonFiles(records: PublishedRecords, metadata: DatasetMetad
           json.write("[\n");
           dataset.write("[\n");
           list.forEach((record, i) => {
-            const pretty = JSON.stringify(record, null, 2);
+            const pretty = jsonText(record, 2);
             const separator = i === 0 ? "" : ",\n";
             json.write(`${separator}  ${indentLines(pretty, "  ")}`);
             dataset.write(`${separator}    ${indentLines(pretty, "    ")}`);
-            const line = `${JSON.stringify(record)}\n`;
+            const line = `${jsonText(record)}\n`;
             ndjson.write(line);
             if (onNdjson) {
               batch.push(line);

@@ -1,4 +1,6 @@
 import type { DatasetDiff, FieldChange } from "./diff-records.ts";
+import { jsonText } from "../json-text.ts";
+import { visible } from "../report/visible.ts";
 
 const show = (v: unknown): string => {
   const s = typeof v === "string" ? v : JSON.stringify(v);
@@ -42,10 +44,11 @@ export function diffMarkdown(diff: DatasetDiff, from: string, to: string): strin
   );
   section(`Public schema changes (${diff.schemaChanges.length})`, diff.schemaChanges.map((c) => `- ${c.breaking ? "**breaking**: " : ""}${c.schema} \`${c.path}\`: ${c.description}`));
   if (diff.added.length + diff.removed.length + diff.retired.length + diff.changed.length + diff.derived.length + diff.tombstones.length + diff.schemaChanges.length === 0) out.push("No changes.", "");
-  return out.join("\n");
+  // Record text, ids and refs are the data's and the caller's: nothing in them may act on a terminal.
+  return visible(out.join("\n"), { lines: true });
 }
 
 /** The machine-readable changelog. */
 export function diffJson(diff: DatasetDiff, from: string, to: string): string {
-  return `${JSON.stringify({ version: 1, from, to, ...diff }, null, 2)}\n`;
+  return `${jsonText({ version: 1, from, to, ...diff }, 2)}\n`;
 }

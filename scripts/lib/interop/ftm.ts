@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import type { PublishedRecords } from "../build/records.ts";
 import { ActorIndex, certainDate, sourceUrls } from "./common.ts";
+import { jsonText } from "../json-text.ts";
 
 export interface FtmEntity {
   id: string;
@@ -163,5 +164,5 @@ export function ftmEntities(records: PublishedRecords): FtmEntity[] {
 
 /** The export's text: one entity per line. */
 export function ftmLines(records: PublishedRecords): string {
-  return ftmEntities(records).map((e) => `${JSON.stringify(e)}\n`).join("");
+  return ftmEntities(records).map((e) => `${jsonText(e)}\n`).join("");
 }

@@ -9,20 +9,18 @@ import { cell, csvText } from "../build/csv/cells.ts";
 import { ftmEntities } from "./ftm.ts";
 import { popolo } from "./popolo.ts";
 import { EVENT_COLUMNS, eventRows } from "./events.ts";
+import { jsonText } from "../json-text.ts";
 
 export const INTEROP_FILES = { ftm: "ftm/entities.ftm.json", popolo: "popolo/popolo.json", eventsCsv: "events/events.csv", eventsNdjson: "events/events.ndjson" } as const;
-
-/** JSON that line-splitting readers cannot cut: U+2028 and U+2029 escaped, as in every JSON output. */
-export const safeJson = (value: unknown, indent?: number): string => JSON.stringify(value, null, indent).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 
 const withoutEmpty = (row: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined && v !== ""));
 
 export function writeInteropFiles(records: PublishedRecords, out: OutputDir): void {
-  out.write(INTEROP_FILES.ftm, ftmEntities(records).map((e) => `${safeJson(e)}\n`));
-  out.write(INTEROP_FILES.popolo, [`${safeJson(popolo(records), 2)}\n`]);
+  out.write(INTEROP_FILES.ftm, ftmEntities(records).map((e) => `${jsonText(e)}\n`));
+  out.write(INTEROP_FILES.popolo, [`${jsonText(popolo(records), 2)}\n`]);
   const rows = eventRows(records);
   out.write(INTEROP_FILES.eventsCsv, [csvText(EVENT_COLUMNS.map((c) => c.name), rows.map((r) => EVENT_COLUMNS.map((c) => cell(r[c.name]))))]);
-  out.write(INTEROP_FILES.eventsNdjson, rows.map((r) => `${safeJson(withoutEmpty(r))}\n`));
+  out.write(INTEROP_FILES.eventsNdjson, rows.map((r) => `${jsonText(withoutEmpty(r))}\n`));
 }
 
 /** The event rows as a table of the data package: typed columns, a primary key and foreign keys. */

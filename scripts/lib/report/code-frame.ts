@@ -1,20 +1,17 @@
-import fs from "node:fs";
 import path from "node:path";
+import { readRecordFile } from "../load/read-file.ts";
+import { visible } from "./visible.ts";
 
 const MAX_WIDTH = 120;
 
-/** Reads a file's lines for code frames; a file that cannot be read as text gets no frame. */
+/**
+ * Reads a file's lines for code frames, the way the validator reads records: within the size limit
+ * (checked before anything is read), never through a link, as UTF-8. A file the validator could not
+ * read gets no frame. Lines end at LF, CRLF or a lone CR, as the validator counts them.
+ */
 export function readLines(root: string, file: string): string[] | undefined {
-  try {
-    const abs = path.join(root, file);
-    // Never follow a link: a frame must not show what a link points at outside the dataset.
-    if (!fs.lstatSync(abs).isFile()) return undefined;
-    const text = fs.readFileSync(abs, "utf8");
-    if (text.includes("\uFFFD") || text.length > 1_000_000) return undefined;
-    return text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  } catch {
-    return undefined;
-  }
+  const read = readRecordFile(file, path.join(root, file));
+  return read.ok ? read.text.split(/\r\n|\r|\n/) : undefined;
 }
 
 /** Two lines of context with the offending line marked and a caret under the column. */
@@ -24,12 +21,14 @@ export function codeFrame(lines: readonly string[], line: number, col: number): 
   const width = String(to).length;
   const out: string[] = [];
   for (let n = from; n <= to; n++) {
-    let text = (lines[n - 1] ?? "").replace(/\t/g, " ");
-    let caretCol = col;
+    const raw = (lines[n - 1] ?? "").replace(/\t/g, " ");
+    // Escapes take more columns than the characters they stand for: the caret follows them.
+    let text = visible(raw);
+    let caretCol = n === line ? visible(raw.slice(0, col - 1)).length + 1 : col;
     if (text.length > MAX_WIDTH) {
-      const start = n === line ? Math.max(0, col - MAX_WIDTH / 2) : 0;
+      const start = n === line ? Math.max(0, caretCol - MAX_WIDTH / 2) : 0;
       text = (start > 0 ? "…" : "") + text.slice(start, start + MAX_WIDTH) + "…";
-      if (n === line) caretCol = col - start + (start > 0 ? 1 : 0);
+      if (n === line) caretCol = caretCol - start + (start > 0 ? 1 : 0);
     }
     out.push(`${n === line ? ">" : " "} ${String(n).padStart(width)} | ${text}`);
     if (n === line) out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, caretCol - 1))}^`);

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import { countBySeverity } from "../diagnostics.ts";
 import { codeFrame, readLines } from "./code-frame.ts";
+import { visible } from "./visible.ts";
 
 export interface HumanOptions {
   root: string;
@@ -21,13 +22,16 @@ export function formatHuman(diagnostics: readonly Diagnostic[], options: HumanOp
     else byFile.set(d.file, [d]);
   }
   for (const [file, list] of byFile) {
-    out.push(paint(options.color, "1;4", file));
-    const lines = readLines(options.root, file);
+    const shown = visible(file);
+    out.push(paint(options.color, "1;4", shown));
+    // Only files with a diagnostic that shows a frame are read (not those with FILE problems).
+    const framed = (d: Diagnostic): boolean => !d.code.startsWith("FILE");
+    const lines = list.some(framed) ? readLines(options.root, file) : undefined;
     for (const d of list) {
       const sev = d.severity === "error" ? paint(options.color, "31", "error  ") : paint(options.color, "33", "warning");
-      out.push(`${file}:${d.line}:${d.col}  ${sev}  ${paint(options.color, "2", d.code)}  ${d.message}`);
-      if (d.tip) out.push(`    ${paint(options.color, "36", "tip:")} ${d.tip}`);
-      if (lines && d.line <= lines.length && !d.code.startsWith("FILE")) out.push(codeFrame(lines, d.line, d.col).replace(/^/gm, "    "));
+      out.push(`${shown}:${d.line}:${d.col}  ${sev}  ${paint(options.color, "2", d.code)}  ${visible(d.message)}`);
+      if (d.tip) out.push(`    ${paint(options.color, "36", "tip:")} ${visible(d.tip)}`);
+      if (lines && d.line <= lines.length && framed(d)) out.push(codeFrame(lines, d.line, d.col).replace(/^/gm, "    "));
     }
     out.push("");
   }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import { countBySeverity } from "../diagnostics.ts";
+import { jsonText } from "../json-text.ts";
 
 /** Bump when the shape below changes incompatibly; documented in CONTRIBUTING.md. */
 export const JSON_REPORT_VERSION = 1;
@@ -10,5 +11,5 @@ export const JSON_REPORT_VERSION = 1;
  */
 export function formatJson(diagnostics: readonly Diagnostic[], filesChecked: number): string {
   const { errors, warnings } = countBySeverity(diagnostics);
-  return JSON.stringify({ version: JSON_REPORT_VERSION, summary: { files: filesChecked, errors, warnings }, diagnostics }, null, 2);
+  return jsonText({ version: JSON_REPORT_VERSION, summary: { files: filesChecked, errors, warnings }, diagnostics }, 2);
 }

@@ -20,6 +20,7 @@ import { renderSearch } from "./render-search.ts";
 import { renderTimelinePage } from "./render-timeline.ts";
 import { renderTombstone } from "./render-tombstone.ts";
 import { buildSearchIndex, searchIndexScript } from "./search-index.ts";
+import { jsonText } from "../json-text.ts";
 
 const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "assets");
 export const ASSETS = ["site.css", "search.js", "timeline.js"] as const;
@@ -45,7 +46,7 @@ export function renderSite(dataset: Dataset, downloads: Downloads = { sums: new 
   out.set("timeline.html", renderTimelinePage(at("timeline.html")));
   const index = buildSearchIndex(model);
   out.set("search.html", renderSearch(at("search.html"), index));
-  out.set("search-index.json", `${JSON.stringify(index, null, 1)}\n`);
+  out.set("search-index.json", `${jsonText(index, 1)}\n`);
   out.set("search-index.js", searchIndexScript(index));
   for (const a of dataset.actors) out.set(pageOf(a.id), renderActor(at(pageOf(a.id)), a));
   for (const m of dataset.meetings) out.set(pageOf(m.id), renderMeeting(at(pageOf(m.id)), m));

@@ -7,6 +7,7 @@ import type { PublishedMeeting } from "../types.generated.ts";
 import { dayOf, yearOf, type PageType, type SiteModel } from "./model.ts";
 import { sanctionStart } from "../build/derive.ts";
 import { yearOfDay } from "../partial-date.ts";
+import { jsonText } from "../json-text.ts";
 
 export interface SearchEntry {
   id: string;
@@ -72,7 +73,7 @@ export function buildSearchIndex(model: SiteModel): SearchEntry[] {
 
 /** JSON that is also safe inside a script: `<` is escaped so no `</script>` can end it early. */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return jsonText(value).replace(/</g, "\\u003c");
 }
 
 export function searchIndexScript(entries: readonly SearchEntry[]): string {
