@@ -115,6 +115,10 @@ export interface Sanction {
    */
   title: Text;
   /**
+   * `sanction` (the default) when the action imposes measures on its targets; `designation` when it only places them on a list, such as the CAATSA §231 List of Specified Persons, which does not itself impose sanctions. A designation has `lists` and no `measures`; counts, the site and meetings' `participant_sanctioned` and `participant_sanctions` consider only sanctions.
+   */
+  kind?: "sanction" | "designation";
+  /**
    * The actor that decided the sanction (for CAATSA §231, the Secretary of State's department).
    */
   imposed_by: Reference;
@@ -139,11 +143,9 @@ export interface Sanction {
    */
   legal_basis: LegalBasis[];
   /**
-   * What the sanction does, measure by measure.
-   *
-   * @minItems 1
+   * What the sanction does, measure by measure. Required for a sanction, with at least one measure; a designation has none.
    */
-  measures: Measure[];
+  measures?: Measure[];
   /**
    * Published lists the targets were added to.
    */
@@ -1144,6 +1146,10 @@ export interface PublishedSanction {
    */
   title: Text;
   /**
+   * `sanction` (the default) when the action imposes measures on its targets; `designation` when it only places them on a list, such as the CAATSA §231 List of Specified Persons, which does not itself impose sanctions. A designation has `lists` and no `measures`; counts, the site and meetings' `participant_sanctioned` and `participant_sanctions` consider only sanctions. Always present in published data: `sanction` when the record does not say.
+   */
+  kind: "sanction" | "designation";
+  /**
    * The actor that decided the sanction (for CAATSA §231, the Secretary of State's department).
    */
   imposed_by: Reference;
@@ -1168,9 +1174,7 @@ export interface PublishedSanction {
    */
   legal_basis: LegalBasis[];
   /**
-   * What the sanction does, measure by measure.
-   *
-   * @minItems 1
+   * What the sanction does, measure by measure. Required for a sanction, with at least one measure; a designation has none. Always present in published data: `[]` when there are none.
    */
   measures: Measure[];
   /**

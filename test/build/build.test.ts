@@ -210,6 +210,24 @@ describe("derived fields", () => {
     const meetings = JSON.parse(fs.readFileSync(path.join(dir, "dist/json/meetings.json"), "utf8")) as PublishedMeeting[];
     expect(meetings.find((m) => m.id === "austin-li-shangfu-shangri-la-2023")!.participant_sanctioned).toBe(false);
   }, 60_000);
+
+  it("a designation (a listing without measures) does not count, and is published with its kind", async () => {
+    const records = fixtureRecords();
+    const s = records.sanction[0]! as Record<string, unknown>;
+    delete s.measures;
+    Object.assign(s, { kind: "designation", lists: [{ list: "caatsa-231-lsp" }], responses: [] });
+    const dir = writeFixture(records);
+    await build({ root: dir, env: {} });
+    const meetings = JSON.parse(fs.readFileSync(path.join(dir, "dist/json/meetings.json"), "utf8")) as PublishedMeeting[];
+    expect(meetings.find((m) => m.id === "austin-li-shangfu-shangri-la-2023")).toMatchObject({ participant_sanctioned: false, participant_sanctions: [] });
+    const sanctions = JSON.parse(fs.readFileSync(path.join(dir, "dist/json/sanctions.json"), "utf8")) as Array<Record<string, unknown>>;
+    expect(sanctions[0]).toMatchObject({ kind: "designation", measures: [] });
+  }, 120_000);
+
+  it("a sanction that does not say its kind is published as `kind: sanction`", () => {
+    expect(json<Array<Record<string, unknown>>>("json/sanctions.json").map((x) => x.kind)).toEqual(expect.arrayContaining(["sanction"]));
+    expect(json<JsonSchema>("schemas/sanction.schema.json").required).toContain("kind");
+  });
 });
 
 describe("CSV", () => {

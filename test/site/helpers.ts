@@ -43,7 +43,7 @@ export function meeting(id: string, extra: Partial<PublishedMeeting> = {}): Publ
 }
 
 export function sanction(id: string, extra: Partial<PublishedSanction> = {}): PublishedSanction {
-  return { id, title: id, imposed_by: "state-a", on_behalf_of: "state-a", implemented_by: [], targets: [{ actor: "b" }], legal_basis: [{ instrument: "statute", citation: "Act §1" }], measures: [{ type: "visa-ban" }], lists: [], announced: "2020-01-15", status: "active", transactions: [], responses: [], identifiers: [], sources: [source("s")], claims: [], notes: [], unverified: [], ...extra };
+  return { id, title: id, kind: "sanction", imposed_by: "state-a", on_behalf_of: "state-a", implemented_by: [], targets: [{ actor: "b" }], legal_basis: [{ instrument: "statute", citation: "Act §1" }], measures: [{ type: "visa-ban" }], lists: [], announced: "2020-01-15", status: "active", transactions: [], responses: [], identifiers: [], sources: [source("s")], claims: [], notes: [], unverified: [], ...extra };
 }
 
 export function forum(id: string, extra: Partial<PublishedForum> = {}): PublishedForum {

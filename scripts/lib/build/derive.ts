@@ -73,6 +73,11 @@ class Index {
   }
 }
 
+/** Whether a sanction record is a designation (a listing that imposes no measures) rather than a sanction. */
+export function isDesignation(s: Pick<Sanction, "kind">): boolean {
+  return s.kind === "designation";
+}
+
 /** The date a meeting's sanctions are judged on: its date, else its forum edition's start, else its last status change. */
 export function meetingDate(m: Pick<Meeting, "date" | "sidelines_of" | "status_history">, editionStart: ReadonlyMap<string, string>): string | undefined {
   return m.date ?? (m.sidelines_of ? editionStart.get(m.sidelines_of) : undefined) ?? m.status_history?.at(-1)?.date;
@@ -146,6 +151,8 @@ export function derive(records: SourceRecords): DerivedRecords {
   }
   for (const s of records.sanction) {
     for (const id of [s.imposed_by, s.on_behalf_of, ...(s.implemented_by ?? []), ...s.targets.map((t) => t.actor)]) addTo(sanctionsOf, id, s.id);
+    // A designation only lists its targets: it imposes nothing a meeting could run into.
+    if (isDesignation(s)) continue;
     for (const t of new Set(s.targets.map((x) => x.actor))) sanctionsByTarget.set(t, [...(sanctionsByTarget.get(t) ?? []), s]);
   }
   const actor = records.actor.map((a) => ({ ...a, meeting_ids: sorted(meetingsOf.get(a.id) ?? []), sanction_ids: sorted(sanctionsOf.get(a.id) ?? []) }));

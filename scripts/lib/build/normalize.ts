@@ -5,7 +5,7 @@
  */
 import { followRefs, type JsonSchema } from "../schemas.ts";
 import { RECORD_TYPES, type RecordType } from "../record-types.ts";
-import { listProperties } from "./public-schemas.ts";
+import { defaultedProperties, listProperties } from "./public-schemas.ts";
 import { isPlainObject } from "./json.ts";
 
 const COUNTRY_REF = "defs.schema.json#/$defs/country";
@@ -20,6 +20,7 @@ interface Node {
 
 export class Normalizer {
   private readonly lists = new Map<RecordType, string[]>();
+  private readonly defaults = new Map<RecordType, Array<[string, unknown]>>();
 
   constructor(private readonly schemas: Map<string, JsonSchema>) {}
 
@@ -94,8 +95,11 @@ export class Normalizer {
     const file = RECORD_TYPES[type].schema;
     let lists = this.lists.get(type);
     if (!lists) this.lists.set(type, (lists = listProperties(type, this.schemas)));
+    let defaults = this.defaults.get(type);
+    if (!defaults) this.defaults.set(type, (defaults = defaultedProperties(type, this.schemas)));
     const withLists = { ...data };
     for (const name of lists) withLists[name] ??= [];
+    for (const [name, value] of defaults) withLists[name] ??= value;
     let root = this.roots.get(file);
     if (!root) this.roots.set(file, (root = { $ref: file }));
     this.path.length = 0;

@@ -105,6 +105,14 @@ export function listProperties(type: RecordType, schemas: Map<string, JsonSchema
     .map(([name]) => name);
 }
 
+/** The top-level properties of a record schema that declare a `default`, with it: published records always carry them. */
+export function defaultedProperties(type: RecordType, schemas: Map<string, JsonSchema>): Array<[string, unknown]> {
+  const props = (schemas.get(RECORD_TYPES[type].schema)?.properties ?? {}) as Record<string, JsonSchema>;
+  return Object.entries(props)
+    .filter(([, p]) => "default" in p)
+    .map(([name, p]) => [name, p.default]);
+}
+
 /** Lists may no longer be absent, so a rule that forbade one (`"positions": false`) now requires it empty. */
 function allowEmptyLists(node: unknown, lists: ReadonlySet<string>): void {
   if (Array.isArray(node)) return node.forEach((n) => allowEmptyLists(n, lists));
@@ -129,6 +137,11 @@ function publicRecordSchema(type: RecordType, source: Map<string, JsonSchema>): 
     props[name] = { ...props[name], description: `${String(props[name]!.description ?? "")} ${LIST_NOTE}`.trim() };
   }
   if (s.allOf) allowEmptyLists(s.allOf, new Set(lists));
+  for (const [name, value] of defaultedProperties(type, source)) {
+    if (required.includes(name)) continue;
+    required.push(name);
+    props[name] = { ...props[name], description: `${String(props[name]!.description ?? "")} Always present in published data: \`${String(value)}\` when the record does not say.`.trim() };
+  }
   for (const [name, schema] of Object.entries(DERIVED_FIELDS[type] ?? {})) {
     props[name] = schema;
     required.push(name);

@@ -43,7 +43,9 @@ export function renderHome(ctx: PageContext, sums: ReadonlyMap<string, string>, 
 <ul class="counts">${TYPES.map(([type, plural, what]) => {
   const count = html`<strong>${meta.record_counts[type]}</strong> ${plural}`;
   // Withdrawn ids have no search entry; their old pages only redirect readers.
-  return html`<li>${type === "tombstone" ? html`<span class="count">${count}</span>` : html`<a href="${href(ctx, `search.html?type=${type}`)}">${count}</a>`}<span>${what}</span></li>`;
+  const designations = type === "sanction" ? model.dataset.sanctions.filter((x) => x.kind === "designation").length : 0;
+  const note = designations ? html` (${designations} of them ${designations === 1 ? "is a designation" : "are designations"}: a listing that imposes no measures)` : "";
+  return html`<li>${type === "tombstone" ? html`<span class="count">${count}</span>` : html`<a href="${href(ctx, `search.html?type=${type}`)}">${count}</a>`}<span>${what}${note}</span></li>`;
 })}</ul>
 <p>Meetings by status: ${byStyle.map(({ style, count }) => html`<span class="tally">${styleBadge(style)}: ${count}</span> `)}</p>
 <p>In <strong>${sanctioned}</strong> of ${meetings.length} meetings a participant was, on the day, under a sanction imposed on behalf of the other side's state.</p>

@@ -13,6 +13,9 @@ function targets(ctx: PageContext, s: PublishedSanction): Html {
 }
 
 function measures(ctx: PageContext, s: PublishedSanction): Html {
+  if (s.kind === "designation") {
+    return html`<section aria-labelledby="measures-h"><h2 id="measures-h">Measures</h2><p>None: this is a designation. It places its targets on a list and imposes no measures of its own, so it does not count as a sanction in the dataset's figures or in a meeting's sanctions.</p></section>`;
+  }
   return html`<section aria-labelledby="measures-h"><h2 id="measures-h">Measures</h2>
 <table><thead><tr><th scope="col">Measure</th><th scope="col">Applies to</th><th scope="col">Provision and wording</th></tr></thead><tbody>
 ${s.measures.map(
@@ -38,7 +41,7 @@ function responses(ctx: PageContext, s: PublishedSanction): Html {
 
 export function renderSanction(ctx: PageContext, s: PublishedSanction): string {
   const body = html`<article class="record sanction">
-<p class="type">sanction</p>
+<p class="type">${s.kind === "designation" ? "designation" : "sanction"}</p>
 <h1>${s.title}</h1>
 ${facts([
   ["Imposed by", fact(s, "imposed_by", ref(ctx, s.imposed_by))],

@@ -198,7 +198,7 @@ export const TABLES: TableSpec[] = [
     description: "One row per sanctions action. Targets, measures, legal basis, lists and transactions are in their own tables (sanction_*.csv).",
     rows: records("sanction"),
     primaryKey: ["id"],
-    columns: ["id", "title", "imposed_by", "on_behalf_of", "implemented_by", "announced", "listed", "effective", "ended", "status", "status_as_of", "reason", "objective", "responses"].flatMap((f) =>
+    columns: ["id", "title", "kind", "imposed_by", "on_behalf_of", "implemented_by", "announced", "listed", "effective", "ended", "status", "status_as_of", "reason", "objective", "responses"].flatMap((f) =>
       ["announced", "listed", "effective", "ended", "status_as_of"].includes(f) ? withDateParts(field("sanction", [f])) : [field("sanction", [f])],
     ),
   },
@@ -340,6 +340,7 @@ export const TABLES: TableSpec[] = [
     itemField(type, "claims", ["value"], "value", { type: "string", description: "The value this source gives, as text (see value_type)." }),
     { name: "value_type", get: (r) => typeof r.item?.value, field: { type: "string", description: "The JSON type of `value`: string, number or boolean.", constraints: { required: true, enum: ["string", "number", "boolean"] } } },
     itemField(type, "claims", ["source"]),
+    itemField(type, "claims", ["quote"]),
     itemField(type, "claims", ["note"]),
   ]),
   sharedListTable("notes", RECORD_TYPES_WITH("notes"), "notes", "Notes", "Editorial notes on records or single fields: one row per note.", (type) => itemColumns(type, "notes", ["field", "text"])),
