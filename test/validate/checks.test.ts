@@ -221,6 +221,13 @@ const LOADER_CASES: Case[] = [
     expected: [{ file: GREEN, line: 3, col: LIMITS.maxLineLength + 1 }],
   },
   {
+    code: "FILE009",
+    name: "lines ended by a lone CR, once, at the first (a CRLF before it is a line end)",
+    bad: { [GREEN]: GREEN_STATE.replace("\n", "\r\n").replace(/(?<!\r)\n/g, "\r") },
+    fixed: { [GREEN]: GREEN_STATE.replace(/\n/g, "\r\n") },
+    expected: [{ file: GREEN, line: 2, col: 12, message: "lone carriage return" }],
+  },
+  {
     code: "YAML001",
     name: "an unclosed quote",
     bad: { [GREEN]: greenWith(3, 'name: "Green State') },

@@ -62,6 +62,7 @@ export function loadRecord(rf: RecordFile, set: SchemaSet, out: Diagnostic[], re
     out.push(read.diagnostic);
     return { ok: false };
   }
+  if (read.lineEndings) out.push(read.lineEndings);
   const parsed = parseRecordText(rf.file, read.text);
   if (!parsed.ok) {
     out.push(...parsed.diagnostics);

@@ -5,7 +5,12 @@ import { LIMITS } from "./limits.ts";
 import { positionAt } from "./text-position.ts";
 import { BIDI_CONTROL, FORBIDDEN_IN_FILE } from "./forbidden-chars.ts";
 
-export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
+/**
+ * The text of a record file, or why it cannot be read. `lineEndings` is an error that does not stop
+ * the reading: lines ended by a lone carriage return (FILE009), reported once while the text, with
+ * those line ends read as line feeds, is parsed and checked as usual.
+ */
+export type ReadResult = { ok: true; text: string; lineEndings?: Diagnostic } | { ok: false; diagnostic: Diagnostic };
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
@@ -46,6 +51,15 @@ export function decodeRecordBytes(file: string, bytes: Uint8Array): ReadResult {
   }
   // A byte-order mark is accepted and dropped; the formatter writes files without one.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // A lone CR ends a line for YAML but not for every reader (nor for line counts): one error at the
+  // first, and the text read with LF in its place (one character for one, so offsets do not move).
+  let lineEndings: Diagnostic | undefined;
+  const loneCr = LONE_CR.exec(text);
+  if (loneCr) {
+    const pos = positionAt(text, loneCr.index);
+    lineEndings = loaderDiagnostic(file, "FILE009", "lines end in a lone carriage return (CR, as on classic Mac OS), which YAML readers and line counts do not all take for a line end", pos, "save the file with LF line endings (npm run format does it)");
+    text = text.replace(/\r(?!\n)/g, "\n");
+  }
   const bad = FORBIDDEN_IN_FILE.exec(text);
   if (bad) {
     const pos = positionAt(text, bad.index);
@@ -57,8 +71,10 @@ export function decodeRecordBytes(file: string, bytes: Uint8Array): ReadResult {
   if (long) {
     return problem(file, "FILE008", `line ${long.line} is ${long.length} characters long, over the limit of ${LIMITS.maxLineLength}`, long.line, LIMITS.maxLineLength + 1, "break the text with a YAML block scalar (`|` or `>`)");
   }
-  return { ok: true, text };
+  return lineEndings ? { ok: true, text, lineEndings } : { ok: true, text };
 }
+
+const LONE_CR = /\r(?!\n)/;
 
 function findLongLine(text: string): { line: number; length: number } | undefined {
   let start = 0;
