@@ -3,6 +3,7 @@ import type { Diagnostic } from "../diagnostics.ts";
 import { SCHEMA_CODES, type SchemaCode } from "../codes.ts";
 import { nearest } from "./suggest.ts";
 import { escapeSegment, unescapeSegment } from "../json-pointer.ts";
+import { followRefs } from "../schemas.ts";
 
 type Schema = Record<string, unknown>;
 export type Locate = (pointer: string, options?: { key?: boolean }) => { line: number; col: number };
@@ -79,12 +80,31 @@ function describeContains(schema: Schema): string {
   return parts.join(" and ");
 }
 
+/** Where the schemas are, for following `$ref`s from the schema an error comes from. */
+interface SchemaContext {
+  schemas: ReadonlyMap<string, Schema>;
+  /** The file the error's schema path starts in. */
+  file: string;
+}
+
+/** The sibling field whose own fields include `key` (`location` for `city`), for "indent it under" hints. */
+function ownerOf(key: string, parent: Schema | undefined, ctx: SchemaContext | undefined): string | undefined {
+  if (!ctx) return undefined;
+  for (const [name, sub] of Object.entries((parent?.properties ?? {}) as Record<string, Schema>)) {
+    if (!sub || typeof sub !== "object") continue;
+    const target = followRefs(sub, ctx.file, ctx.schemas).schema;
+    const items = target.items && typeof target.items === "object" ? followRefs(target.items as Schema, ctx.file, ctx.schemas).schema : undefined;
+    if (Object.hasOwn((target.properties ?? {}) as object, key) || Object.hasOwn((items?.properties ?? {}) as object, key)) return name;
+  }
+  return undefined;
+}
+
 function allowedKeys(parentSchema: unknown): string[] {
   return Object.keys(((parentSchema as Schema | undefined)?.properties ?? {}) as Schema);
 }
 
 /** Turns one ajv error into a finding in plain words, or undefined for errors that only repeat others. */
-function explain(error: ErrorObject, rootSchema: Schema | undefined): Finding | undefined {
+function explain(error: ErrorObject, rootSchema: Schema | undefined, ctx?: SchemaContext): Finding | undefined {
   const p = error.params as Record<string, unknown>;
   const parent = error.parentSchema as Schema | undefined;
   const at = error.instancePath;
@@ -108,6 +128,10 @@ function explain(error: ErrorObject, rootSchema: Schema | undefined): Finding | 
       const keys = allowedKeys(parent);
       const guess = nearest(key, keys);
       const pointer = `${at}/${escapeSegment(key)}`;
+      const owner = guess ? undefined : ownerOf(key, parent, ctx);
+      if (owner) {
+        return { code: "SCH002", pointer, atKey: true, message: `unknown field ${q(key)} at this level; it is a field of ${q(owner)}`, tip: `indent \`${key}:\` under \`${owner}:\` (two more spaces than \`${owner}\`)` };
+      }
       return {
         code: "SCH002",
         pointer,
@@ -124,7 +148,8 @@ function explain(error: ErrorObject, rootSchema: Schema | undefined): Finding | 
       const expected = String(p.type).split(",").map((t) => TYPE_WORDS[t] ?? t).join(" or ");
       const found = typeOfValue(error.data);
       const isDate = parent?.title === "Partial date";
-      const tip = isDate && typeof error.data === "number" ? `quote the year so YAML reads it as text: '${String(error.data)}'` : firstSentence(parent?.description);
+      const glued = typeof error.data === "string" && String(p.type).includes("object") ? /^([A-Za-z_][\w-]*):(\S.*)$/.exec(error.data) : null;
+      const tip = isDate && typeof error.data === "number" ? `quote the year so YAML reads it as text: '${String(error.data)}'` : glued ? `a space is missing after the colon: write \`${glued[1]}: ${glued[2]}\` on its own line, indented under the key` : firstSentence(parent?.description);
       return { code: "SCH003", pointer: at, atKey: false, message: `${fieldName(at)} should be ${expected}, but is ${found}`, ...(tip ? { tip } : {}) };
     }
     case "enum": {
@@ -235,7 +260,8 @@ export function schemaDiagnostics(file: string, data: unknown, validate: Validat
   };
   const { kept, findings } = groupAlternatives(errors, rootOf);
   for (const e of kept) {
-    const f = explain(e, rootOf(e));
+    const schemaFile = e.schemaPath.startsWith("#") ? (rootFile ?? (validate.schema as Schema | undefined)?.$id) : e.schemaPath.split("#")[0];
+    const f = explain(e, rootOf(e), typeof schemaFile === "string" ? { schemas: rootSchemas, file: schemaFile } : undefined);
     if (f) findings.push(f);
   }
   const seen = new Set<string>();

@@ -4,6 +4,7 @@ import { loaderDiagnostic, type LoaderCode } from "../codes.ts";
 import { LIMITS } from "./limits.ts";
 import { positionAt as positionAtOffset } from "./text-position.ts";
 import { pointerSegments } from "../json-pointer.ts";
+import { yamlTip } from "./yaml-tips.ts";
 
 export interface ParsedYaml {
   data: Record<string, unknown>;
@@ -88,6 +89,8 @@ export function parseRecordYaml(file: string, text: string): ParseResult {
   }
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
+  const explained = new Set<number>();
+  let lines: string[] | undefined;
   for (const [index, doc] of docs.entries()) {
     if (index > 0) {
       diagnostics.push(diag(file, "YAML003", at(doc.range[0]), "a second YAML document starts here; a file holds exactly one record", "split it into one file per record"));
@@ -100,11 +103,23 @@ export function parseRecordYaml(file: string, text: string): ParseResult {
       }
       const code = YAML_ERROR_CODES[error.code] ?? "YAML001";
       const pos = at(errorOffset(error, doc));
+      // One diagnosis in plain words per line: the parser often reports one mistake several ways.
+      if (explained.has(pos.line)) continue;
+      const plain = yamlTip((lines ??= text.split("\n")), pos.line, error.code, error.message);
+      if (plain) {
+        explained.add(pos.line).add(plain.line);
+        const k = `${code}:${plain.line}:${plain.col}`;
+        if (!seen.has(k)) diagnostics.push(diag(file, code, { line: plain.line, col: plain.col }, plain.message, plain.tip));
+        seen.add(k);
+        continue;
+      }
       const key = `${code}:${pos.line}:${pos.col}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const { message, tip } = explainYamlError(error, text);
       diagnostics.push(diag(file, code, pos, message, tip));
+      // What follows a tab on its line is the parser losing its place, not another mistake.
+      if (code === "YAML009") explained.add(pos.line);
     }
   }
   const doc = docs[0]!;
