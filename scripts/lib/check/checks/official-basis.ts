@@ -8,7 +8,7 @@ export const officialBasis: Check = {
   severity: "warning",
   scope: "dataset",
   reads: SOURCES_OF_EVERY_TYPE,
-  description: "A source on an `official` or `intergovernmental` host is `basis: primary`, not `secondary` (`npm run format` fills in `primary` where `basis` is missing).",
+  description: "A source on an `official` or `intergovernmental` host is not `basis: secondary`: the page is the primary document (write `basis: primary`).",
   run(ctx) {
     for (const r of ctx.records) {
       forEachSource(r, (source, pointer) => {

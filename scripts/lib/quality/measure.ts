@@ -1,0 +1,136 @@
+/**
+ * Sourcing quality, measured: how the records cite their sources, per record type and overall. The
+ * same figures feed `npm run report`, the release's `quality.json` and its summary in manifest.json,
+ * the README's generated section and the site (a line on the home page, a badge on each record page).
+ */
+import { RECORD_TYPE_NAMES, type RecordType } from "../record-types.ts";
+import { isOfficial, publisherOf, type PublisherRegistry } from "../publishers/registry.ts";
+import type { LoadedRecord } from "../check/types.ts";
+import { forEachSource } from "../check/helpers.ts";
+
+/** The record types that cite sources (tombstones do not). */
+export const MEASURED_TYPES = RECORD_TYPE_NAMES.filter((t) => t !== "tombstone");
+type MeasuredType = Exclude<RecordType, "tombstone">;
+
+export interface QualityFigures {
+  records: number;
+  /** Sources cited, the records' own and their forum editions'. */
+  citations: number;
+  citations_with_url: number;
+  /** Share of citations with a URL, 0–1 (null when there are none). */
+  share_with_url: number | null;
+  /** Citations on a host the publishers registry lists as official or intergovernmental. */
+  citations_official: number;
+  share_official: number | null;
+  citations_blocked: number;
+  records_citing_official: number;
+  /** Records whose every source is `basis: secondary`. */
+  records_secondary_only: number;
+  records_single_source: number;
+  /** Entries of `unverified`: fields not verified against a cited source. */
+  unverified_paths: number;
+  /** Recorded conflicts: `claims` entries. */
+  claims: number;
+}
+
+/** How one record is sourced, as the site's badge shows it. */
+export type Sourcing = "official" | "secondary-only" | "single-source" | "several-sources";
+
+export interface Quality {
+  overall: QualityFigures;
+  by_type: Record<MeasuredType, QualityFigures>;
+  /** Each record's sourcing, by id. */
+  records: Record<string, Sourcing>;
+}
+
+const empty = (): QualityFigures => ({
+  records: 0,
+  citations: 0,
+  citations_with_url: 0,
+  share_with_url: null,
+  citations_official: 0,
+  share_official: null,
+  citations_blocked: 0,
+  records_citing_official: 0,
+  records_secondary_only: 0,
+  records_single_source: 0,
+  unverified_paths: 0,
+  claims: 0,
+});
+
+const share = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 10000) / 10000);
+
+/** A record's sourcing class: an official page wins, then only copies, then a lone source. */
+export function sourcingOf(record: Pick<LoadedRecord, "data">, registry: PublisherRegistry): Sourcing {
+  const own = Array.isArray(record.data.sources) ? (record.data.sources as Array<Record<string, unknown>>) : [];
+  let official = false;
+  forEachSource(record as LoadedRecord, (s) => (official ||= isOfficial(publisherOf(registry, s.url))));
+  if (official) return "official";
+  if (own.length > 0 && own.every((s) => s.basis === "secondary")) return "secondary-only";
+  return own.length === 1 ? "single-source" : "several-sources";
+}
+
+/** The figures for a set of records (any order); tombstones are left out. */
+export function measureQuality(records: Iterable<Pick<LoadedRecord, "type" | "data">>, registry: PublisherRegistry): Quality {
+  const byType = Object.fromEntries(MEASURED_TYPES.map((t) => [t, empty()])) as Record<MeasuredType, QualityFigures>;
+  const overall = empty();
+  const sourcing: Array<[string, Sourcing]> = [];
+  for (const record of records) {
+    if (record.type === "tombstone") continue;
+    const figures = [byType[record.type], overall];
+    const add = (key: keyof QualityFigures, n = 1): void => figures.forEach((f) => ((f[key] as number) += n));
+    add("records");
+    let official = false;
+    forEachSource(record as LoadedRecord, (s) => {
+      add("citations");
+      if (typeof s.url === "string") add("citations_with_url");
+      const entry = publisherOf(registry, s.url);
+      if (isOfficial(entry)) {
+        add("citations_official");
+        official = true;
+      }
+      if (entry?.blocked) add("citations_blocked");
+    });
+    const kind = sourcingOf(record, registry);
+    if (official) add("records_citing_official");
+    const own = Array.isArray(record.data.sources) ? (record.data.sources as Array<Record<string, unknown>>) : [];
+    if (own.length > 0 && own.every((s) => s.basis === "secondary")) add("records_secondary_only");
+    if (own.length === 1) add("records_single_source");
+    add("unverified_paths", Array.isArray(record.data.unverified) ? record.data.unverified.length : 0);
+    add("claims", Array.isArray(record.data.claims) ? record.data.claims.length : 0);
+    sourcing.push([String(record.data.id), kind]);
+  }
+  for (const f of [...Object.values(byType), overall]) {
+    f.share_with_url = share(f.citations_with_url, f.citations);
+    f.share_official = share(f.citations_official, f.citations);
+  }
+  sourcing.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { overall, by_type: byType, records: Object.fromEntries(sourcing) };
+}
+
+const pct = (v: number | null): string => (v === null ? "—" : `${(v * 100).toFixed(1)} %`);
+
+/** The figures as a Markdown table: one column per record type, then the total. */
+export function qualityMarkdown(q: Quality): string {
+  const cols: Array<[string, QualityFigures]> = [...MEASURED_TYPES.map((t): [string, QualityFigures] => [t, q.by_type[t]]), ["all", q.overall]];
+  const row = (label: string, cell: (f: QualityFigures) => string): string => `| ${label} | ${cols.map(([, f]) => cell(f)).join(" | ")} |`;
+  return [
+    `| | ${cols.map(([t]) => t).join(" | ")} |`,
+    `| --- | ${cols.map(() => "---:").join(" | ")} |`,
+    row("records", (f) => String(f.records)),
+    row("citations", (f) => String(f.citations)),
+    row("with a URL", (f) => pct(f.share_with_url)),
+    row("from official hosts", (f) => pct(f.share_official)),
+    row("records citing an official page", (f) => String(f.records_citing_official)),
+    row("records whose every source is secondary", (f) => String(f.records_secondary_only)),
+    row("single-source records", (f) => String(f.records_single_source)),
+    row("citations of blocked hosts", (f) => String(f.citations_blocked)),
+    row("`unverified` paths", (f) => String(f.unverified_paths)),
+    row("recorded conflicts (claims)", (f) => String(f.claims)),
+  ].join("\n");
+}
+
+/** One line for the site's home page. */
+export function qualitySentence(f: QualityFigures): string {
+  return `${f.citations} citations: ${pct(f.share_with_url)} with a URL, ${pct(f.share_official)} from official hosts; ${f.records_single_source} of ${f.records} records rest on a single source and ${f.records_secondary_only} only on secondary copies.`;
+}
