@@ -1681,6 +1681,10 @@ export interface Manifest {
   source_date: string;
   record_counts: RecordCounts;
   /**
+   * How the records cite their sources, overall; per record type and per record in quality.json.
+   */
+  quality: SourcingFigures;
+  /**
    * Every file of the release except manifest.json and SHA256SUMS, by path relative to the release folder, sorted.
    */
   files: {
@@ -1691,4 +1695,81 @@ export interface Manifest {
 export interface ManifestFile {
   sha256: string;
   bytes: number;
+}
+
+/**
+ * How the release's records cite their sources (`quality.json`), overall and per record type, and each record's sourcing. `npm run report` prints the same figures.
+ */
+export interface SourcingQuality {
+  /**
+   * Every record together.
+   */
+  overall: SourcingFigures;
+  /**
+   * The same figures for each record type.
+   */
+  by_type: {
+    actor: SourcingFigures;
+    sanction: SourcingFigures;
+    incident: SourcingFigures;
+    meeting: SourcingFigures;
+    forum: SourcingFigures;
+  };
+  /**
+   * Each record's sourcing, by id: `official` (cites a page on an official host), else `secondary-only` (every source is `basis: secondary`), else `single-source`, else `several-sources`.
+   */
+  records: {
+    [k: string]: "official" | "secondary-only" | "single-source" | "several-sources" | undefined;
+  };
+}
+
+export interface SourcingFigures {
+  /**
+   * Records measured (every type but tombstones).
+   */
+  records: number;
+  /**
+   * Sources cited, the records' own and their forum editions'.
+   */
+  citations: number;
+  /**
+   * Citations with a URL.
+   */
+  citations_with_url: number;
+  /**
+   * Share of citations with a URL, from 0 to 1 (rounded to four places); null when there are no citations.
+   */
+  share_with_url: number | null;
+  /**
+   * Citations on a host the publishers registry (`data/publishers.yaml`) lists as `official` or `intergovernmental`.
+   */
+  citations_official: number;
+  /**
+   * Share of citations from official hosts, from 0 to 1 (rounded to four places); null when there are no citations.
+   */
+  share_official: number | null;
+  /**
+   * Citations of a host the registry marks `blocked` (content farms, rewrite sites, mirrors).
+   */
+  citations_blocked: number;
+  /**
+   * Records that cite at least one page on an official host.
+   */
+  records_citing_official: number;
+  /**
+   * Records whose every source is `basis: secondary`.
+   */
+  records_secondary_only: number;
+  /**
+   * Records with exactly one source.
+   */
+  records_single_source: number;
+  /**
+   * Entries of `unverified`: fields not verified against a cited source.
+   */
+  unverified_paths: number;
+  /**
+   * Recorded conflicts: `claims` entries, one per source version of a disputed field.
+   */
+  claims: number;
 }

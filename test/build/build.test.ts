@@ -45,8 +45,8 @@ describe("release contents", () => {
       expect(fs.existsSync(path.join(out, `csv/${p}.csv`)), `csv/${p}.csv`).toBe(true);
     }
     for (const link of ["meeting_participants", "meeting_status_changes", "incident_actors", "forum_edition_delegations", "sanction_targets", "sanction_measures", "actor_positions", "forum_editions", "sources"]) expect(fs.existsSync(path.join(out, `csv/${link}.csv`)), link).toBe(true);
-    for (const f of ["dataset.json", "datapackage.json", "manifest.json", "SHA256SUMS", "lib/package/index.js", "lib/package/index.d.ts", "lib/types.generated.d.ts"]) expect(fs.existsSync(path.join(out, f)), f).toBe(true);
-    for (const s of ["defs", "actor", "sanction", "incident", "meeting", "forum", "tombstone", "dataset", "manifest"]) expect(fs.existsSync(path.join(out, `schemas/${s}.schema.json`)), s).toBe(true);
+    for (const f of ["dataset.json", "datapackage.json", "manifest.json", "quality.json", "SHA256SUMS", "lib/package/index.js", "lib/package/index.d.ts", "lib/types.generated.d.ts"]) expect(fs.existsSync(path.join(out, f)), f).toBe(true);
+    for (const s of ["defs", "actor", "sanction", "incident", "meeting", "forum", "tombstone", "dataset", "manifest", "quality"]) expect(fs.existsSync(path.join(out, `schemas/${s}.schema.json`)), s).toBe(true);
   });
 
   it("writes each type sorted by id, the same in json/, ndjson/ and dataset.json", () => {
@@ -121,6 +121,7 @@ describe("release contents", () => {
     };
     check("dataset.schema.json", json("dataset.json"));
     check("manifest.schema.json", json("manifest.json"));
+    check("quality.schema.json", json("quality.json"));
     for (const t of RECORD_TYPE_NAMES) check(`dataset.schema.json#/properties/${RECORD_TYPES[t].plural}`, json(`json/${RECORD_TYPES[t].plural}.json`));
   });
 });
@@ -336,6 +337,11 @@ describe("manifest and checksums", () => {
     expect(Object.keys(manifest.files).sort()).toEqual(all.filter((f) => f !== "manifest.json" && f !== "SHA256SUMS"));
     expect(manifest.record_counts.meeting).toBe(4);
     expect(manifest.record_counts.incident).toBe(1);
+    // The sourcing figures: all of them in quality.json, the overall ones in the manifest too.
+    const quality = json<{ overall: Manifest["quality"]; records: Record<string, string> }>("quality.json");
+    expect(manifest.quality).toEqual(quality.overall);
+    expect(manifest.quality.records).toBe(Object.keys(quality.records).length);
+    expect(manifest.files["quality.json"]).toBeDefined();
     const sums = read("SHA256SUMS").trim().split("\n").map((l) => l.split("  ")[1]);
     expect(sums).toEqual(all.filter((f) => f !== "SHA256SUMS"));
     expect(execFileSync("sha256sum", ["-c", "--quiet", "SHA256SUMS"], { cwd: out, encoding: "utf8" })).toBe("");

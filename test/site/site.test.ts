@@ -18,6 +18,22 @@ beforeAll(async () => {
 });
 
 describe("the site of the release", () => {
+  it("shows the sourcing figures on the home page and each record's sourcing as a badge, from quality.json", () => {
+    const quality = JSON.parse(release.files.get("quality.json")!.toString("utf8")) as { overall: { citations: number }; records: Record<string, string> };
+    expect(page("index.html")).toContain(`Sourcing: ${quality.overall.citations} citations:`);
+    expect(page("index.html")).toContain('href="download/quality.json"');
+    for (const [id, sourcing] of Object.entries(quality.records)) {
+      const target = [`actors/${id}.html`, `meetings/${id}.html`, `sanctions/${id}.html`, `incidents/${id}.html`, `forums/${id}.html`].find((p) => site.has(p))!;
+      expect(page(target), id).toContain(`<span class="sourcing sourcing-${sourcing}"`);
+    }
+  });
+
+  it("marks a designation as such, with no measures", () => {
+    const lsp = page("sanctions/us-caatsa-231-lsp-2017-rosoboronexport.html");
+    expect(lsp).toContain('<p class="type">designation</p>');
+    expect(lsp).toContain("None: this is a designation.");
+  });
+
   it("has a page per actor, meeting, sanction, incident, forum and forum edition", () => {
     const d = release.dataset;
     for (const a of d.actors) expect(site.has(`actors/${a.id}.html`), a.id).toBe(true);

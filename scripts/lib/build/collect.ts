@@ -7,6 +7,7 @@ import type { SchemaSet } from "../schemas.ts";
 import type { Actor, Forum, Incident, Meeting, Sanction, Tombstone } from "../types.generated.ts";
 import { RECORD_TYPE_NAMES, type RecordType } from "../record-types.ts";
 import { compareStrings } from "./json.ts";
+import { measureQuality, type Quality } from "../quality/measure.ts";
 
 /** The source records by type, each list sorted by id. */
 export interface SourceRecords {
@@ -29,6 +30,8 @@ export interface Collected {
   records: SourceRecords;
   /** Warnings from validation; they do not stop the build. */
   warnings: Diagnostic[];
+  /** The sourcing figures of the records collected, against the dataset's publishers registry. */
+  quality: Quality;
 }
 
 export async function collect(root: string, schemaSet: SchemaSet, parallel = true): Promise<Collected> {
@@ -40,5 +43,5 @@ export async function collect(root: string, schemaSet: SchemaSet, parallel = tru
   const records = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, [] as Array<{ id: string }>])) as Record<RecordType, Array<{ id: string }>>;
   for (const r of result.records) records[r.type].push(r.data as unknown as { id: string });
   for (const t of RECORD_TYPE_NAMES) records[t].sort((a, b) => compareStrings(a.id, b.id));
-  return { records: records as unknown as SourceRecords, warnings: result.diagnostics };
+  return { records: records as unknown as SourceRecords, warnings: result.diagnostics, quality: measureQuality(result.records, result.publishers) };
 }

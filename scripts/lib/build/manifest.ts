@@ -1,5 +1,5 @@
 /**
- * Step 6 of the build: manifest.json (version, provenance, record counts, the SHA-256 and size of every
+ * Step 6 of the build: manifest.json (version, provenance, record counts, the sourcing figures, the SHA-256 and size of every
  * file) and SHA256SUMS (the same hashes plus manifest.json's, in `sha256sum -c` form).
  */
 import fs from "node:fs";
@@ -35,7 +35,7 @@ export interface FileHash {
  * release's file count and size. Hashes the build already took as it wrote (`known`) are used as
  * they are; other files are read and hashed here.
  */
-export function writeManifest(dir: string, metadata: DatasetMetadata, known: ReadonlyMap<string, FileHash> = new Map()): { manifest: Manifest; files: number; bytes: number } {
+export function writeManifest(dir: string, metadata: DatasetMetadata, known: ReadonlyMap<string, FileHash>, quality: Manifest["quality"]): { manifest: Manifest; files: number; bytes: number } {
   const files: Manifest["files"] = {};
   for (const rel of listFiles(dir)) {
     if (rel === MANIFEST || rel === SUMS) continue;
@@ -53,6 +53,7 @@ export function writeManifest(dir: string, metadata: DatasetMetadata, known: Rea
     source_commit: metadata.source_commit,
     source_date: metadata.source_date,
     record_counts: metadata.record_counts,
+    quality,
     files,
   };
   const text = prettyJson(manifest);

@@ -23,6 +23,8 @@ import { eventsTable, writeInteropFiles } from "../interop/write.ts";
 import { releaseCitation } from "../release/citation.ts";
 import { releaseTextFiles } from "../release/text-files.ts";
 import { MANIFEST, writeManifest } from "./manifest.ts";
+import { QUALITY_FILE, type Quality } from "../quality/measure.ts";
+import { prettyJson } from "./json.ts";
 import { phaseTimer } from "../timings.ts";
 import { checkOutput, repositoryFolders, writeMarker } from "../output-guard.ts";
 import { createTempRelease, removeDeadTempReleases, swapIntoPlace, withLock, recover } from "./atomic.ts";
@@ -99,9 +101,9 @@ export function releaseOutput(out: string, root: string): string {
  * writing it (`npm run diff` compares these). A function of its own so that the source and derived
  * records are garbage once the published ones exist: a large build never holds three copies.
  */
-export async function publishDataset(root: string, parallel = true, time: (phase: string) => void = () => undefined): Promise<{ published: PublishedRecords; warnings: Diagnostic[]; schemas: Map<string, JsonSchema> }> {
+export async function publishDataset(root: string, parallel = true, time: (phase: string) => void = () => undefined): Promise<{ published: PublishedRecords; warnings: Diagnostic[]; schemas: Map<string, JsonSchema>; quality: Quality }> {
   const schemaSet = loadSchemaSet();
-  const { records, warnings } = await collect(root, schemaSet, parallel);
+  const { records, warnings, quality } = await collect(root, schemaSet, parallel);
   time("collect (validate)");
   const schemas = publicSchemas(schemaSet.schemas);
   const derived = derive(records);
@@ -110,7 +112,7 @@ export async function publishDataset(root: string, parallel = true, time: (phase
   time("publish");
   checkPublished(published, schemas);
   time("check published");
-  return { published, warnings, schemas };
+  return { published, warnings, schemas, quality };
 }
 
 /**
@@ -138,7 +140,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   });
   releaseOutput(out, root);
   const time = phaseTimer("build");
-  const { published, warnings, schemas } = await publishDataset(root, options.parallel !== false, time);
+  const { published, warnings, schemas, quality } = await publishDataset(root, options.parallel !== false, time);
   collectGarbage();
   time("garbage collection");
   const version = datasetVersion(ROOT);
@@ -153,6 +155,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const outputs = new OutputDir(tmp);
     for (const [rel, text] of schemaFiles(schemas)) outputs.write(rel, [text]);
     for (const [rel, text] of releaseTextFiles(ROOT, citation)) outputs.write(rel, [text]);
+    outputs.write(QUALITY_FILE, [prettyJson(quality)]);
     // On a large dataset a worker writes the CSV tables from the NDJSON lines while this thread writes
     // the JSON; if it fails, the tables are written here.
     const total = RECORD_TYPE_NAMES.reduce((n, t) => n + published[t].length, 0);
@@ -171,7 +174,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     compilePackage(tmp);
     time("package");
     writeMarker(tmp, "release");
-    const { files, bytes } = writeManifest(tmp, metadata, outputs.hashes);
+    const { files, bytes } = writeManifest(tmp, metadata, outputs.hashes, quality.overall);
     if (env[PAUSE_ENV] === "1") {
       process.stderr.write(`${PAUSE_MARKER} ${tmp}\n`);
       await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));

@@ -13,10 +13,12 @@
 import { followRefs, type JsonSchema } from "../schemas.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../record-types.ts";
 import { isPlainObject } from "./json.ts";
+import { QUALITY_SCHEMA, qualitySchema } from "../quality/measure.ts";
 
 export const DEFS_FILE = "defs.schema.json";
 export const DATASET_SCHEMA = "dataset.schema.json";
 export const MANIFEST_SCHEMA = "manifest.schema.json";
+
 const META = "https://json-schema.org/draft/2020-12/schema";
 
 const derived = (description: string, schema: JsonSchema): JsonSchema => ({ ...schema, description: `Derived: ${description}`, readOnly: true, "x-derived": true });
@@ -237,12 +239,13 @@ function manifestSchema(): JsonSchema {
     description: "What a release contains (`manifest.json`): version, provenance, record counts and the SHA-256 of every other file. `SHA256SUMS` lists the same hashes, and that of manifest.json, for `sha256sum -c`.",
     type: "object",
     additionalProperties: false,
-    required: ["name", "version", "source_commit", "source_date", "record_counts", "files"],
+    required: ["name", "version", "source_commit", "source_date", "record_counts", "quality", "files"],
     properties: {
       name: { const: "sidelines" },
       version: { type: "string" },
       ...PROVENANCE,
       record_counts: { $ref: `${DATASET_SCHEMA}#/$defs/recordCounts` },
+      quality: { $ref: `${QUALITY_SCHEMA}#/$defs/figures`, description: "How the records cite their sources, overall; per record type and per record in quality.json." },
       files: {
         description: "Every file of the release except manifest.json and SHA256SUMS, by path relative to the release folder, sorted.",
         type: "object",
@@ -268,5 +271,6 @@ export function publicSchemas(source: Map<string, JsonSchema>): Map<string, Json
   for (const type of RECORD_TYPE_NAMES) out.set(RECORD_TYPES[type].schema, publicRecordSchema(type, source));
   out.set(DATASET_SCHEMA, datasetSchema());
   out.set(MANIFEST_SCHEMA, manifestSchema());
+  out.set(QUALITY_SCHEMA, qualitySchema());
   return out;
 }

@@ -4,6 +4,7 @@
  * Pure apart from reading the assets and the release files: the same release gives the same site.
  */
 import fs from "node:fs";
+import { QUALITY_FILE, type Quality } from "../quality/measure.ts";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Dataset } from "../types.generated.ts";
@@ -37,6 +38,8 @@ export interface Downloads {
 /** Renders every page of the dataset; `downloads` adds the release files and their table on the home page. */
 export function renderSite(dataset: Dataset, downloads: Downloads = { sums: new Map(), files: new Map() }, siteUrl?: string): SiteFiles {
   const model = new SiteModel(dataset);
+  const quality = downloads.files.get(QUALITY_FILE);
+  if (quality) model.quality = JSON.parse(quality.toString("utf8")) as Quality;
   const out: SiteFiles = new Map();
   const at = (p: string): PageContext => ({ model, path: p, ...(siteUrl ? { siteUrl } : {}) });
   const pageOf = (id: string): string => model.targets.get(id)!.path;

@@ -4,6 +4,7 @@
  * and sanctions it is involved in. Everything is computed from the published dataset.
  */
 import crypto from "node:crypto";
+import type { Quality, Sourcing } from "../quality/measure.ts";
 import type { Dataset, ForumEdition, PublishedActor, PublishedForum, PublishedIncident, PublishedMeeting, PublishedSanction } from "../types.generated.ts";
 import { dayRange, parsePartialDate } from "../partial-date.ts";
 import { meetingDate } from "../build/derive.ts";
@@ -50,6 +51,14 @@ export class SiteModel {
   readonly meetingsAt = new Map<string, PublishedMeeting[]>();
   /** Each forum edition's start date, for placing meetings without a date of their own. */
   private readonly editionStart = new Map<string, string>();
+
+  /** The release's sourcing figures (quality.json), when the site is made from a release that has them. */
+  quality: Quality | undefined;
+
+  /** How a record is sourced, by the release's quality.json; undefined without it. */
+  sourcing(id: string): Sourcing | undefined {
+    return this.quality?.records[id];
+  }
 
   constructor(readonly dataset: Dataset) {
     const add = (type: PageType, id: string, name: string): void => {

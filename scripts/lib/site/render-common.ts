@@ -4,6 +4,7 @@
  * links to the claims about it and is flagged when unverified, so no fact stands without its sources.
  */
 import type { Claim, ExternalIdentifier, Note, Place, PublishedMeeting, Source } from "../types.generated.ts";
+import type { Sourcing } from "../quality/measure.ts";
 import { anchorId, externalLink, Html, html, join, type Interpolation } from "./escape.ts";
 import { href, type PageContext } from "./layout.ts";
 import { label } from "./model.ts";
@@ -137,13 +138,26 @@ function identifierItem(id: ExternalIdentifier): Html {
   return html`<li>${label(id.scheme)}: ${externalLink(address, id.value)}</li>`;
 }
 
+const SOURCING_LABELS: Record<Sourcing, [label: string, title: string]> = {
+  official: ["official source", "Cites at least one page of a government or intergovernmental body"],
+  "secondary-only": ["secondary sources only", "Every source is a copy, syndication or summary; no original was read"],
+  "single-source": ["single source", "Rests on one source"],
+  "several-sources": ["several sources", "Cites several sources, none of them on an official host"],
+};
+
+/** The badge saying how a record is sourced (from the release's quality.json). */
+export function sourcingBadge(sourcing: Sourcing): Html {
+  const [text, title] = SOURCING_LABELS[sourcing];
+  return html`<span class="sourcing sourcing-${sourcing}" title="${title}">${text}</span>`;
+}
+
 /** Identifiers, notes, unverified fields, disputed facts and sources: the evidence at the foot of a record page. */
-export function evidence(rec: Documented & { identifiers: ExternalIdentifier[] }): Html {
+export function evidence(rec: Documented & { identifiers: ExternalIdentifier[] }, sourcing?: Sourcing): Html {
   return html`${rec.identifiers.length ? html`<section aria-labelledby="ids-h"><h2 id="ids-h">Identifiers</h2><ul>${rec.identifiers.map(identifierItem)}</ul></section>` : ""}
 ${rec.notes.length ? html`<section aria-labelledby="notes-h"><h2 id="notes-h">Notes</h2><ul class="notes">${rec.notes.map((n) => html`<li>${n.field ? html`<code>${n.field}</code>: ` : ""}${n.text}</li>`)}</ul></section>` : ""}
 ${claimsSection(rec)}
 ${rec.unverified.length ? html`<section aria-labelledby="unverified-h"><h2 id="unverified-h">Not verified</h2><p>These fields rest on recall or inference and were not read in a cited source: ${join(rec.unverified.map((f) => html`<code>${f}</code>`))}.</p></section>` : ""}
-<section aria-labelledby="sources-h"><h2 id="sources-h">Sources</h2>${rec.sources.length ? sourcesList(rec.sources) : html`<p>None given.</p>`}</section>`;
+<section aria-labelledby="sources-h"><h2 id="sources-h">Sources${sourcing ? html` ${sourcingBadge(sourcing)}` : ""}</h2>${rec.sources.length ? sourcesList(rec.sources) : html`<p>None given.</p>`}</section>`;
 }
 
 /**

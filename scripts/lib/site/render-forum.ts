@@ -42,7 +42,7 @@ ${f.editions.map((e, i) => {
   const count = ctx.model.meetingsAt.get(e.id)?.length ?? 0;
   return html`<tr><th scope="row">${ref(ctx, e.id)}</th><td>${e.start ? fact(f, `editions/${i}/start`, date(e.start)) : "—"}${e.end ? html` to ${fact(f, `editions/${i}/end`, date(e.end))}` : ""}</td><td>${label(e.status)}</td><td>${e.delegations?.length ? join(e.delegations.map((d) => delegationBrief(ctx, d)), "; ") : "—"}</td><td>${count || "—"}</td></tr>`;
 })}</tbody></table></section>` : ""}
-${evidence(f)}
+${evidence(f, ctx.model.sourcing(f.id))}
 ${citeRecord(ctx, f.name)}
 </article>`;
   return page(ctx, { title: f.name, description: `${f.name}: forum in the Sidelines dataset`, body });

@@ -3,6 +3,7 @@
  * the release files for download with their checksums. Kept light: no timeline picture, no index.
  */
 import type { RecordCounts } from "../types.generated.ts";
+import { qualitySentence } from "../quality/measure.ts";
 import { html } from "./escape.ts";
 import { href, page, type PageContext } from "./layout.ts";
 import { dayOf } from "./model.ts";
@@ -49,6 +50,7 @@ export function renderHome(ctx: PageContext, sums: ReadonlyMap<string, string>, 
 })}</ul>
 <p>Meetings by status: ${byStyle.map(({ style, count }) => html`<span class="tally">${styleBadge(style)}: ${count}</span> `)}</p>
 <p>In <strong>${sanctioned}</strong> of ${meetings.length} meetings a participant was, on the day, under a sanction imposed on behalf of the other side's state.</p>
+${model.quality ? html`<p>Sourcing: ${qualitySentence(model.quality.overall)} Per record type in <a href="${href(ctx, "download/quality.json")}">quality.json</a>.</p>` : ""}
 </section>
 ${refused.length ? html`<section aria-labelledby="refused-h"><h2 id="refused-h">Meetings that did not happen</h2>
 <table><thead><tr><th scope="col">Date</th><th scope="col">Meeting</th><th scope="col">Status</th><th scope="col">Sanction cited</th></tr></thead><tbody>

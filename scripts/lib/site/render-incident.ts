@@ -39,7 +39,7 @@ ${facts([
 ])}
 ${involved(ctx, i)}
 ${consequences(ctx, i)}
-${evidence(i)}
+${evidence(i, ctx.model.sourcing(i.id))}
 ${citeRecord(ctx, i.title)}
 </article>`;
   return page(ctx, { title: i.title, description: `${i.title} (${label(i.kind)}, ${i.date})`, body });

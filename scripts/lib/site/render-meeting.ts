@@ -58,7 +58,7 @@ ${facts([
 ${participants(ctx, m)}
 ${history(ctx, m)}
 ${readouts(ctx, m)}
-${evidence(m)}
+${evidence(m, ctx.model.sourcing(m.id))}
 ${citeRecord(ctx, m.title)}
 </article>`;
   return page(ctx, { title: m.title, description: `${m.title} (${m.status})`, body });
