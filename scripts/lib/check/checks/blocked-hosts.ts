@@ -5,7 +5,7 @@ import { blockedNamedIn, publisherOf } from "../../publishers/registry.ts";
 /** PUB001: content farms, rewrite sites and unauthorised mirrors are never evidence. */
 export const blockedHosts: Check = {
   code: "PUB001",
-  severity: "warning",
+  severity: "error",
   scope: "dataset",
   reads: { ...SOURCES_OF_EVERY_TYPE, meeting: [...SOURCE_READS, "readouts/*/url"] },
   description: "No source or readout is on a host that `data/publishers.yaml` marks `blocked` (content farms, rewrite sites, mirrors), nor names one as its publisher.",

@@ -4,7 +4,7 @@ import { forEachSource } from "../helpers.ts";
 /** SRC005: a source a reader cannot open must be one they can find in a library: title, publisher and date. */
 export const offlineCitations: Check = {
   code: "SRC005",
-  severity: "warning",
+  severity: "error",
   scope: "record",
   description: "A source without a `url` is a full offline citation: it gives `title`, `publisher` and `published`.",
   run(ctx) {

@@ -20,7 +20,7 @@ const PROSE_KEYS = new Set(["summary", "note", "notes", "unverified"]);
 /** TEXT003: public text stands alone: notes, summaries and `unverified` explanations name no outside working material. */
 export const standaloneText: Check = {
   code: "TEXT003",
-  severity: "warning",
+  severity: "error",
   scope: "record",
   description: "Summaries, notes and `unverified` entries do not refer to material outside the release (a fact sheet, internal notes, item numbers such as `P-17`).",
   run(ctx) {
