@@ -236,7 +236,9 @@ describe("CSV", () => {
 
   it("describes every CSV in datapackage.json, with its header, size and hash", () => {
     const resources = datapackage().resources;
-    const csvFiles = fs.readdirSync(path.join(out, "csv")).map((f) => `csv/${f}`).sort();
+    // Every CSV of the release: the tables in csv/ and the event rows in events/.
+    const csvFiles = ["csv", "events"].flatMap((dir) => fs.readdirSync(path.join(out, dir)).filter((f) => f.endsWith(".csv")).map((f) => `${dir}/${f}`)).sort();
+    expect(csvFiles).toContain("events/events.csv");
     expect(resources.map((r) => r.path).sort()).toEqual(csvFiles);
     for (const r of resources) {
       const text = read(r.path);
