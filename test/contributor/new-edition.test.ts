@@ -133,6 +133,18 @@ describe("npm run new -- edition", () => {
     expect(forum(dir)).toBe(FORUM);
   }, 60_000);
 
+  it("refuses a forum file that is a symbolic link, writing nothing through it", () => {
+    const dir = tree();
+    const elsewhere = path.join(tempDir("sidelines-edition-target-"), "forum.yaml");
+    fs.writeFileSync(elsewhere, FORUM);
+    fs.rmSync(path.join(dir, "data/forums/test-forum.yaml"));
+    fs.symlinkSync(elsewhere, path.join(dir, "data/forums/test-forum.yaml"));
+    const r = run(dir, "edition", "test-forum", "test-forum-2021");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("data/forums/test-forum.yaml is a symbolic link");
+    expect(fs.readFileSync(elsewhere, "utf8")).toBe(FORUM);
+  }, 60_000);
+
   it("refuses a forum file that does not parse, and names it", () => {
     const dir = tree();
     fs.writeFileSync(path.join(dir, "data/forums/test-forum.yaml"), "id: test-forum\nname: [unclosed\n");
