@@ -78,6 +78,12 @@ describe("adding a forum edition", () => {
     expect(r.text.indexOf("editions:")).toBeLessThan(r.text.indexOf("# where it comes from"));
   });
 
+  it("turns an empty flow list (`editions: []`) into a block list holding the edition", () => {
+    const empty = FORUM.replace(/editions:\n(?: .*\n)+/, "editions: []\n");
+    const r = addEdition(empty, "test-forum-2024", schemas);
+    expect(r.ok && r.text).toBe(empty.replace("editions: []\n", "editions:\n  - id: test-forum-2024\n    status: ''\n    start: ''\n"));
+  });
+
   it("refuses an edition the forum already has, and a file that does not parse", () => {
     expect(addEdition(FORUM, "test-forum-2023", schemas)).toEqual({ ok: false, message: "it already has an edition `test-forum-2023`" });
     expect(addEdition("id: [unclosed\n", "test-forum-2023", schemas)).toEqual({ ok: false, message: "the forum file does not parse" });

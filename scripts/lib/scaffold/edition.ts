@@ -70,6 +70,8 @@ export function addEdition(text: string, editionId: string, schemas: Map<string,
   let at = year === undefined ? -1 : list.findIndex((e) => (yearOf(e) ?? -Infinity) > year);
   if (at === -1) at = list.length;
   list.splice(at, 0, node);
+  // Editions are mappings, which the canonical form writes as a block list (an `editions: []` was flow).
+  editions.flow = false;
   const neighbour = (i: number): string | undefined => {
     const e = list[i];
     return isMap(e) && typeof e.get("id") === "string" ? String(e.get("id")) : undefined;
