@@ -14,6 +14,11 @@ import { loadSchemaSet } from "../../scripts/lib/schemas.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES } from "../../scripts/lib/record-types.ts";
 import type { Diagnostic } from "../../scripts/lib/diagnostics.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
+import { readSchemas } from "../../scripts/lib/schemas.ts";
+import { formatRecord } from "../../scripts/lib/format/format-record.ts";
+import { parseRecordText } from "../../scripts/lib/load/load-record.ts";
+import { parseRecordYaml } from "../../scripts/lib/load/parse-yaml.ts";
+import { fastParse } from "../../scripts/lib/load/fast-parse.ts";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
@@ -145,3 +150,81 @@ function mutate(text: string, m: { op: string; pick: number; newValue: unknown; 
   }
   return lines.join("\n");
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The formatter and the validator read the same values.
+
+/** Scalars in every form YAML has: numbers of every notation, nulls, booleans and look-alikes, dates, quoted and escaped text. */
+const scalarForm = fc.oneof(
+  fc.constantFrom("+.5", "-.25", ".5", "0x1F", "0o17", "0b101", "1_000", "012", "+12", "-0", "1e3", "1E+3", "2.50", "0.", ".inf", "-.inf", ".NaN", "~", "null", "Null", "NULL", "", "true", "False", "yes", "no", "on", "off", "Y", "n", "1961", "0099", "2023-05-29", "2001-12-14t21:59:43.10-05:00", "2023-05", "early 2023-05", "12:30:00", "1:20"),
+  fc.integer({ min: -100_000, max: 100_000 }).map(String),
+  fc.double({ noNaN: false }).map((d) => String(d)),
+  fc.string({ maxLength: 12 }).map((s) => `'${s.replace(/'/g, "''").replace(/\n/g, " ")}'`),
+  fc.string({ unit: "binary", maxLength: 12 }).map((s) => JSON.stringify(s)),
+  fc.constantFrom('"a\\rb"', '"tab\\there"', '"\\u00e9t\\u00e9"', "'a: b'", "'- x'", "'#x'", "' lead'", "'trail '", "'@at'", "'`tick'", "'%pc'", "'{b}'", "'a #b'", "'x: '", '"line\\nbreak "', "'-'", "':'", "'---'"),
+);
+
+/** A record text with the scalar as the value of a text field, a number field, a list item of text, an unknown field and a key. */
+const typeOf = (place: number): "meeting" | "actor" => (place === 2 ? "actor" : "meeting");
+const withScalar = (s: string, place: number): string =>
+  [
+    `id: talks\ntitle: ${s}\nkind: meeting\nstatus: held\n`,
+    `id: talks\ntitle: Talks\nduration_minutes: ${s}\n`,
+    `id: talks\nname: Talks\naliases:\n  - ${s}\n  - other\n`,
+    `id: talks\ntitle: Talks\nunknown_field: ${s}\n`,
+    `id: talks\ntitle: Talks\n${s === "" ? "''" : s}: 1\n`,
+  ][place]!;
+
+describe("fuzz: the formatter and the validator read every scalar form the same way", () => {
+  it("the fast and positional parsers agree; formatting keeps what the validator read (bare numbers in text fields become that text)", { timeout: TIMEOUT }, async () => {
+    const schemas = readSchemas();
+    await fuzz(
+      "scalar forms through both parsers and the formatter",
+      fc.asyncProperty(scalarForm, fc.integer({ min: 0, max: 4 }), async (s, place) => {
+        const text = withScalar(s, place);
+        const positional = parseRecordYaml("f.yaml", text);
+        const fast = fastParse(text);
+        if (fast !== undefined) expect(positional.ok && fast, `the two parsers read ${JSON.stringify(text)} differently`).toEqual(positional.ok ? positional.parsed.data : false);
+        const read = parseRecordText("f.yaml", text);
+        const formatted = formatRecord(text, typeOf(place), schemas);
+        // The formatter formats exactly what the validator can read, and formats it once for all.
+        expect(formatted !== undefined, `formatter and validator disagree on whether ${JSON.stringify(text)} can be read`).toBe(read.ok);
+        if (!read.ok || formatted === undefined) return;
+        expect(formatRecord(formatted, typeOf(place), schemas)).toBe(formatted);
+        const again = parseRecordText("f.yaml", formatted);
+        expect(again.ok).toBe(true);
+        const before = read.parsed.data;
+        const after = again.ok ? again.parsed.data : {};
+        // Only a number or true/false in a text field (`title`, an alias) changes: to its own text.
+        const textField = place === 0 ? "title" : place === 2 ? "aliases" : undefined;
+        const scalarBefore = textField === "aliases" ? (before.aliases as unknown[])[0] : textField ? before[textField] : undefined;
+        if (textField && (typeof scalarBefore === "number" || typeof scalarBefore === "boolean")) {
+          const scalarAfter = textField === "aliases" ? (after.aliases as unknown[])[0] : after[textField];
+          expect(typeof scalarAfter).toBe("string");
+          expect(parseRecordText("f.yaml", `id: x\nv: ${String(scalarAfter)}\n`).ok).toBe(true);
+          return;
+        }
+        expect(after).toEqual(before);
+      }),
+      { ...params, numRuns: Math.max(300, RUNS * 5) },
+    );
+  });
+
+  it("a bare year in a date field is quoted by the formatter, and then the validator accepts it", { timeout: TIMEOUT }, async () => {
+    const schemas = readSchemas();
+    await fuzz(
+      "bare years",
+      fc.asyncProperty(fc.integer({ min: 0, max: 9999 }), async (year) => {
+        const y = String(year).padStart(4, "0");
+        const text = `id: ann-example\nkind: person\nname: Ann Example\nborn: ${y}\nsources:\n  - publisher: Example Gazette\n    url: https://example.org/ann\n    published: 2021-01-01\n`;
+        const bad = await check({ "data/actors/ann-example.yaml": text });
+        expect(bad.map((d) => d.code)).toContain("SCH003");
+        const formatted = formatRecord(text, "actor", schemas)!;
+        expect(formatted).toContain(`born: '${y}'`);
+        const good = await check({ "data/actors/ann-example.yaml": formatted });
+        expect(good.filter((d) => d.severity === "error")).toEqual([]);
+      }),
+      { ...params, numRuns: Math.max(30, RUNS) },
+    );
+  });
+});

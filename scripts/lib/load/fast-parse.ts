@@ -14,6 +14,11 @@ import { deepFlowNesting, SURROGATE_ESCAPE } from "./parse-yaml.ts";
  * numbers in forms beyond plain decimals, and escapes of UTF-16 surrogates (refused as YAML010). A test checks that both parsers
  * give the same data for every record in data/ and every case of the YAML test suite the screen admits.
  */
+/** Where a plain scalar starts: a key at the start of a line (or of a list item), a value, a flow item. */
+const SCALAR_START = "(?:^\\s*(?:-\\s+)*|:\\s+|[[{,]\\s*)";
+/** Where it ends: the end of the line, a flow separator, a comment, or the colon of a key. */
+const SCALAR_END = "\\s*(?:$|[,\\]}]|\\s#|:\\s|:$)";
+
 const SCREEN = new RegExp(
   [
     "[&*!%\\t]", // anchors, aliases, tags, directives, tabs
@@ -24,7 +29,14 @@ const SCREEN = new RegExp(
     "[,{[]\\s*[[{]", // flow collections inside flow collections (possibly keys)
     "[|>][-+0-9]*\\s*(?:#.*)?$", // block scalars: indentation rules differ between parsers
     "[\"']#", // comments not separated by a space
-    ":\\s+[-+]?(?:0[xob]|\\.(?:inf|nan)|\\d[\\d_]*[eE_])", // numbers beyond plain decimals
+    // Numbers beyond plain decimals (js-yaml and the YAML 1.2 core schema read `+.5`, `1_000`, `0o17`,
+    // `.inf`, `-0` differently): a whole plain scalar — value, key, list or flow item — that starts like
+    // a number but is neither a plain unsigned integer nor a date. Prose and URLs holding digits pass.
+    `${SCALAR_START}(?!(?:\\d+|\\d{4}(?:-\\d\\d){1,2})${SCALAR_END})[-+]?(?:0[xob]\\w*|\\.\\w+|\\d[\\w.+-]*)${SCALAR_END}`,
+    // A null key (`~:`, `null:`): js-yaml names it "null", the positional parser "".
+    "(?:^\\s*(?:-\\s+)*|[{,]\\s*)(?:~|null|Null|NULL)\\s*:",
+    // A quoted value that goes on past its line: the two parsers differ on how its next lines are indented.
+    "^[^#\"']*(?::|-)\\s+[\"'](?:[^\"'\\n]|\\\\.)*$",
   ].join("|"),
   "im",
 );
