@@ -40,7 +40,7 @@ describe("parallel loading", { timeout: 120_000 }, () => {
     fs.appendFileSync(path.join(root, broken[2]!), "unknown_field: 1\n");
     fs.writeFileSync(path.join(root, broken[3]!), fs.readFileSync(path.join(root, broken[3]!), "utf8").replace(/^( +- actor: ).*$/m, "$1no-such-actor"));
     single = await validate({ root, parallel: false, keepRecords: true });
-  });
+  }, 180_000); // thousands of files on one thread: minutes on a loaded 2-core machine
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it("finds the planted problems on one thread", () => {
