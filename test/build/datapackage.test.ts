@@ -14,6 +14,8 @@ import edtf from "edtf";
 import { Package } from "datapackage";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { TABLES } from "../../scripts/lib/build/csv/tables.ts";
+import { publicSchemas } from "../../scripts/lib/build/public-schemas.ts";
+import { followRefs, loadSchemaSet, type JsonSchema } from "../../scripts/lib/schemas.ts";
 import { restoreFormulaCell } from "../../scripts/lib/build/csv/cells.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../../scripts/lib/record-types.ts";
 import { buildInto, removeTempDirs, richFixture, tempDir, writeFixture } from "./fixture.ts";
@@ -202,6 +204,28 @@ for (const [name, root] of [
     });
   });
 }
+
+describe("every field the public schemas define has a CSV column", () => {
+  it("each leaf of each record type's public schema is a column's path (or inside a JSON-array column)", () => {
+    const schemas = publicSchemas(loadSchemaSet().schemas);
+    // A table of a list several types share (sources, claims…) covers that list of each type it holds.
+    const typesOf = (t: (typeof TABLES)[number]): unknown[] | undefined => t.columns.find((c) => c.name === "record_type")?.field?.constraints?.enum;
+    const columns = new Set(TABLES.flatMap((t) => t.columns.flatMap((c) => (c.schema ? (typesOf(t) ?? [c.schema.type]).map((type) => `${String(type)}/${c.schema!.path.join("/")}`) : []))));
+    const missing: string[] = [];
+    const walk = (node: JsonSchema, file: string, at: string[], type: string, depth: number): void => {
+      const { schema, file: f } = followRefs(node, file, schemas);
+      const props = schema.properties as Record<string, JsonSchema> | undefined;
+      if (props && depth < 8) for (const [k, v] of Object.entries(props)) walk(v, f, [...at, k], type, depth + 1);
+      else if (schema.type === "array" && (followRefs(schema.items as JsonSchema, f, schemas).schema.properties) && depth < 8) walk(schema.items as JsonSchema, f, at, type, depth + 1);
+      else {
+        const leaf = `${type}/${at.join("/")}`;
+        if (![...columns].some((c) => leaf === c || leaf.startsWith(`${c}/`))) missing.push(leaf);
+      }
+    };
+    for (const type of RECORD_TYPE_NAMES) walk(schemas.get(RECORD_TYPES[type].schema)!, RECORD_TYPES[type].schema, [], type, 0);
+    expect(missing).toEqual([]);
+  });
+});
 
 describe("the checks are live", () => {
   let out: string;
