@@ -483,9 +483,13 @@ export interface Position {
    */
   start: PartialDate;
   /**
-   * When the person left the post. Absent while the post is held or when the end is not known.
+   * When the person left the post. Absent while the post is held or when the end is not known: `held_as_of` tells the two apart.
    */
   end?: PartialDate;
+  /**
+   * The latest date on which a cited source shows the person still in the post. Only for a post without `end`: with it, the post reads "in post (as of …)"; without it, "end not known".
+   */
+  held_as_of?: PartialDate;
   /**
    * Why the person left the post.
    */

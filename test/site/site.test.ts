@@ -164,3 +164,44 @@ describe("the site of the release", () => {
     expect(pairs).toMatch(/<desc id="timeline-pairs-desc">[^<]*Proposed Austin–Li Shangfu meeting at the 2023 Shangri-La Dialogue \(declined\)/);
   });
 });
+
+describe("dates and places told right", () => {
+  let release: Release;
+  let files: SiteFiles;
+  const page = (p: string): string => files.get(p)!.toString();
+  beforeAll(async () => {
+    release = await realRelease();
+    files = siteOfRelease(release);
+  }, 180_000);
+  afterAll(removeTempDirs);
+
+  it("a meeting that did not happen is dated by its last status change, with the planned date beside it", () => {
+    const m = release.dataset.meetings.find((x) => x.id === "austin-li-shangfu-shangri-la-2023")!;
+    const last = m.status_history.at(-1)!;
+    const lede = /<p class="lede">(.*?)<\/p>/s.exec(page("meetings/austin-li-shangfu-shangri-la-2023.html"))![1]!;
+    expect(lede).toContain(last.date);
+    expect(lede).toMatch(/planned for <time[^>]*>2023-06-02<\/time>|planned for 2023-06-02/);
+  });
+
+  it("a held meeting is dated by when it happened", () => {
+    const held = release.dataset.meetings.find((x) => x.status === "held" && x.date && x.status_history.length > 1);
+    if (!held) return;
+    const lede = /<p class="lede">(.*?)<\/p>/s.exec(page(`meetings/${held.id}.html`))![1]!;
+    expect(lede).toContain(held.date!);
+    expect(lede).not.toContain("planned for");
+  });
+
+  it("a city-state is not named twice", () => {
+    const lede = /<p class="lede">(.*?)<\/p>/s.exec(page("meetings/austin-li-shangfu-shangri-la-2023.html"))![1]!;
+    expect(lede).toContain("Singapore");
+    expect(lede).not.toMatch(/Singapore, Singapore/);
+  });
+
+  it("an open-ended post reads 'in post (as of …)' when a source shows it held, 'end not known' otherwise", () => {
+    const dong = page("actors/dong-jun.html");
+    expect(dong).toMatch(/in post <span class="meta">\(as of .*2025-10-31/);
+    const withUnknownEnd = release.dataset.actors.find((a) => a.positions.some((p) => !p.end && !p.held_as_of))!;
+    expect(page(`actors/${withUnknownEnd.id}.html`)).toContain("end not known");
+    for (const a of release.dataset.actors) expect(page(`actors/${a.id}.html`)).not.toMatch(/<td>—<\/td><td>/);
+  });
+});

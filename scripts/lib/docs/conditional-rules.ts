@@ -31,6 +31,8 @@ function conditionWords(cond: JsonSchema, negate = false): string {
   const props = (cond.properties ?? {}) as Record<string, JsonSchema>;
   if (negate && Object.keys(props).length !== 1) throw new Error(`conditional-rules: cannot negate ${JSON.stringify(cond)}`);
   const parts = Object.entries(props).map(([name, s]) => {
+    // `{ "x": true }` with `x` required only asks that the field be there.
+    if (s === (true as unknown) && ((cond.required ?? []) as string[]).includes(name)) return `${code(name)} ${negate ? "is not given" : "is given"}`;
     const words = isObject(s) ? valueWords(s, negate) : undefined;
     if (!words) throw new Error(`conditional-rules: cannot word the condition on \`${name}\`: ${JSON.stringify(s)}`);
     return `${code(name)} ${words}`;

@@ -12,7 +12,7 @@ function positions(ctx: PageContext, a: PublishedActor): Html {
   return html`<section aria-labelledby="positions-h"><h2 id="positions-h">Positions over time</h2>
 <table><thead><tr><th scope="col">Post</th><th scope="col">In</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Details</th></tr></thead><tbody>
 ${a.positions.map(
-  (p, i) => html`<tr><th scope="row">${f(i, "title", p.title)}</th><td>${f(i, "organisation", ref(ctx, p.organisation))}${p.on_behalf_of ? html`, for ${f(i, "on_behalf_of", ref(ctx, p.on_behalf_of))}` : ""}</td><td>${f(i, "start", date(p.start))}</td><td>${p.end ? f(i, "end", date(p.end)) : "—"}${p.end_reason ? html` (${label(p.end_reason)})` : ""}</td><td>${p.appointed_by ? html`Appointed by ${ref(ctx, p.appointed_by)}. ` : ""}${p.note ?? ""}</td></tr>`,
+  (p, i) => html`<tr><th scope="row">${f(i, "title", p.title)}</th><td>${f(i, "organisation", ref(ctx, p.organisation))}${p.on_behalf_of ? html`, for ${f(i, "on_behalf_of", ref(ctx, p.on_behalf_of))}` : ""}</td><td>${f(i, "start", date(p.start))}</td><td>${p.end ? f(i, "end", date(p.end)) : p.held_as_of ? html`in post <span class="meta">(as of ${f(i, "held_as_of", date(p.held_as_of))})</span>` : html`<span class="meta">end not known</span>`}${p.end_reason ? html` (${label(p.end_reason)})` : ""}</td><td>${p.appointed_by ? html`Appointed by ${ref(ctx, p.appointed_by)}. ` : ""}${p.note ?? ""}</td></tr>`,
 )}</tbody></table></section>`;
 }
 

@@ -42,9 +42,14 @@ export function meetingWhen(ctx: PageContext, m: PublishedMeeting): Html {
   return basis ? html`${date(when)} <span class="meta" title="The meeting has no date of its own">(${basis})</span>` : date(when);
 }
 
+/** A place as "venue, city, country", each named once: a city-state's country is not repeated after its city. */
 export function place(ctx: PageContext, p: Place | undefined): Html {
   if (!p) return html``;
-  return join([p.venue, p.city, p.country ? ctx.model.countryName(p.country) : undefined].filter((x): x is string => !!x));
+  const parts: string[] = [];
+  for (const part of [p.venue, p.city, p.country ? ctx.model.countryName(p.country) : undefined]) {
+    if (part && !parts.some((x) => x.localeCompare(part, "en", { sensitivity: "base" }) === 0)) parts.push(part);
+  }
+  return join(parts);
 }
 
 export function country(ctx: PageContext, code: string | undefined): Html {

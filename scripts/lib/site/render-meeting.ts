@@ -38,12 +38,24 @@ function readouts(ctx: PageContext, m: PublishedMeeting): Html {
   )}</ul></section>`;
 }
 
+/**
+ * The date in a meeting's header. For a meeting that happened, when it happened; for one that did not,
+ * the date of its last status change (when it was declined, cancelled…), with the planned date beside.
+ */
+export function headerDate(ctx: PageContext, m: PublishedMeeting): Html {
+  const planned = ctx.model.meetingDate(m);
+  const last = m.status_history.at(-1);
+  if (m.status === "held" || !last) return planned ? html` · ${date(planned)}` : html``;
+  const plannedDate = m.date ?? (m.sidelines_of ? ctx.model.meetingDate({ ...m, status_history: [] }) : undefined);
+  return html` · ${date(last.date)}${plannedDate && plannedDate !== last.date ? html` <span class="meta">(planned for ${date(plannedDate)})</span>` : ""}`;
+}
+
 export function renderMeeting(ctx: PageContext, m: PublishedMeeting): string {
   const placed = ctx.model.meetingDate(m);
   const body = html`<article class="record meeting">
 <p class="type">${label(m.kind)}</p>
 <h1>${m.title}</h1>
-<p class="lede">${statusBadge(m)}${placed ? html` · ${date(placed)}` : ""}${m.location ? html` · ${place(ctx, m.location)}` : ""}</p>
+<p class="lede">${statusBadge(m)}${headerDate(ctx, m)}${m.location ? html` · ${place(ctx, m.location)}` : ""}</p>
 ${paragraphs(m.summary)}
 ${facts([
   ["Status", fact(m, "status", statusBadge(m))],

@@ -318,7 +318,7 @@ export const TABLES: TableSpec[] = [
     "actor_positions",
     "Positions held",
     "Posts people held over time, oldest first for each person: one row per post.",
-    itemColumns("actor", "positions", ["title", "organisation", "on_behalf_of", "start", "end", "end_reason", "appointed_by", "note"], ["start", "end"]),
+    itemColumns("actor", "positions", ["title", "organisation", "on_behalf_of", "start", "end", "held_as_of", "end_reason", "appointed_by", "note"], ["start", "end", "held_as_of"]),
   ),
   {
     ...listTable("forum", "editions", "forum_editions", "Forum editions", "The editions of each forum, oldest first. Edition ids are unique across the dataset and are what meetings.sidelines_of names.", itemColumns("forum", "editions", ["id", "number", "name", "status", "start", "end", "venue/venue", "venue/city", "venue/country", "note"], ["start", "end"])),
