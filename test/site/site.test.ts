@@ -75,14 +75,43 @@ describe("the site of the release", () => {
     expect(home).toContain(`code licence ${meta.code_license}`);
   });
 
-  it("every record page cites the record: authors, year, title, release version, and its stable URL where the site is published", () => {
+  it("every record page cites the record (APA and BibTeX by citation-js): authors, year, title, release version, and its stable URL where the site is published", () => {
     const meta = release.dataset.metadata;
     const year = meta.source_date.slice(0, 4);
     const m = release.dataset.meetings[0]!;
-    expect(page(`meetings/${m.id}.html`)).toContain(`<p class="citation">The Sidelines contributors. (${year}). ${escapeHtml(m.title)}. In <i>Sidelines</i> (${meta.version}) [Data set]. <code>meetings/${m.id}.html</code> on the site of this release</p>`);
-    for (const [f, text] of site) if (/^(actors|meetings|sanctions|incidents|forums|editions)\//.test(f) && !release.dataset.tombstones.some((t) => f.endsWith(`/${t.id}.html`))) expect(String(text), f).toContain('id="cite-record"');
+    const text = page(`meetings/${m.id}.html`);
+    expect(text).toContain(`<p class="citation">The Sidelines contributors. (${year}). ${escapeHtml(m.title)} [Data set]. In ${escapeHtml(meta.title)} (${meta.version}). <code>meetings/${m.id}.html</code> on the site of this release</p>`);
+    expect(text).toContain(`<pre class="bibtex"><code>@misc{sidelines_${m.id.replace(/[^a-z0-9]+/gi, "_")},`);
+    expect(text).toContain(`\tyear = {${year}},`);
+    expect(text).toContain(`\tnote = {Version ${meta.version}; record ${m.id}},`);
+    for (const [f, text] of site) if (/^(actors|meetings|sanctions|incidents|forums|editions)\/.*\.html$/.test(f) && !release.dataset.tombstones.some((t) => f.endsWith(`/${t.id}.html`))) expect(String(text), f).toMatch(/id="cite-record"[^]*<pre class="bibtex"><code>@misc\{sidelines_/);
     const published = siteOfRelease(release, "https://example.org/sidelines/");
-    expect(String(published.get(`meetings/${m.id}.html`))).toContain(`<a href="https://example.org/sidelines/meetings/${m.id}.html">https://example.org/sidelines/meetings/${m.id}.html</a></p>`);
+    const at = `https://example.org/sidelines/meetings/${m.id}.html`;
+    expect(String(published.get(`meetings/${m.id}.html`))).toContain(`(${meta.version}). <a href="${at}">${at}</a></p>`);
+    expect(String(published.get(`meetings/${m.id}.html`))).toContain(`\turl = {${at}},`);
+  });
+
+  it("every record page links its YAML file and the correction form (with the repository's address) and its own JSON, which is the published record", () => {
+    const m = release.dataset.meetings[0]!;
+    const text = page(`meetings/${m.id}.html`);
+    expect(text).toContain(`The record is <code>data/meetings/${m.id}.yaml</code> in the repository`);
+    expect(text).toContain(`<a class="record-json" href="../meetings/${m.id}.json"`);
+    expect(JSON.parse(String(site.get(`meetings/${m.id}.json`)))).toEqual(m);
+    const a = release.dataset.actors[0]!;
+    expect(JSON.parse(String(site.get(`actors/${a.id}.json`)))).toEqual(a);
+    const forum = release.dataset.forums.find((f) => f.editions.length > 0)!;
+    const edition = forum.editions[0]!;
+    expect(JSON.parse(String(site.get(`editions/${edition.id}.json`)))).toEqual({ forum: forum.id, ...edition });
+    expect(page(`editions/${edition.id}.html`)).toContain(`<code>data/forums/${forum.id}.yaml</code>`);
+    const linked = siteOfRelease(release, undefined, "https://github.com/example/sidelines");
+    const withRepo = String(linked.get(`meetings/${m.id}.html`));
+    expect(withRepo).toContain(`<a class="edit" href="https://github.com/example/sidelines/edit/main/data/meetings/${m.id}.yaml">`);
+    expect(withRepo).toContain(`<a class="correction" href="https://github.com/example/sidelines/issues/new?template=report-correction.yml&amp;title=Correction%3A+${m.id}&amp;record=data%2Fmeetings%2F${m.id}.yaml">`);
+    const home = String(linked.get("index.html"));
+    const v = release.dataset.metadata.version;
+    expect(home).toContain(`<a href="https://github.com/example/sidelines/releases/download/v${v}/sidelines-${v}.tar.gz"><code>sidelines-${v}.tar.gz</code></a>`);
+    expect(home).toContain(`sidelines-${v}.zip`);
+    expect(home).toContain("sha256sum -c --ignore-missing SHA256SUMS");
   });
 
   it("is reproducible: the same release gives the same site", () => {

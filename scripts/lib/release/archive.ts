@@ -13,6 +13,12 @@ import { MANIFEST } from "../build/manifest.ts";
 
 export const SITE_DIR = "site";
 
+/** The names of a version's archives, as attached to its GitHub release (tag `v<version>`). */
+export function archiveNames(version: string): { top: string; tar: string; zip: string } {
+  const top = `sidelines-${version}`;
+  return { top, tar: `${top}.tar.gz`, zip: `${top}.zip` };
+}
+
 export interface Archives {
   version: string;
   files: string[];
@@ -22,11 +28,9 @@ export interface Archives {
 export function writeArchives(dist: string, outDir: string): Archives {
   const manifest = JSON.parse(fs.readFileSync(path.join(dist, MANIFEST), "utf8")) as { name?: unknown; version?: unknown };
   if (manifest.name !== "sidelines" || typeof manifest.version !== "string") throw new Error(`${dist} holds no Sidelines release (${MANIFEST})`);
-  const top = `sidelines-${manifest.version}`;
+  const { top, tar: tarName, zip: zipName } = archiveNames(manifest.version);
   fs.mkdirSync(outDir, { recursive: true });
   const out = path.resolve(outDir);
-  const tarName = `${top}.tar.gz`;
-  const zipName = `${top}.zip`;
   // Both tools see the release through a link named as the archive's top folder, so that the
   // archives unpack into one folder of that name.
   const stage = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-archive-"));

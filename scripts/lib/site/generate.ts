@@ -22,6 +22,7 @@ import { renderTimelinePage } from "./render-timeline.ts";
 import { renderTombstone } from "./render-tombstone.ts";
 import { buildSearchIndex, searchIndexScript } from "./search-index.ts";
 import { jsonText } from "../json-text.ts";
+import { recordJsonPath } from "./record-links.ts";
 
 const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "assets");
 export const ASSETS = ["site.css", "search.js", "timeline.js"] as const;
@@ -36,12 +37,12 @@ export interface Downloads {
 }
 
 /** Renders every page of the dataset; `downloads` adds the release files and their table on the home page. */
-export function renderSite(dataset: Dataset, downloads: Downloads = { sums: new Map(), files: new Map() }, siteUrl?: string): SiteFiles {
+export function renderSite(dataset: Dataset, downloads: Downloads = { sums: new Map(), files: new Map() }, siteUrl?: string, repoUrl?: string): SiteFiles {
   const model = new SiteModel(dataset);
   const quality = downloads.files.get(QUALITY_FILE);
   if (quality) model.quality = JSON.parse(quality.toString("utf8")) as Quality;
   const out: SiteFiles = new Map();
-  const at = (p: string): PageContext => ({ model, path: p, ...(siteUrl ? { siteUrl } : {}) });
+  const at = (p: string): PageContext => ({ model, path: p, ...(siteUrl ? { siteUrl } : {}), ...(repoUrl ? { repoUrl } : {}) });
   const pageOf = (id: string): string => model.targets.get(id)!.path;
 
   const sizes = new Map([...downloads.files].map(([rel, bytes]) => [rel, bytes.length]));
@@ -51,6 +52,10 @@ export function renderSite(dataset: Dataset, downloads: Downloads = { sums: new 
   out.set("search.html", renderSearch(at("search.html"), index));
   out.set("search-index.json", `${jsonText(index, 1)}\n`);
   out.set("search-index.js", searchIndexScript(index));
+  // Each record's own JSON, beside its page: the record as the release publishes it.
+  const json = (id: string, record: unknown): void => void out.set(recordJsonPath(pageOf(id)), `${jsonText(record, 2)}\n`);
+  for (const records of [dataset.actors, dataset.meetings, dataset.sanctions, dataset.incidents, dataset.forums]) for (const r of records) json(r.id, r);
+  for (const entry of model.editions.values()) json(entry.edition.id, { forum: entry.forum.id, ...entry.edition });
   for (const a of dataset.actors) out.set(pageOf(a.id), renderActor(at(pageOf(a.id)), a));
   for (const m of dataset.meetings) out.set(pageOf(m.id), renderMeeting(at(pageOf(m.id)), m));
   for (const s of dataset.sanctions) out.set(pageOf(s.id), renderSanction(at(pageOf(s.id)), s));
@@ -68,6 +73,6 @@ export function renderSite(dataset: Dataset, downloads: Downloads = { sums: new 
 }
 
 /** The site of a release read with readRelease(). */
-export function siteOfRelease(release: Release, siteUrl?: string): SiteFiles {
-  return renderSite(release.dataset, { sums: release.sums, files: release.files }, siteUrl);
+export function siteOfRelease(release: Release, siteUrl?: string, repoUrl?: string): SiteFiles {
+  return renderSite(release.dataset, { sums: release.sums, files: release.files }, siteUrl, repoUrl);
 }

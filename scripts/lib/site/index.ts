@@ -10,6 +10,7 @@ import { recover, withLock, workDir } from "../build/atomic.ts";
 import { siteOfRelease } from "./generate.ts";
 import { readRelease, ReleaseError } from "./read.ts";
 import { writeSiteAtomically } from "./write.ts";
+import { repoBase, REPO_URL_ENV } from "./record-links.ts";
 import { checkOutput, repositoryFolders } from "../output-guard.ts";
 import { ROOT } from "../paths.ts";
 
@@ -20,6 +21,8 @@ export interface SiteOptions {
   out?: string;
   /** Where the site will be published, for the stable URLs in record citations; default SIDELINES_SITE_URL. */
   siteUrl?: string;
+  /** The repository's web address, for edit and correction links; default SIDELINES_REPO_URL. */
+  repoUrl?: string;
 }
 
 /** The environment variable the release workflow sets to the site's published address. */
@@ -53,7 +56,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   if (!fs.existsSync(dist) && !fs.existsSync(workDir(dist))) throw new ReleaseError(`${dist} does not exist: run \`npm run build\` first`);
   return withLock(dist, () => {
     recover(dist); // puts back a release a killed build left aside, as the next build would
-    const files = siteOfRelease(readRelease(dist), siteBase(options.siteUrl ?? process.env[SITE_URL_ENV]));
+    const files = siteOfRelease(readRelease(dist), siteBase(options.siteUrl ?? process.env[SITE_URL_ENV]), repoBase(options.repoUrl ?? process.env[REPO_URL_ENV]));
     const bytes = writeSiteAtomically(out, files);
     const pages = [...files.keys()].filter((f) => f.endsWith(".html")).length;
     const home = files.get("index.html")!;

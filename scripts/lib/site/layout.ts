@@ -11,6 +11,8 @@ export interface PageContext {
   path: string;
   /** Where the site is published (ending in `/`), for the stable URL in record citations; unknown when absent. */
   siteUrl?: string;
+  /** The repository's web address (no trailing `/`), for edit and correction links; unknown when absent. */
+  repoUrl?: string;
 }
 
 /** The relative address of `target` (a path from the site root) as seen from `ctx`'s page. */

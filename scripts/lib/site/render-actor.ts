@@ -72,7 +72,7 @@ ${meetings(ctx, a)}
 ${sanctionTable(ctx, a, received, "received-h", "Sanctions received", true)}
 ${sanctionTable(ctx, a, imposed, "imposed-h", "Sanctions imposed or carried out", false)}
 ${evidence(a, ctx.model.sourcing(a.id))}
-${citeRecord(ctx, a.name)}
+${citeRecord(ctx, a.id, a.name)}
 </article>`;
   return page(ctx, { title: a.name, description: `${a.name}: ${label(a.kind)} in the Sidelines dataset`, body });
 }

@@ -8,6 +8,8 @@ import type { Sourcing } from "../quality/measure.ts";
 import { anchorId, externalLink, Html, html, join, type Interpolation } from "./escape.ts";
 import { href, type PageContext } from "./layout.ts";
 import { label } from "./model.ts";
+import { recordCitation } from "./record-citation.ts";
+import { correctionUrl, CORRECTION_FORM, editUrl, recordFile, recordJsonPath } from "./record-links.ts";
 
 export interface Documented {
   sources: Source[];
@@ -167,13 +169,22 @@ ${rec.unverified.length ? html`<section aria-labelledby="unverified-h"><h2 id="u
 
 /**
  * "Cite this record": the record's citation with its stable URL (the page's address where the site is
- * published, from SIDELINES_SITE_URL when the site was generated), in the style of the release's APA
- * citation.
+ * published, from SIDELINES_SITE_URL when the site was generated, else its path on the site) as APA and
+ * BibTeX; then how to correct it (its YAML file in the repository and the correction form) and its JSON.
  */
-export function citeRecord(ctx: PageContext, title: string): Html {
-  const meta = ctx.model.dataset.metadata;
-  const year = /^\d{4}/.exec(meta.source_date)?.[0] ?? "n.d.";
-  const where = ctx.siteUrl ? html`<a href="${ctx.siteUrl}${ctx.path}">${ctx.siteUrl}${ctx.path}</a>` : html`<code>${ctx.path}</code> on the site of this release`;
+export function citeRecord(ctx: PageContext, id: string, title: string): Html {
+  const address = ctx.siteUrl ? `${ctx.siteUrl}${ctx.path}` : undefined;
+  const { apa, bibtex } = recordCitation(ctx.model, id, title, address);
+  const where = address ? html`<a href="${address}">${address}</a>` : html`<code>${ctx.path}</code> on the site of this release`;
+  const file = recordFile(ctx.model, id);
+  const json = recordJsonPath(ctx.path);
+  const repo = ctx.repoUrl;
   return html`<section aria-labelledby="cite-record-h" id="cite-record"><h2 id="cite-record-h">Cite this record</h2>
-<p class="citation">The Sidelines contributors. (${year}). ${title}. In <i>${meta.title}</i> (${meta.version}) [Data set]. ${where}</p></section>`;
+<p class="citation">${address ? apa.slice(0, -address.length) : `${apa} `}${where}</p>
+<pre class="bibtex"><code>${bibtex}</code></pre></section>
+<section aria-labelledby="correct-h" id="correct-record"><h2 id="correct-h">Correct or download this record</h2><ul>
+${file ? html`<li>${repo ? html`<a class="edit" href="${editUrl(repo, file)}">Edit <code>${file}</code> in the repository</a>` : html`The record is <code>${file}</code> in the repository`}</li>
+<li>${repo ? html`<a class="correction" href="${correctionUrl(repo, id, file)}">Report a correction</a> (the repository's correction form, with this record filled in)` : html`Report a correction with the repository's issue form <code>${CORRECTION_FORM}</code>, naming <code>${file}</code>`}</li>` : ""}
+<li><a class="record-json" href="${href(ctx, json)}" type="application/json">This record as JSON</a> (as published in the release's <code>dataset.json</code>)</li>
+</ul></section>`;
 }

@@ -43,7 +43,7 @@ ${f.editions.map((e, i) => {
   return html`<tr><th scope="row">${ref(ctx, e.id)}</th><td>${e.start ? fact(f, `editions/${i}/start`, date(e.start)) : "—"}${e.end ? html` to ${fact(f, `editions/${i}/end`, date(e.end))}` : ""}</td><td>${label(e.status)}</td><td>${e.delegations?.length ? join(e.delegations.map((d) => delegationBrief(ctx, d)), "; ") : "—"}</td><td>${count || "—"}</td></tr>`;
 })}</tbody></table></section>` : ""}
 ${evidence(f, ctx.model.sourcing(f.id))}
-${citeRecord(ctx, f.name)}
+${citeRecord(ctx, f.id, f.name)}
 </article>`;
   return page(ctx, { title: f.name, description: `${f.name}: forum in the Sidelines dataset`, body });
 }
@@ -73,7 +73,7 @@ ${delegations(ctx, e, doc, prefix)}
 <section aria-labelledby="sidelines-h"><h2 id="sidelines-h">Meetings on its sidelines</h2>
 ${meetings.length ? html`<ul>${meetings.map((m) => html`<li>${ref(ctx, m.id)} — ${statusBadge(m)}</li>`)}</ul>` : html`<p>None recorded.</p>`}</section>
 ${evidence(doc)}
-${citeRecord(ctx, ctx.model.name(e.id))}
+${citeRecord(ctx, e.id, ctx.model.name(e.id))}
 ${own.length ? "" : html`<p>This edition has no sources of its own; see also the sources of ${ref(ctx, f.id)}.</p>`}
 </article>`;
   return page(ctx, { title: ctx.model.name(e.id), description: `${ctx.model.name(e.id)}: edition of ${f.name}`, body });

@@ -4,9 +4,10 @@
  */
 import type { RecordCounts } from "../types.generated.ts";
 import { qualitySentence } from "../quality/measure.ts";
-import { html } from "./escape.ts";
+import { html, type Html } from "./escape.ts";
 import { href, page, type PageContext } from "./layout.ts";
 import { dayOf } from "./model.ts";
+import { archiveNames } from "../release/archive.ts";
 import { date, meetingWhen, ref } from "./render-common.ts";
 import { STATUS_STYLES, statusBadge, statusStyle, styleBadge } from "./status.ts";
 
@@ -63,10 +64,26 @@ ${refused.map((m) => {
 <pre><code>${meta.citation.bibtex}</code></pre>
 <p>The same in <a href="${href(ctx, "download/CITATION.cff")}">CITATION.cff</a> (Citation File Format), and in <code>dataset.json</code> under <code>metadata.citation</code>.</p></section>
 <section aria-labelledby="downloads-h" id="downloads"><h2 id="downloads-h">Download the release</h2>
+${archives(ctx)}
 <p>The release files, byte for byte. Check them with <code>sha256sum -c SHA256SUMS</code> in the downloaded folder. The compiled JavaScript package (<code>lib/</code>) is in the folder too; install it with <code>npm install sidelines</code>.</p>
 <table class="downloads"><thead><tr><th scope="col">File</th><th scope="col">Size</th><th scope="col">SHA-256</th></tr></thead><tbody>
 ${files.map((rel) => html`<tr><td><a href="${href(ctx, `download/${rel}`)}">${rel}</a></td><td>${sizes.has(rel) ? size(sizes.get(rel)!) : ""}</td><td><code class="hash">${sums.get(rel)}</code></td></tr>`)}
 <tr><td><a href="${href(ctx, "download/SHA256SUMS")}">SHA256SUMS</a></td><td>${sizes.has("SHA256SUMS") ? size(sizes.get("SHA256SUMS")!) : ""}</td><td>the checksums above</td></tr>
 </tbody></table></section>`;
   return page(ctx, { title: "Defence diplomacy, meetings and sanctions", description: "Sidelines: an open dataset of defence diplomacy — who met, who refused, and which sanctions stood in between.", body });
+}
+
+/**
+ * The release in one file: the archives the release workflow attaches to the GitHub release of tag
+ * `v<version>` (the release without the site), with their own SHA256SUMS beside them.
+ */
+function archives(ctx: PageContext): Html {
+  const version = ctx.model.dataset.metadata.version;
+  const { top, tar, zip } = archiveNames(version);
+  const base = ctx.repoUrl ? `${ctx.repoUrl}/releases/download/v${encodeURIComponent(version)}/` : undefined;
+  const file = (name: string): Html => (base ? html`<a href="${base}${name}"><code>${name}</code></a>` : html`<code>${name}</code>`);
+  return html`<h3>The whole release in one file</h3>
+<p>${file(tar)} or ${file(zip)} hold every file below in one folder, <code>${top}/</code>${base ? "" : html`, attached to the repository's release <code>v${version}</code>`}. Check the archive before unpacking it: download ${file("SHA256SUMS")} of the archives beside it and run <code>sha256sum -c --ignore-missing SHA256SUMS</code>; then, inside the unpacked folder, <code>sha256sum -c SHA256SUMS</code> checks each file.</p>
+<h3>File by file</h3>
+`;
 }

@@ -40,7 +40,7 @@ ${facts([
 ${involved(ctx, i)}
 ${consequences(ctx, i)}
 ${evidence(i, ctx.model.sourcing(i.id))}
-${citeRecord(ctx, i.title)}
+${citeRecord(ctx, i.id, i.title)}
 </article>`;
   return page(ctx, { title: i.title, description: `${i.title} (${label(i.kind)}, ${i.date})`, body });
 }

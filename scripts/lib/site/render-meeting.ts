@@ -71,7 +71,7 @@ ${participants(ctx, m)}
 ${history(ctx, m)}
 ${readouts(ctx, m)}
 ${evidence(m, ctx.model.sourcing(m.id))}
-${citeRecord(ctx, m.title)}
+${citeRecord(ctx, m.id, m.title)}
 </article>`;
   return page(ctx, { title: m.title, description: `${m.title} (${m.status})`, body });
 }

@@ -62,7 +62,7 @@ ${legalBasis(s)}
 ${s.transactions.length ? html`<section aria-labelledby="tx-h"><h2 id="tx-h">Transactions that triggered it</h2><ul>${s.transactions.map((t, i) => html`<li>${t.item}${t.quantity !== undefined ? html` (${fact(s, `transactions/${i}/quantity`, String(t.quantity))})` : ""} with ${ref(ctx, t.counterparty)}${t.date ? html`, ${date(t.date)}` : ""}</li>`)}</ul></section>` : ""}
 ${responses(ctx, s)}
 ${evidence(s, ctx.model.sourcing(s.id))}
-${citeRecord(ctx, s.title)}
+${citeRecord(ctx, s.id, s.title)}
 </article>`;
   return page(ctx, { title: s.title, description: `${s.title}: sanction announced ${s.announced}`, body });
 }
