@@ -5,7 +5,9 @@
  *
  * Skipped only when Chromium is missing and CI is not set; under CI a missing browser fails. Set
  * SIDELINES_CHROMIUM to use another Chromium build (such as /usr/bin/google-chrome on GitHub runners).
- * The timeline screenshot is saved to test-results/timeline.png.
+ * Screenshots are saved under test-results/ (git-ignored): timeline.png, and the Vientiane 2024 decline
+ * at desktop width and at 375 px. axe-core (node_modules/axe-core/axe.min.js, served by the test server
+ * so that the pages' content-security policy admits it) checks a page of every kind.
  */
 import fs from "node:fs";
 import http from "node:http";
@@ -24,12 +26,22 @@ const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
 const SCREENSHOT = path.join(ROOT, "test-results", "timeline.png");
 const MEETING = "austin-li-shangfu-shangri-la-2023";
 
+// axe-core's engine, served by the test server at this path so that the page's content-security policy
+// (scripts from the site itself only) lets it in.
+const AXE_PATH = "/__axe.min.js";
+const AXE_SOURCE = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
+
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".csv": "text/csv; charset=utf-8", ".png": "image/png" };
 
 /** A static file server for `dir` on 127.0.0.1, on a free port. */
 function serve(dir: string): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const rel = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname).replace(/\/$/, "/index.html");
+    if (rel === AXE_PATH) {
+      res.writeHead(200, { "content-type": TYPES[".js"]! });
+      fs.createReadStream(AXE_SOURCE).pipe(res);
+      return;
+    }
     const file = path.join(dir, path.normalize(rel));
     if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
@@ -178,6 +190,86 @@ describe.runIf(HAVE_CHROMIUM)("the site in a browser", () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 30_000);
+
+  it("axe-core finds no accessibility violation on the home, timeline, search, actor, meeting, sanction, incident, forum and edition pages", async () => {
+    problems.length = 0;
+    const first = (folder: string): string => `${folder}/${fs.readdirSync(path.join(root, folder)).filter((f) => f.endsWith(".html")).sort()[0]!}`;
+    const pages = ["index.html", "timeline.html", "search.html?q=li", "actors/li-shangfu.html", `meetings/${MEETING}.html`, "sanctions/us-caatsa-231-2018-edd-li-shangfu.html", first("incidents"), "forums/shangri-la-dialogue.html", first("editions")];
+    const page = await open(`${base}/index.html`);
+    const found: string[] = [];
+    for (const p of pages) {
+      await page.goto(`${base}/${p}`, { waitUntil: "load" });
+      await page.addScriptTag({ url: `${base}${AXE_PATH}` });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+        const result = await axe.run(document);
+        return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(", ")})`);
+      });
+      found.push(...violations.map((v) => `${p}: ${v}`));
+    }
+    expect(found).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("the search works from the keyboard alone: Tab to the search box, type, Enter, Tab to a result, Enter opens it", async () => {
+    problems.length = 0;
+    const page = await open(`${base}/index.html`);
+    await page.locator("body").focus();
+    let id = "";
+    for (let i = 0; i < 20 && id !== "site-q"; i++) {
+      await page.keyboard.press("Tab");
+      id = await page.evaluate(() => document.activeElement?.id ?? "");
+    }
+    expect(id).toBe("site-q");
+    await page.keyboard.type("Li Shangfu");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/search\.html\?q=Li\+Shangfu/);
+    await page.locator("#search-results li").first().waitFor({ state: "visible" });
+    let text = "";
+    for (let i = 0; i < 40 && text !== "Li Shangfu"; i++) {
+      await page.keyboard.press("Tab");
+      text = await page.evaluate(() => (document.activeElement?.closest("#search-results") ? (document.activeElement?.textContent ?? "") : ""));
+    }
+    expect(text).toBe("Li Shangfu");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/actors\/li-shangfu\.html$/);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("shows the Vientiane 2024 decline: its mark on the timeline, its cause (the incident) and its citation block; screenshots at desktop and 375 px", async () => {
+    problems.length = 0;
+    const DECLINED = "austin-dong-jun-vientiane-2024";
+    const CAUSE = "us-taiwan-arms-sale-2024-10-25";
+    const page = await open(`${base}/timeline.html`);
+    const mark = page.locator(`a.mark[data-meeting="${DECLINED}"]`).first();
+    await expect(mark.getAttribute("aria-label")).resolves.toMatch(/declined/);
+    // Opened from the keyboard: on the wide chart another mark may lie over it.
+    await mark.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(new RegExp(`meetings/${DECLINED}\\.html$`));
+    const cause = page.locator(`a[href="../incidents/${CAUSE}.html"]`).first();
+    await expect(cause.isVisible()).resolves.toBe(true);
+    const citation = page.locator("#cite-record");
+    await expect(citation.locator("p.citation").textContent()).resolves.toMatch(/^The Sidelines contributors\. \(\d{4}\)\. .+ \[Data set\]\./);
+    await expect(citation.locator("pre.bibtex").textContent()).resolves.toContain(`record ${DECLINED}`);
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    const shots = path.dirname(SCREENSHOT);
+    await page.screenshot({ path: path.join(shots, "vientiane-2024-desktop.png"), fullPage: true });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.reload();
+    // At 375 px the page itself does not scroll sideways.
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(375);
+    await page.screenshot({ path: path.join(shots, "vientiane-2024-375px.png"), fullPage: true });
+    await cause.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(new RegExp(`incidents/${CAUSE}\\.html$`));
+    await expect(page.locator(`a[href="../meetings/${DECLINED}.html"]`).count()).resolves.toBeGreaterThan(0);
+    for (const f of ["vientiane-2024-desktop.png", "vientiane-2024-375px.png"]) expect(fs.statSync(path.join(shots, f)).size).toBeGreaterThan(10_000);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
 
   it("works from disk too: search and links need no server", async () => {
     problems.length = 0;

@@ -67,11 +67,11 @@ describe("timeline", () => {
     const [lane] = layoutTimeline(model, "pair").lanes;
     expect(lane!.bands).toHaveLength(1);
     expect(lane!.bands[0]!.open).toBe(true);
-    expect(svg).toMatch(/<a class="band" href="sanctions\/sanction-1\.html" aria-label="Sanction: sanction-1, in effect 2020-01-15 to 2024-12-31 \(the release; not ended\)">/);
+    expect(svg).toMatch(/<a class="band" href="sanctions\/sanction-1\.html" aria-label="sanction-1: sanction in effect 2020-01-15 to 2024-12-31 \(the release; not ended\)">/);
   });
 
   it("marks forum editions, linking to their pages", () => {
-    expect(svg).toMatch(/<a class="edition" href="editions\/forum-1-2022\.html" aria-label="Forum edition: Forum One 2022 \(2022-06-01 to 2022-06-03, held\)">/);
+    expect(svg).toMatch(/<a class="edition" href="editions\/forum-1-2022\.html" aria-label="F1 2022: forum edition Forum One 2022 \(2022-06-01 to 2022-06-03, held\)">/);
     expect(svg).toContain(">F1 2022</text>");
   });
 

@@ -180,8 +180,10 @@ export function renderTimelineSvg(ctx: PageContext, layout: TimelineLayout, opti
       const x0 = x(b.from);
       const x1 = Math.max(x(b.to), x0 + 2);
       const when = `${sanctionStart(b.sanction)} to ${b.open ? `${model.releaseDate} (the release; not ended)` : b.sanction.ended}`;
-      const name = `Sanction: ${b.sanction.title}, in effect ${when}`;
-      return html`<a class="band" href="${href(ctx, model.targets.get(b.sanction.id)!.path)}" aria-label="${name}"><title>${name}</title><rect class="band-shade" x="${n(x0)}" y="${n(top + 1)}" width="${n(x1 - x0)}" height="${n(height - 2)}"/><rect class="band-bar" x="${n(x0)}" y="${n(by)}" width="${n(x1 - x0)}" height="${BAND_H}"/><text class="band-label" x="${n(x0 + 4)}" y="${n(by + BAND_H - 4)}">${clip(b.sanction.title, Math.max(12, Math.floor((x1 - x0) / 6.2)))}</text></a>`;
+      // The accessible name begins with the label shown (clipped on a short band).
+      const shown = clip(b.sanction.title, Math.max(12, Math.floor((x1 - x0) / 6.2)));
+      const name = `${shown}${shown === b.sanction.title ? "" : ` (${b.sanction.title})`}: sanction in effect ${when}`;
+      return html`<a class="band" href="${href(ctx, model.targets.get(b.sanction.id)!.path)}" aria-label="${name}"><title>${name}</title><rect class="band-shade" x="${n(x0)}" y="${n(top + 1)}" width="${n(x1 - x0)}" height="${n(height - 2)}"/><rect class="band-bar" x="${n(x0)}" y="${n(by)}" width="${n(x1 - x0)}" height="${BAND_H}"/><text class="band-label" x="${n(x0 + 4)}" y="${n(by + BAND_H - 4)}">${shown}</text></a>`;
     });
     const marks = lane.marks.map((k) => {
       const cx = x(k.day);
@@ -204,8 +206,10 @@ export function renderTimelineSvg(ctx: PageContext, layout: TimelineLayout, opti
   const editions = layout.editions.map(({ entry, from, to }) => {
     const x0 = x(from);
     const x1 = Math.max(x(to + 1), x0 + 2);
-    const name = `Forum edition: ${editionName(entry.forum, entry.edition)} (${entry.edition.start ?? ""}${entry.edition.end ? ` to ${entry.edition.end}` : ""}, ${entry.edition.status})`;
-    return html`<a class="edition" href="${href(ctx, model.targets.get(entry.edition.id)!.path)}" aria-label="${name}"><title>${name}</title><rect class="edition-span" x="${n(x0)}" y="${TOP - 26}" width="${n(x1 - x0)}" height="${n(bottom - TOP + 26)}"/><path class="edition-tick" d="M${n(x0 - 4)} ${TOP - 30}L${n(x0 + 4)} ${TOP - 30}L${n(x0)} ${TOP - 24}Z"/><text class="edition-label" transform="translate(${n(x0 + 2)} ${TOP - 33}) rotate(-40)">${editionLabel(entry)}</text></a>`;
+    // The accessible name begins with the label shown, so that a speech user can say what they see.
+    const shown = editionLabel(entry);
+    const name = `${shown}: forum edition ${editionName(entry.forum, entry.edition)} (${entry.edition.start ?? ""}${entry.edition.end ? ` to ${entry.edition.end}` : ""}, ${entry.edition.status})`;
+    return html`<a class="edition" href="${href(ctx, model.targets.get(entry.edition.id)!.path)}" aria-label="${name}"><title>${name}</title><rect class="edition-span" x="${n(x0)}" y="${TOP - 26}" width="${n(x1 - x0)}" height="${n(bottom - TOP + 26)}"/><path class="edition-tick" d="M${n(x0 - 4)} ${TOP - 30}L${n(x0 + 4)} ${TOP - 30}L${n(x0)} ${TOP - 24}Z"/><text class="edition-label" transform="translate(${n(x0 + 2)} ${TOP - 33}) rotate(-40)">${shown}</text></a>`;
   });
   // Editions go under the marks so that they never hide one.
   parts.push(...backgrounds, ...years, ...editions, ...lanesSvg);
