@@ -47,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
     const problem = !read.ok ? read.diagnostic : parsed && !parsed.ok ? parsed.diagnostics[0] : undefined;
     const formatted = read.ok && !problem ? formatRecord(read.text, rf.type, schemas) : undefined;
     if (problem || formatted === undefined) {
-      console.error(problem ? located(problem) : `${visible(rf.file)}: not formatted, it does not parse (run npm run validate)`);
+      console.error(problem ? located(problem) : `${visible(rf.file)}: not formatted: the validator would not read the formatted text as the same data, so the file is left as it is`);
       unreadable++;
       continue;
     }
