@@ -9,14 +9,29 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { describeFailure, exitQuietlyOnClosedPipe, parseCommandLine } from "./lib/cli.ts";
 import { generateCorpus, writeCorpus } from "./lib/bench/generate.ts";
 import { wideRecord } from "./lib/bench/wide-record.ts";
 import { LIMITS } from "./lib/load/limits.ts";
 import { RECORD_TYPES, type RecordType } from "./lib/record-types.ts";
 import { ROOT } from "./lib/paths.ts";
+import { maxOf, minOf } from "./lib/collections.ts";
 
-const { values } = parseArgs({ options: { records: { type: "string" }, sizes: { type: "string" }, reps: { type: "string" }, seed: { type: "string" }, keep: { type: "boolean" } } });
+const HELP = `Usage: npm run bench [-- --records N | --sizes a,b] [--reps 3] [--seed 1] [--keep]
+
+Generates a seeded synthetic corpus and measures validation, --changed, the build, ajv-cli and the floor.`;
+
+exitQuietlyOnClosedPipe();
+const cli = (() => {
+  try {
+    return parseCommandLine(process.argv.slice(2), { options: { records: { type: "string" }, sizes: { type: "string" }, reps: { type: "string" }, seed: { type: "string" }, keep: { type: "boolean" } }, help: HELP });
+  } catch (error) {
+    console.error(`bench: ${describeFailure(error)} (run with --help for usage)`);
+    process.exit(2);
+  }
+})();
+if (!cli) process.exit(0);
+const values = cli.values;
 const sizes = values.records ? [Number(values.records)] : (values.sizes ?? "10000,100000").split(",").map(Number);
 const reps = Number(values.reps ?? 3);
 const seed = Number(values.seed ?? 1);
@@ -36,7 +51,7 @@ function run(args: string[], cwd: string, okCodes = [0, 1]): Sample {
   const r = spawnSync(process.execPath, args, { cwd, encoding: "utf8", maxBuffer: 1 << 30, env: { ...process.env, NODE_OPTIONS: `--require ${RSS_HOOK}`, SIDELINES_RSS_FILE: rssFile, GITHUB_ACTIONS: "" } });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (r.status === null || !okCodes.includes(r.status)) throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
-  const rss = fs.existsSync(rssFile) ? Math.max(...fs.readFileSync(rssFile, "utf8").trim().split("\n").map(Number)) : 0;
+  const rss = fs.existsSync(rssFile) ? maxOf(fs.readFileSync(rssFile, "utf8").trim().split("\n").map(Number)) : 0;
   fs.rmSync(rssFile, { force: true });
   return { seconds, rssMiB: rss / 1024 };
 }
@@ -98,7 +113,7 @@ function benchSize(size: number): Row[] {
         const parts = (Object.keys(RECORD_TYPES) as RecordType[])
           .filter((t) => fs.existsSync(path.join(root, "data", RECORD_TYPES[t].folder)))
           .map((t) => run([AJV, "validate", "--spec=draft2020", "--strict=false", "-c", "ajv-formats", "-s", path.join(ROOT, "schemas", RECORD_TYPES[t].schema), "-r", path.join(ROOT, "schemas/defs.schema.json"), "-d", `data/${RECORD_TYPES[t].folder}/*.yaml`], root));
-        return { seconds: parts.reduce((a, p) => a + p.seconds, 0), rssMiB: Math.max(...parts.map((p) => p.rssMiB)) };
+        return { seconds: parts.reduce((a, p) => a + p.seconds, 0), rssMiB: maxOf(parts.map((p) => p.rssMiB)) };
       },
     },
     { name: "floor: read + parse (js-yaml)", sample: () => run(floorArgs, root, [0]) },
@@ -131,12 +146,12 @@ for (const size of sizes) {
   for (const r of rows) {
     const secs = r.samples.map((s) => s.seconds);
     const m = median(secs);
-    out.push(`| ${size} | ${r.name} | ${fmt(m)} | ${fmt(Math.min(...secs))}–${fmt(Math.max(...secs))} | ${Math.round(size / m)} | ${Math.round(Math.max(...r.samples.map((s) => s.rssMiB)))} | ${fmt(m / peer)} | ${fmt(m / floor)} |`);
+    out.push(`| ${size} | ${r.name} | ${fmt(m)} | ${fmt(minOf(secs))}–${fmt(maxOf(secs))} | ${Math.round(size / m)} | ${Math.round(maxOf(r.samples.map((s) => s.rssMiB)))} | ${fmt(m / peer)} | ${fmt(m / floor)} |`);
   }
 }
 if (sizes.length > 1) {
   const per = (size: number, name: string): number => median(all.find((r) => r.size === size && r.name.startsWith(name))!.samples.map((s) => s.seconds)) / size;
-  const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
+  const [small, large] = [minOf(sizes), maxOf(sizes)];
   out.push("", `Cost per record, ${large} vs ${small}: cold validation ×${fmt(per(large, "ours: full validation, cold") / per(small, "ours: full validation, cold"))}, build ×${fmt(per(large, "ours: build") / per(small, "ours: build"))}.`);
   const changedShare = (size: number): number => per(size, "ours: --changed") / per(size, "ours: full validation, cold");
   out.push(`--changed as a share of the full cold validation: ${sizes.map((s) => `${s}: ${fmt(changedShare(s) * 100, 1)} %`).join(", ")}.`);
@@ -150,7 +165,7 @@ function benchWide(): string {
   const secs = Array.from({ length: reps }, () => run(["--import", TSX, path.join(ROOT, "scripts/validate.ts"), "--format", "json"], root).seconds);
   fs.rmSync(root, { recursive: true, force: true });
   const items = Object.values(counts).reduce((a, b) => a + b, 0);
-  return `One ${Math.round(text.length / 1024)} KiB file of ${items} keys and list items (${counts.topKeys} of them unknown keys, one diagnostic each): validation ${fmt(median(secs))} s median (${fmt(Math.min(...secs))}–${fmt(Math.max(...secs))}).`;
+  return `One ${Math.round(text.length / 1024)} KiB file of ${items} keys and list items (${counts.topKeys} of them unknown keys, one diagnostic each): validation ${fmt(median(secs))} s median (${fmt(minOf(secs))}–${fmt(maxOf(secs))}).`;
 }
 out.push("", benchWide());
 console.log(out.join("\n"));

@@ -4,8 +4,7 @@
  * SHA256SUMS. Refuses to build when the data has errors. Exit status: 0 built, 1 data errors,
  * 2 usage or internal error.
  */
-import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandLine, runCommand, userPath } from "./lib/cli.ts";
 import { build } from "./lib/build/pipeline.ts";
 import { DataErrors } from "./lib/build/collect.ts";
 import { formatHuman } from "./lib/report/format-human.ts";
@@ -27,22 +26,13 @@ Environment: SOURCE_DATE_EPOCH sets the release time when the data is not a clea
 Exit status: 0 built, 1 data errors (nothing written), 2 usage or internal error.`;
 
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: { root: { type: "string" }, out: { type: "string" }, quiet: { type: "boolean", short: "q" }, help: { type: "boolean", short: "h" } } });
-  } catch (error) {
-    console.error(`build: ${visible((error as Error).message)}\nRun with --help for usage.`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const root = path.resolve(parsed.values.root ?? process.cwd());
+  const parsed = parseCommandLine(argv, { options: { root: { type: "string" }, out: { type: "string" }, quiet: { type: "boolean", short: "q" } }, help: HELP });
+  if (!parsed) return 0;
+  const root = parsed.values.root === undefined ? process.cwd() : userPath(parsed.values.root);
   const quiet = parsed.values.quiet === true;
   const started = process.hrtime.bigint();
   try {
-    const result = await build({ root, ...(parsed.values.out ? { out: parsed.values.out } : {}), log: (line) => quiet || console.log(line) });
+    const result = await build({ root, ...(parsed.values.out === undefined ? {} : { out: userPath(parsed.values.out) }), log: (line) => quiet || console.log(line) });
     const { warnings } = countBySeverity(result.warnings);
     if (!quiet) {
       if (warnings > 0) console.log(`${warnings} validation warning${warnings === 1 ? "" : "s"} (npm run validate shows them)`);
@@ -55,17 +45,8 @@ async function main(argv: string[]): Promise<number> {
       console.error(`build: ${visible(error.message)}; the previous release was left as it was`);
       return 1;
     }
-    console.error(`build: ${visible(error instanceof Error ? error.message : String(error))}${process.env.SIDELINES_DEBUG && error instanceof Error ? `\n${error.stack}` : ""}`);
-    return 2;
+    throw error;
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`build: internal error: ${String(error)}`);
-    process.exitCode = 2;
-  },
-);
+runCommand("build", () => main(process.argv.slice(2)));

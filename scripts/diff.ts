@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandLine, runCommand, UsageError, userPath } from "./lib/cli.ts";
 import { publishDataset } from "./lib/build/pipeline.ts";
 import { DataErrors } from "./lib/build/collect.ts";
 import { derivedFields, diffRecords, diffSchemas, type RecordsByType } from "./lib/diff/diff-records.ts";
@@ -17,9 +17,7 @@ import { publicSchemas } from "./lib/build/public-schemas.ts";
 import { loadSchemaSet } from "./lib/schemas.ts";
 import { diffJson, diffMarkdown } from "./lib/diff/format-diff.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES } from "./lib/record-types.ts";
-import { visible } from "./lib/report/visible.ts";
 
-class UsageError extends Error {}
 
 interface Side {
   label: string;
@@ -83,26 +81,19 @@ async function side(arg: string | undefined): Promise<Side> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-diff-"));
   try {
     if (arg === undefined) return await buildSide("working tree", process.cwd());
-    if (arg.endsWith(".json") && fs.existsSync(arg)) return readDist(arg, path.resolve(arg));
+    if (arg.endsWith(".json") && fs.existsSync(userPath(arg))) return readDist(arg, userPath(arg));
     return await buildSide(arg, checkoutRef(arg, tmp));
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
+const DIFF_HELP = "Usage: npm run diff -- <old> [<new>] [--format markdown|json]\n  <old>, <new>: a dataset.json file or a git ref; <new> defaults to the working tree.";
+
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: "string", default: "markdown" }, help: { type: "boolean", short: "h" } } });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (parsed.values.help || parsed.positionals.length === 0) {
-    console.log("Usage: npm run diff -- <old> [<new>] [--format markdown|json]\n  <old>, <new>: a dataset.json file or a git ref; <new> defaults to the working tree.");
-    return parsed.values.help ? 0 : 2;
-  }
-  if (parsed.positionals.length > 2) throw new UsageError("give at most two sides to compare");
-  const format = parsed.values.format;
+  const parsed = parseCommandLine(argv, { options: { format: { type: "string" } }, help: DIFF_HELP, positionals: [1, 2] });
+  if (!parsed) return 0;
+  const format = parsed.values.format ?? "markdown";
   if (format !== "markdown" && format !== "json") throw new UsageError(`--format must be markdown or json (got \`${format}\`)`);
   const [oldArg, newArg] = parsed.positionals;
   const before = await side(oldArg);
@@ -120,10 +111,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(`diff: ${visible(error instanceof Error ? error.message : String(error))}`);
-    process.exitCode = 2;
-  },
-);
+runCommand("diff", () => main(process.argv.slice(2)));

@@ -11,14 +11,23 @@ import { readSchemas } from "./lib/schemas.ts";
 import { measureDataset } from "./lib/quality/dataset.ts";
 import { qualityMarkdown } from "./lib/quality/measure.ts";
 import { ROOT } from "./lib/paths.ts";
+import { parseCommandLine, runCommand } from "./lib/cli.ts";
 
 export const GENERATED_DOCS: GeneratedFile[] = [
   { file: "CONTRIBUTING.md", render: (current) => replaceSection(current, "check-codes", checkCodesMarkdown(), "npm run docs") },
   { file: "schemas/README.md", render: () => dataDictionaryMarkdown(readSchemas()) },
 ];
 
-async function main(): Promise<number> {
-  const check = process.argv.includes("--check");
+const HELP = `Usage: npm run docs [-- --check]
+
+Regenerates the documentation made from the schemas, the check registry and the data (CONTRIBUTING.md's
+table of codes, schemas/README.md, README.md's figures). --check changes nothing and exits 1 when a file
+is out of date.`;
+
+async function main(argv: string[]): Promise<number> {
+  const cli = parseCommandLine(argv, { options: { check: { type: "boolean" } }, help: HELP });
+  if (!cli) return 0;
+  const check = cli.values.check === true;
   // The README's figures come from the data: they change whenever the records do.
   const quality = qualityMarkdown(await measureDataset(ROOT));
   const readme: GeneratedFile = { file: "README.md", render: (current) => replaceSection(current, "quality", quality, "npm run docs") };
@@ -30,12 +39,4 @@ async function main(): Promise<number> {
   return stale > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`docs: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 2;
-  },
-);
+runCommand("docs", () => main(process.argv.slice(2)));

@@ -37,6 +37,12 @@ async function main(argv: string[]): Promise<number> {
   const root = process.cwd();
   const schemas = readSchemas();
   const found = await discover(root);
+  // A data/ that is a link is not followed: say so rather than format nothing and report success.
+  const dataRoot = found.diagnostics.find((d) => d.file === "data");
+  if (dataRoot) {
+    console.error(`${dataRoot.file}:${dataRoot.line}:${dataRoot.col}  ${dataRoot.code}  ${dataRoot.message}`);
+    return 1;
+  }
   const targets: RecordFile[] = cli.positionals.length > 0 ? selectRecords(root, found, cli.positionals) : found.records;
   let differing = 0;
   let unreadable = 0;

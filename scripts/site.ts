@@ -4,7 +4,7 @@
  * `npm run build` (which replaces dist/ whole, site included). Exit status: 0 written, 2 error.
  */
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandLine, runCommand, userPath } from "./lib/cli.ts";
 import { buildSite } from "./lib/site/index.ts";
 import { ReleaseError } from "./lib/site/read.ts";
 import { visible } from "./lib/report/visible.ts";
@@ -22,19 +22,10 @@ Options:
 Exit status: 0 written, 2 no release, or another error.`;
 
 async function main(argv: string[]): Promise<number> {
-  let parsed;
+  const parsed = parseCommandLine(argv, { options: { dist: { type: "string" }, out: { type: "string" }, quiet: { type: "boolean", short: "q" } }, help: HELP });
+  if (!parsed) return 0;
   try {
-    parsed = parseArgs({ args: argv, options: { dist: { type: "string" }, out: { type: "string" }, quiet: { type: "boolean", short: "q" }, help: { type: "boolean", short: "h" } } });
-  } catch (error) {
-    console.error(`site: ${visible((error as Error).message)}\nRun with --help for usage.`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  try {
-    const result = await buildSite({ dist: parsed.values.dist ?? "dist", ...(parsed.values.out ? { out: parsed.values.out } : {}) });
+    const result = await buildSite({ dist: parsed.values.dist === undefined ? "dist" : userPath(parsed.values.dist), ...(parsed.values.out === undefined ? {} : { out: userPath(parsed.values.out) }) });
     if (!parsed.values.quiet) console.log(`site ${path.relative(process.cwd(), result.out) || "."}: ${result.pages} pages, ${result.files} files, ${result.bytes} bytes; home page ${result.homeBytes} bytes`);
     return 0;
   } catch (error) {
@@ -44,12 +35,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`site: internal error: ${String(error)}`);
-    process.exitCode = 2;
-  },
-);
+runCommand("site", () => main(process.argv.slice(2)));

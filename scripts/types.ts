@@ -7,13 +7,16 @@ import { syncGenerated } from "./lib/generated-files.ts";
 import { GENERATED_VALIDATORS_FILE, readSchemas, standaloneValidators } from "./lib/schemas.ts";
 import { publicSchemas } from "./lib/build/public-schemas.ts";
 import { GENERATED_TYPES_FILE, generateTypes } from "./lib/build/typegen.ts";
+import { parseCommandLine, runCommand } from "./lib/cli.ts";
+
+const HELP = `Usage: npm run types [-- --check]
+
+Regenerates the code made from the schemas: TypeScript types and precompiled validators. --check changes
+nothing and exits 1 when either is out of date.`;
 
 async function main(argv: string[]): Promise<number> {
-  const unknown = argv.filter((a) => a !== "--check");
-  if (unknown.length > 0) {
-    console.error(`types: unknown argument ${unknown[0]}\nUsage: npm run types [-- --check]`);
-    return 2;
-  }
+  const cli = parseCommandLine(argv, { options: { check: { type: "boolean" } }, help: HELP });
+  if (!cli) return 0;
   const source = readSchemas();
   const outputs = [
     { file: GENERATED_TYPES_FILE, text: await generateTypes(source, publicSchemas(source)) },
@@ -21,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
   ];
   const stale = syncGenerated(
     outputs.map(({ file, text }) => ({ file, render: () => text })),
-    argv.includes("--check"),
+    cli.values.check === true,
     {
       upToDate: (file) => console.log(`${file} is up to date`),
       stale: (file) => console.error(`${file} is out of date with schemas/; run \`npm run types\` and commit the result`),
@@ -31,12 +34,4 @@ async function main(argv: string[]): Promise<number> {
   return stale > 0 ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`types: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 2;
-  },
-);
+runCommand("types", () => main(process.argv.slice(2)));

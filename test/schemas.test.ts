@@ -15,6 +15,7 @@
  * - Coverage: every required field, enum, `if`/`then`/`else`, `dependentRequired`, `contains` and `anyOf` rule,
  *   read from the schemas themselves, is triggered by at least one invalid fixture.
  */
+import "./loaded-machine.ts";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

@@ -44,9 +44,16 @@ export function parseCommandLine<O extends Options>(argv: readonly string[], spe
   return parsed as unknown as CommandLine<O>;
 }
 
-/** The folder the user ran the command from: npm runs scripts from the package root, but says where it was started. */
+/**
+ * The folder the user ran the command from. npm runs scripts from the package root and says where it
+ * was started in INIT_CWD; that is used only when npm started this very script (the variables are
+ * inherited by every child process, which may run elsewhere).
+ */
 export function userCwd(): string {
-  return process.env.INIT_CWD ? path.resolve(process.env.INIT_CWD) : process.cwd();
+  const { INIT_CWD, npm_package_json: pkg, npm_lifecycle_script: script } = process.env;
+  const self = process.argv[1] ? path.basename(process.argv[1]) : undefined;
+  const startedByNpm = INIT_CWD && pkg && self && script?.includes(self) && path.dirname(path.resolve(pkg)) === process.cwd();
+  return startedByNpm ? path.resolve(INIT_CWD) : process.cwd();
 }
 
 /** A path as the user typed it, made absolute from where they typed it. */

@@ -14,6 +14,7 @@ export const LOADER_CODES = {
   FILE007: { severity: "error", description: "Two file names differ only in letter case." },
   FILE008: { severity: "error", description: "A line is longer than the line-length limit." },
   FILE009: { severity: "error", description: "Lines end in a lone carriage return (CR); the rest of the file is still read and checked, with CR read as a line end." },
+  FILE010: { severity: "error", description: "A file or folder name holds a line break, a control or invisible character, a character Windows refuses, or bytes that are not UTF-8; it is not read." },
   YAML001: { severity: "error", description: "The file is not valid YAML." },
   YAML002: { severity: "error", description: "A mapping has the same key twice." },
   YAML003: { severity: "error", description: "The file holds more than one YAML document." },

@@ -8,14 +8,14 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { UsageError } from "./cli.ts";
+import { UsageError, userCwd } from "./cli.ts";
 
 /** The file that marks a folder as made by a Sidelines command, with the kind of output it holds. */
 export const OUTPUT_MARKER = ".sidelines-output";
 
-export type OutputKind = "release" | "site";
+export type OutputKind = "release" | "site" | "archives";
 
-const COMMAND: Record<OutputKind, string> = { release: "npm run build", site: "npm run site" };
+const COMMAND: Record<OutputKind, string> = { release: "npm run build", site: "npm run site", archives: "npm run release:archive" };
 
 /** The marker's text: fixed, so that two builds of the same data stay byte-identical. */
 export const markerText = (kind: OutputKind): string => `${JSON.stringify({ made_by: COMMAND[kind], kind })}\n`;
@@ -95,8 +95,11 @@ export interface OutputCheck {
  */
 export function checkOutput(out: string, check: OutputCheck): string {
   const abs = path.resolve(out);
+  // Named as the user would: relative to where they ran the command when it lies there.
+  const fromUser = path.relative(userCwd(), abs);
+  const shown = fromUser === "" ? "." : fromUser.startsWith("..") || path.isAbsolute(fromUser) ? abs : fromUser;
   const refuse = (why: string): never => {
-    throw new UsageError(`refusing to write the ${check.kind} to ${out}: ${why}`);
+    throw new UsageError(`refusing to write the ${check.kind} to ${shown}: ${why}`);
   };
   // Both where the output is (its folder resolved) and where it leads (a link at the output followed).
   const places = [...new Set([realPlace(abs), realLocation(abs)])];

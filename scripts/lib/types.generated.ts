@@ -505,7 +505,7 @@ export interface Position {
 }
 
 /**
- * Stable, human-readable slug: lowercase ASCII letters and digits in words joined by single hyphens. Equal to the file name without `.yaml`.
+ * Stable, human-readable slug: lowercase ASCII letters and digits in words joined by single hyphens. Equal to the file name without `.yaml`, so it must be a portable file name: not a Windows device name (`con`, `prn`, `aux`, `nul`, `com1`–`com9`, `lpt1`–`lpt9`).
  */
 export type RecordId = string;
 

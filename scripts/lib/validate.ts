@@ -11,6 +11,7 @@ import { compareDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import { loadSchemaSet, type SchemaSet } from "./schemas.ts";
 import { phaseTimer } from "./timings.ts";
 import { EMPTY_REGISTRY, loadPublishers, PUBLISHERS_FILE, type LoadedRegistry, type PublisherRegistry } from "./publishers/registry.ts";
+import { append } from "./collections.ts";
 
 export interface ValidateOptions {
   root: string;
@@ -51,7 +52,7 @@ function discoverInMemory(root: string, files: Readonly<Record<string, string | 
     if ("code" in verdict) diagnostics.push(verdict);
     else records.push(verdict);
   }
-  diagnostics.push(...caseClashes(records));
+  append(diagnostics, caseClashes(records));
   const encoder = new TextEncoder();
   return {
     found: { records, diagnostics },
@@ -159,7 +160,7 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   // Files that are not records always get their verdict when the whole dataset is checked; in a
   // partial run, only those named.
   const notRecords = found.diagnostics.filter((d) => !only || only.has(d.file));
-  diagnostics.push(...notRecords);
+  append(diagnostics, notRecords);
   const targets = only ? found.records.filter((r) => only.has(r.file)) : found.records;
   time(`discover ${found.records.length} files`);
 
@@ -168,7 +169,7 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   const outcomes: Array<ParsedRecord | null | undefined> = new Array(targets.length);
   const loaded = new Map<string, LoadedRecord | undefined>();
   const take = (chunk: ChunkResult): void => {
-    diagnostics.push(...chunk.diagnostics);
+    append(diagnostics, chunk.diagnostics);
     chunk.records.forEach((o, i) => {
       const rf = targets[chunk.start + i]!;
       outcomes[chunk.start + i] = o;
@@ -213,7 +214,7 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   time("index");
   // Registry problems are reported in every run, partial or not: the source checks of any record rely on it.
   const publishers = publishersFor(options, set, dataDir);
-  diagnostics.push(...publishers.diagnostics);
+  append(diagnostics, publishers.diagnostics);
   runChecks(DATASET_CHECKS, checkable, index, env, diagnostics, { publishers: publishers.registry, strict: options.strict === true });
   time("dataset checks");
   diagnostics.sort(compareDiagnostics);

@@ -2,6 +2,7 @@
  * The build replaces dist/ atomically: a build killed midway, or one that fails on bad data, leaves the
  * previous release exactly as it was; concurrent builds never mix their files.
  */
+import "../loaded-machine.ts";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

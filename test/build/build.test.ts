@@ -2,6 +2,7 @@
  * `npm run build` on the fixture dataset: what a release contains, its normalized and derived fields,
  * the CSV tables and their Frictionless description, the manifest and checksums, and refusal on errors.
  */
+import "../loaded-machine.ts";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

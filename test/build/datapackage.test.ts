@@ -6,6 +6,7 @@
  * parser reads and that agrees with them; and every leaf field of every record can be read back
  * from the CSVs (nothing is silently dropped).
  */
+import "../loaded-machine.ts";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -2,6 +2,7 @@
  * Two builds of the same data are byte-identical: no clock, no machine paths, no map-order accidents.
  * Checked on the fixture (twice into one dist/, and into two different folders) and on the real data/.
  */
+import "../loaded-machine.ts";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";

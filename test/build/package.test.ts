@@ -4,6 +4,7 @@
  * TypeScript program imports `{ meetings, actors, loadDataset } from "sidelines"` and a raw file by
  * path, type-checks with strict settings against the shipped declarations, and runs under plain node.
  */
+import "../loaded-machine.ts";
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

@@ -3,6 +3,7 @@
  * implementation (@hyperjump/json-schema, loading the schemas from the release by file URL), and the
  * public schemas themselves validate against the 2020-12 meta-schema. ajv does the same in build.test.ts.
  */
+import "../loaded-machine.ts";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";

@@ -2,6 +2,7 @@
  * `npm run types`: scripts/lib/types.generated.ts is generated from the schemas (source and public),
  * bannered, up to date (`--check`), and changes whenever a schema does.
  */
+import "../loaded-machine.ts";
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

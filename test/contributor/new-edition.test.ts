@@ -2,6 +2,7 @@
  * `npm run new -- edition <forum-id> <edition-id>`: adds an edition to a forum file in date order,
  * keeping the file's comments, key order and everything else byte for byte; refuses ids in use.
  */
+import "../loaded-machine.ts";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

@@ -2,6 +2,7 @@
  * The walk-through in CONTRIBUTING.md ("Adding a meeting, end to end"), run as a new contributor would:
  * scaffold → fill in → validate → format → build → diff, on a copy of the real dataset in a git repo.
  */
+import "../loaded-machine.ts";
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";

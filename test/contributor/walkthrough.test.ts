@@ -3,6 +3,7 @@
  * the `yaml` record are taken from the document itself and run, in order, in a fresh repository made
  * from this working tree. If the document and the tools drift apart, this fails.
  */
+import "../loaded-machine.ts";
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";

@@ -4,6 +4,7 @@
  * contributor wrote, a one-record change in a few lines (golden file), and tombstones treated as the
  * public contract they are (removing or re-pointing one is breaking).
  */
+import "../loaded-machine.ts";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -4,6 +4,7 @@
  * Seeded and with a fixed number of runs here; `npm run fuzz` runs the same properties far longer
  * (FUZZ_RUNS, FUZZ_SEED).
  */
+import "../loaded-machine.ts";
 import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";

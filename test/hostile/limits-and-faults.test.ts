@@ -1,4 +1,5 @@
 /** Resource bounds, faults and "nothing evaluates data", each shown by a test that would fail if it broke. */
+import "../loaded-machine.ts";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";

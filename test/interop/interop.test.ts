@@ -4,6 +4,7 @@
  * draft-03, read with the `jsonschema` package) and event rows (CAMEO → PLOVER). Every record appears in
  * every export that can represent it, and no export invents a value the record does not give.
  */
+import "../loaded-machine.ts";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";

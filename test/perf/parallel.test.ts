@@ -1,4 +1,5 @@
 /** Loading in a worker thread is an optimisation only: it must find exactly what one thread finds. */
+import "../loaded-machine.ts";
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";

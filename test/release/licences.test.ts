@@ -3,6 +3,7 @@
  * package.json, CITATION.cff, the README, a built release's datapackage.json and dataset.json, and the
  * site all say the same thing.
  */
+import "../loaded-machine.ts";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

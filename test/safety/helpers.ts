@@ -1,5 +1,6 @@
 /** Running any command as a user would (a fresh Node process with tsx), and checking that it ends cleanly. */
 import { execFile } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
 import { REPO_ROOT, TSX_LOADER } from "../validate/helpers.ts";
@@ -32,4 +33,19 @@ export function expectOneLineUsageError(r: Run, message?: RegExp): void {
   expect(r.stderr.trim().split("\n"), r.stderr).toHaveLength(1);
   expect(r.stderr).not.toMatch(/\n\s+at /);
   if (message) expect(r.stderr.trim()).toMatch(message);
+}
+
+/** Every file under `dir` whose name passes `keep`, listed without recursion. */
+export function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
+  const out: string[] = [];
+  const pending = [dir];
+  while (pending.length > 0) {
+    const at = pending.pop()!;
+    for (const e of fs.readdirSync(at, { withFileTypes: true })) {
+      const file = path.join(at, e.name);
+      if (e.isDirectory()) pending.push(file);
+      else if (keep(e.name)) out.push(file);
+    }
+  }
+  return out.sort();
 }

@@ -4,6 +4,7 @@
  * spelt (links, `.`, `..`, trailing slashes, relative paths), is refused in one line with exit 2 before
  * anything is created; an existing folder is replaced only when empty or marked as made by the command.
  */
+import "../loaded-machine.ts";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

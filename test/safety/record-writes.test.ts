@@ -3,6 +3,7 @@
  * repository's data/, never through a link and never elsewhere; and `format` never rewrites a file that
  * the validator cannot read as a record: it reports it at its line and column and leaves its bytes.
  */
+import "../loaded-machine.ts";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";

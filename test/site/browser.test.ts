@@ -9,6 +9,7 @@
  * at desktop width and at 375 px. axe-core (node_modules/axe-core/axe.min.js, served by the test server
  * so that the pages' content-security policy admits it) checks a page of every kind.
  */
+import "../loaded-machine.ts";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";

@@ -3,6 +3,7 @@
  * postponed because of it and links back from each meeting's status history; incidents are in the
  * search index; a forum's editions show who led each state's delegation.
  */
+import "../loaded-machine.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import { renderSite, siteOfRelease } from "../../scripts/lib/site/generate.ts";
 import { SiteModel } from "../../scripts/lib/site/model.ts";

@@ -1,4 +1,5 @@
 /** The search index: what each entry holds, and that it finds records by name, alias and title. */
+import "../loaded-machine.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SiteModel } from "../../scripts/lib/site/model.ts";
 import { buildSearchIndex, type SearchEntry } from "../../scripts/lib/site/search-index.ts";

@@ -1,4 +1,5 @@
 /** The whole site of the release: pages for every record, working links, a light home page, downloads. */
+import "../loaded-machine.ts";
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { siteOfRelease, type SiteFiles } from "../../scripts/lib/site/generate.ts";

@@ -1,4 +1,5 @@
 /** The timeline SVG: a mark per meeting, shaped by status, on the right lane; sanction bands; editions. */
+import "../loaded-machine.ts";
 import { describe, expect, it } from "vitest";
 import { SiteModel } from "../../scripts/lib/site/model.ts";
 import { STATUS_STYLES, statusStyle } from "../../scripts/lib/site/status.ts";

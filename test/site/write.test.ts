@@ -3,6 +3,7 @@
  * release files stay as built, and a later build (which replaces dist/ whole) neither refuses nor
  * mixes with the site; it simply removes it, and the site is made again from the new release.
  */
+import "../loaded-machine.ts";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

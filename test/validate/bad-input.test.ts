@@ -3,6 +3,7 @@
  * column) and never a crash, a hang, a huge allocation or a polluted prototype. Files saved with a
  * byte-order mark or CRLF line endings are accepted.
  */
+import "../loaded-machine.ts";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

@@ -2,6 +2,7 @@
  * `--changed` when a forum edition is renamed, whatever style the forum file writes its editions in:
  * block, flow (`editions: [{id: …}]`), block items in flow style (`- {id: x, …}`), quoted keys and ids.
  */
+import "../loaded-machine.ts";
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

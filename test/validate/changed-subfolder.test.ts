@@ -1,4 +1,5 @@
 /** `--changed` when the dataset is a folder inside a larger git repository (a monorepo). */
+import "../loaded-machine.ts";
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";

@@ -7,6 +7,7 @@
  * The last tests derive the list of codes from the code (allCodes(), CHECKS) and fail when a code has
  * no case here, or when codes collide.
  */
+import "../loaded-machine.ts";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -226,6 +227,13 @@ const LOADER_CASES: Case[] = [
     bad: { [GREEN]: GREEN_STATE.replace("\n", "\r\n").replace(/(?<!\r)\n/g, "\r") },
     fixed: { [GREEN]: GREEN_STATE.replace(/\n/g, "\r\n") },
     expected: [{ file: GREEN, line: 2, col: 12, message: "lone carriage return" }],
+  },
+  {
+    code: "FILE010",
+    name: "a record whose file name holds a line feed",
+    bad: { "data/actors/green\nstate.yaml": GREEN_STATE },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: "data/actors/green\\nstate.yaml", line: 1, col: 1, message: "a line break (U+000A)" }],
   },
   {
     code: "YAML001",

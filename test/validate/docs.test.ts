@@ -3,6 +3,7 @@
  * (`npm run docs`); `npm run docs -- --check` fails on drift. These tests use the same renderer as
  * scripts/docs.ts (which cannot be imported: it runs, and writes, on import).
  */
+import "../loaded-machine.ts";
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

@@ -289,7 +289,7 @@ export interface CliResult {
 
 /** Runs `validate.ts` with `cwd` as the dataset root. GITHUB_ACTIONS and NO_COLOR are controlled here. */
 export function runCli(cwd: string, args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
-  const merged: Record<string, string | undefined> = { ...process.env, GITHUB_ACTIONS: undefined, SIDELINES_DEBUG: undefined, NO_COLOR: "1", ...env };
+  const merged: Record<string, string | undefined> = { ...process.env, GITHUB_ACTIONS: undefined, SIDELINES_DEBUG: undefined, INIT_CWD: undefined, NO_COLOR: "1", ...env };
   const cleanEnv = Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => e[1] !== undefined));
   return new Promise((resolve, reject) => {
     execFile(process.execPath, ["--import", TSX_LOADER, VALIDATE_SCRIPT, ...args], { cwd, env: cleanEnv, encoding: "utf8", timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {

@@ -2,6 +2,7 @@
  * `validate --summary FILE`: every problem as a Markdown table appended to a file (the CI job summary),
  * because GitHub shows at most ten annotations per step.
  */
+import "../loaded-machine.ts";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -36,7 +37,7 @@ describe("validate --summary", { timeout: 120_000 }, () => {
     const before = fs.readFileSync(path.join(root, "data/actors/blue-state.yaml"));
     const r = await runCli(root, ["--summary", "data/actors/blue-state.yaml"]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("--summary must not write inside data/");
+    expect(r.stderr).toContain("--summary must not write inside the data");
     expect(fs.readFileSync(path.join(root, "data/actors/blue-state.yaml"))).toEqual(before);
   });
 });

@@ -12,6 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { ROOT } from "../paths.ts";
+import { append } from "../collections.ts";
 
 export const PACKAGE_TSCONFIG = path.join(ROOT, "scripts/package/tsconfig.json");
 
@@ -56,7 +57,7 @@ export function compilePackage(releaseDir: string): string[] {
     const text = fs.readFileSync(file, "utf8");
     const js = ts.transpileModule(text, { compilerOptions: { ...options, declaration: false, isolatedDeclarations: false }, fileName: file, reportDiagnostics: true });
     const dts = ts.transpileDeclaration(text, { compilerOptions: options, fileName: file, reportDiagnostics: true });
-    problems.push(...(js.diagnostics ?? []), ...(dts.diagnostics ?? []));
+    append(problems, [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])]);
     const base = path.join(outDir, path.relative(rootDir, file)).replace(/\.ts$/, "");
     fs.mkdirSync(path.dirname(base), { recursive: true });
     fs.writeFileSync(`${base}.js`, js.outputText);

@@ -16,7 +16,7 @@ import { publicSchemas } from "./public-schemas.ts";
 import { datasetMetadata, schemaFiles, writeCsvFiles, writeDatapackage, writeJsonFiles } from "./outputs.ts";
 import { startCsvWorker, type CsvWorker } from "./csv/in-worker.ts";
 import { OutputDir } from "./output-file.ts";
-import { datasetVersion, sourceInfo } from "./source-info.ts";
+import { datasetVersion, epochSeconds, sourceInfo } from "./source-info.ts";
 import { compilePackage } from "./package-lib.ts";
 import { writeParquet } from "./parquet/write.ts";
 import { eventsTable, writeInteropFiles } from "../interop/write.ts";
@@ -131,8 +131,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const env = options.env ?? process.env;
   const log = options.log ?? (() => undefined);
 
-  // Before anything is created (the lock, the work folder): an output that may not be written is refused.
-  releaseOutput(out, root);
+  // Before anything is created (the lock, the work folder): an output that may not be written, or a
+  // release time that cannot be written, is refused.
+  releaseOutput(options.out ?? out, root);
+  if (env.SOURCE_DATE_EPOCH !== undefined) epochSeconds(env.SOURCE_DATE_EPOCH);
   // First put back a release a killed build may have left aside, whatever happens next.
   await withLock(out, () => {
     recover(out);

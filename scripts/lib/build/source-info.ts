@@ -6,6 +6,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { UsageError } from "../cli.ts";
 
 export interface SourceInfo {
   commit: string;
@@ -23,6 +24,16 @@ function git(root: string, args: string[]): string | undefined {
 
 const isoUtc = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 
+/** The latest time a release date can say, in seconds since 1970: 9999-12-31T23:59:59Z (four-digit years). */
+const MAX_EPOCH = 253_402_300_799;
+
+/** SOURCE_DATE_EPOCH as seconds, or a usage error that names the variable and says what it must be. */
+export function epochSeconds(value: string): number {
+  const text = value.trim();
+  if (!/^\d+$/.test(text) || Number(text) > MAX_EPOCH) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, from 0 to ${MAX_EPOCH} (got \`${value}\`)`);
+  return Number(text);
+}
+
 export function sourceInfo(root: string, env: NodeJS.ProcessEnv = process.env): SourceInfo {
   let commit = "unknown";
   let date = "unknown";
@@ -38,7 +49,7 @@ export function sourceInfo(root: string, env: NodeJS.ProcessEnv = process.env): 
     }
   }
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch.trim())) date = isoUtc(Number(epoch.trim()) * 1000);
+  if (epoch !== undefined) date = isoUtc(epochSeconds(epoch) * 1000);
   return { commit, date };
 }
 

@@ -10,6 +10,7 @@ import { fieldPaths, type FieldPaths } from "../schema-paths.ts";
 import { phaseTimer } from "../timings.ts";
 import { EMPTY_REGISTRY, type PublisherRegistry } from "../publishers/registry.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../record-types.ts";
+import { append } from "../collections.ts";
 
 export const RECORD_CHECKS = CHECKS.filter((c): c is RecordCheck => c.scope === "record");
 export const DATASET_CHECKS = CHECKS.filter((c): c is DatasetCheck => c.scope === "dataset");
@@ -113,11 +114,11 @@ function runOn(checks: readonly Check[], records: readonly LoadedRecord[], index
       ctx.report = (...args) => {
         const before = out.length;
         report(...args);
-        found.push(...out.splice(before));
+        append(found, out.splice(before));
       };
       try {
         check.run(ctx);
-        out.push(...found);
+        append(out, found);
       } catch {
         // dropped: see above
       }

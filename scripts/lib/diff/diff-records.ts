@@ -5,6 +5,7 @@
 import { escapeSegment } from "../json-pointer.ts";
 import { followRefs, type JsonSchema } from "../schemas.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES } from "../record-types.ts";
+import { append } from "../collections.ts";
 export type RecordsByType = Record<string, ReadonlyArray<Record<string, unknown>>>;
 
 export interface FieldChange {
@@ -89,7 +90,7 @@ export function diffValues(before: unknown, after: unknown, path = ""): FieldCha
   }
   if (Array.isArray(before) && Array.isArray(after)) {
     const out: FieldChange[] = [];
-    for (let i = 0; i < Math.max(before.length, after.length); i++) out.push(...diffValues(before[i], after[i], `${path}/${i}`));
+    for (let i = 0; i < Math.max(before.length, after.length); i++) append(out, diffValues(before[i], after[i], `${path}/${i}`));
     return out;
   }
   return [{ path, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) }];
@@ -173,7 +174,7 @@ export function diffRecords(before: RecordsByType, after: RecordsByType, schemaC
         const all = diffValues(prev, r);
         const written = all.filter((c) => !patterns.some((p) => under(c.path, p)));
         if (written.length > 0) changed.push({ type, id, changes: written });
-        if (written.length < all.length) derived.push(...derivedChanges(type, id, prev, r, all, patterns));
+        if (written.length < all.length) append(derived, derivedChanges(type, id, prev, r, all, patterns));
       }
     }
     for (const id of old.keys()) {
@@ -184,7 +185,7 @@ export function diffRecords(before: RecordsByType, after: RecordsByType, schemaC
     }
   }
   const { broken, corrected } = diffTombstones(before[TOMBSTONES] ?? [], after[TOMBSTONES] ?? []);
-  changed.push(...corrected);
+  append(changed, corrected);
   const sortById = <T extends { type: string; id: string }>(xs: T[]): T[] => xs.sort((a, b) => (a.type + a.id < b.type + b.id ? -1 : a.type + a.id > b.type + b.id ? 1 : 0));
   const reasons: string[] = [];
   let bump: Bump = "none";
@@ -225,10 +226,10 @@ export function diffSchemas(name: string, before: unknown, after: unknown, path 
     for (const v of after.enum) if (!before.enum.includes(v)) out.push({ schema: name, path: `${path}/enum`, breaking: false, description: `value \`${String(v)}\` added` });
   }
   if (JSON.stringify(before.type) !== JSON.stringify(after.type) && before.type !== undefined) out.push({ schema: name, path: `${path}/type`, breaking: true, description: `type changed from ${JSON.stringify(before.type)} to ${JSON.stringify(after.type)}` });
-  for (const k of Object.keys(bp)) if (k in ap) out.push(...diffSchemas(name, bp[k], ap[k], `${path}/properties/${k}`));
+  for (const k of Object.keys(bp)) if (k in ap) append(out, diffSchemas(name, bp[k], ap[k], `${path}/properties/${k}`));
   for (const key of ["items", "$defs"] as const) {
-    if (key === "items") out.push(...diffSchemas(name, before.items, after.items, `${path}/items`));
-    else if (isObject(before.$defs) && isObject(after.$defs)) for (const d of Object.keys(before.$defs)) out.push(...diffSchemas(name, (before.$defs as Record<string, unknown>)[d], (after.$defs as Record<string, unknown>)[d], `${path}/$defs/${d}`));
+    if (key === "items") append(out, diffSchemas(name, before.items, after.items, `${path}/items`));
+    else if (isObject(before.$defs) && isObject(after.$defs)) for (const d of Object.keys(before.$defs)) append(out, diffSchemas(name, (before.$defs as Record<string, unknown>)[d], (after.$defs as Record<string, unknown>)[d], `${path}/$defs/${d}`));
   }
   return out;
 }

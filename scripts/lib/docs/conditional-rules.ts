@@ -4,6 +4,7 @@
  * validator enforces; a shape this module cannot put in words is a test failure, not a silent gap.
  */
 import type { JsonSchema } from "../schemas.ts";
+import { append } from "../collections.ts";
 
 const isObject = (v: unknown): v is JsonSchema => typeof v === "object" && v !== null && !Array.isArray(v);
 const code = (v: unknown): string => `\`${typeof v === "string" ? v : JSON.stringify(v)}\``;
@@ -111,7 +112,7 @@ function ruleSentences(s: JsonSchema): string[] {
 /** The conditional rules declared directly on one object schema (its own `if` and those in its `allOf`). */
 export function conditionalRules(schema: JsonSchema): string[] {
   const out: string[] = [];
-  if (isObject(schema.if)) out.push(...ruleSentences(schema));
-  for (const part of (schema.allOf ?? []) as unknown[]) if (isObject(part) && isObject(part.if)) out.push(...ruleSentences(part));
+  if (isObject(schema.if)) append(out, ruleSentences(schema));
+  for (const part of (schema.allOf ?? []) as unknown[]) if (isObject(part) && isObject(part.if)) append(out, ruleSentences(part));
   return out;
 }

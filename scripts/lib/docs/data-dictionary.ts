@@ -3,6 +3,7 @@ import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../record-type
 import { DERIVED_FIELDS, DERIVED_STEP_FIELDS } from "../build/public-schemas.ts";
 import { conditionalRules } from "./conditional-rules.ts";
 import { PUBLISHERS_SCHEMA } from "../publishers/registry.ts";
+import { append } from "../collections.ts";
 
 interface Row {
   field: string;
@@ -65,7 +66,7 @@ function rows(schema: JsonSchema, file: string, schemas: Map<string, JsonSchema>
     });
     if (depth > 4) continue;
     const obj = s.type === "array" ? flatten((s.items ?? {}) as JsonSchema, f, schemas) : s.type === "object" ? { s, file: f } : undefined;
-    if (obj && obj.s.properties) out.push(...rows(obj.s, obj.file, schemas, `${prefix}${key}${s.type === "array" ? "[]" : ""}.`, depth + 1, rules));
+    if (obj && obj.s.properties) append(out, rows(obj.s, obj.file, schemas, `${prefix}${key}${s.type === "array" ? "[]" : ""}.`, depth + 1, rules));
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { resolveRef, type JsonSchema } from "../schemas.ts";
+import { append } from "../collections.ts";
 
 type Level = Array<{ s: JsonSchema; file: string }>;
 
@@ -13,9 +14,9 @@ function schemasAt(schemaFile: string, schemas: Map<string, JsonSchema>): (path:
     const out: Level = [{ s, file }];
     if (typeof s.$ref === "string") {
       const target = resolveRef(s.$ref, file, schemas);
-      if (target) out.push(...deref(target.schema, target.file));
+      if (target) append(out, deref(target.schema, target.file));
     }
-    for (const sub of (s.allOf ?? []) as JsonSchema[]) out.push(...deref(sub, file));
+    for (const sub of (s.allOf ?? []) as JsonSchema[]) append(out, deref(sub, file));
     return out;
   };
   return (path) => {
@@ -27,7 +28,7 @@ function schemasAt(schemaFile: string, schemas: Map<string, JsonSchema>): (path:
       const next: Level = [];
       for (const { s, file } of level) {
         const sub = seg === "*" ? s.items : (s.properties as Record<string, JsonSchema> | undefined)?.[seg];
-        if (sub && typeof sub === "object") next.push(...deref(sub as JsonSchema, file));
+        if (sub && typeof sub === "object") append(next, deref(sub as JsonSchema, file));
       }
       level = next;
     }

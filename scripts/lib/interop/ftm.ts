@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import type { PublishedRecords } from "../build/records.ts";
 import { ActorIndex, certainDate, sourceUrls } from "./common.ts";
 import { jsonText } from "../json-text.ts";
+import { append } from "../collections.ts";
 
 export interface FtmEntity {
   id: string;
@@ -76,7 +77,7 @@ export function ftmEntities(records: PublishedRecords): FtmEntity[] {
       });
     }
   }
-  out.push(...positions.values());
+  append(out, positions.values());
 
   for (const s of records.sanction) {
     const authority = actors.byId.get(s.imposed_by)?.name;

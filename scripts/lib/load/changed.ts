@@ -9,8 +9,18 @@ import { UsageError } from "../cli.ts";
 
 export { UsageError };
 
-function git(root: string, args: string[]): string {
-  return execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024 });
+function git(root: string, args: string[], input?: string): string {
+  return execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024, ...(input === undefined ? {} : { input }) });
+}
+
+/** `--changed` compares with git: say plainly when there is no git, or no repository, before blaming the ref. */
+function assertGitRepository(root: string): void {
+  try {
+    git(root, ["rev-parse", "--is-inside-work-tree"]);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new UsageError("--changed needs git, which is not installed (or not on the PATH)");
+    throw new UsageError(`--changed needs a git repository, and ${root} is not inside one; check every record instead (without --changed)`);
+  }
 }
 
 /**
@@ -55,6 +65,7 @@ export interface ChangeSet {
  * A ref that does not exist is a usage error with a plain message.
  */
 export function changesSince(root: string, ref: string): ChangeSet {
+  assertGitRepository(root);
   try {
     git(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
   } catch {
@@ -132,9 +143,11 @@ export function filesMentioning(root: string, ids: readonly string[], folders?: 
   if (ids.length === 0 || folders?.length === 0) return [];
   // Fixed strings as whole words: fast, and a superset (a hyphen counts as a word boundary, so
   // `x-foo` also matches `foo`), which only adds records to check.
+  // The ids go to git on standard input (-f -), never as arguments: tens of thousands of new records
+  // would exceed the system's limit on a command line (E2BIG).
   let out: string;
   try {
-    out = git(root, ["grep", "-l", "-z", "-F", "-w", "--untracked", ...ids.flatMap((id) => ["-e", id]), "--", ...(folders ? folders.map((f) => `data/${f}`) : ["data"])]);
+    out = git(root, ["grep", "-l", "-z", "-F", "-w", "--untracked", "-f", "-", "--", ...(folders ? folders.map((f) => `data/${f}`) : ["data"])], `${ids.join("\n")}\n`);
   } catch (error) {
     // git grep exits 1 when nothing matches.
     if ((error as { status?: number }).status === 1) return [];

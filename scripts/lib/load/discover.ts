@@ -1,4 +1,3 @@
-import fg from "fast-glob";
 import fs from "node:fs";
 import path from "node:path";
 import { TYPE_BY_FOLDER, type RecordType } from "../record-types.ts";
@@ -7,6 +6,9 @@ import { loaderDiagnostic, type LoaderCode } from "../codes.ts";
 import { LIMITS } from "./limits.ts";
 import { UsageError } from "./changed.ts";
 import { PUBLISHERS_FILE } from "../publishers/registry.ts";
+import { append } from "../collections.ts";
+import { describeIoError } from "./read-file.ts";
+import { visible } from "../report/visible.ts";
 
 /** A file that looks like a record: `data/<type folder>/<id>.yaml`. */
 export interface RecordFile {
@@ -72,37 +74,88 @@ function classifyIn(place: Place, dataRel: string, isSymlink: boolean): RecordFi
   return { file, abs, type, id: name.slice(0, -".yaml".length) };
 }
 
-/** Lists every entry under `data/` without following links, classifying each. */
-export async function discover(root: string, dataDir = path.join(root, "data"), maxFiles: number = LIMITS.maxFiles): Promise<Discovery> {
-  // Without this, a run from the wrong folder would check nothing and report "no problems".
-  if (!fs.existsSync(dataDir)) throw new UsageError(`there is no ${toPosix(path.relative(root, dataDir)) || "data"}/ folder in ${root}; run from the dataset's root folder`);
-  const entries = await fg("**", {
-    cwd: dataDir,
-    dot: true,
-    onlyFiles: false,
-    followSymbolicLinks: false,
-    objectMode: true,
-    suppressErrors: false,
-  });
+/**
+ * Characters that make a name unsafe to show or to check out: line breaks (LF, CR, U+0085, U+2028,
+ * U+2029), other control characters, bidirectional controls and other invisible characters, and
+ * the characters Windows refuses in a name. A name holding one is reported (FILE010), never read.
+ */
+const ODD_NAME = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff0-\ufffb\ufffd<>:"|?*\\]|[. ]$/u;
+
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/** What listing a folder needs; tests inject failures (permission denied as root, names too long). */
+export type ListDir = (dir: string) => fs.Dirent<Buffer>[];
+const listDirFromDisk: ListDir = (dir) => fs.readdirSync(dir, { withFileTypes: true, encoding: "buffer" });
+
+/**
+ * Lists every entry under `data/` without following links, classifying each: every file and folder
+ * gets a verdict, none is skipped silently. A folder that cannot be listed gets one located error and
+ * the listing goes on; `data/` itself must be a real folder, not a link.
+ */
+export async function discover(root: string, dataDir = path.join(root, "data"), maxFiles: number = LIMITS.maxFiles, listDir: ListDir = listDirFromDisk): Promise<Discovery> {
+  const shownData = toPosix(path.relative(root, dataDir)) || "data";
+  let top: fs.Stats;
+  try {
+    top = fs.lstatSync(dataDir);
+  } catch {
+    // Without this, a run from the wrong folder would check nothing and report "no problems".
+    throw new UsageError(`there is no ${shownData}/ folder in ${root}; run from the dataset's root folder`);
+  }
   const records: RecordFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  if (entries.length > maxFiles) {
-    diagnostics.push(fileProblem("data", "FILE004", `data/ holds ${entries.length} entries, more than the limit of ${maxFiles}`));
+  if (top.isSymbolicLink()) {
+    diagnostics.push(fileProblem(shownData, "FILE003", `${shownData}/ is a symbolic link; links are not followed, so no record was read`, `replace the link with the folder itself`));
     return { records, diagnostics };
   }
+  if (!top.isDirectory()) throw new UsageError(`${shownData} in ${root} is not a folder; run from the dataset's root folder`);
   const place = placeOf(root, dataDir);
-  for (const entry of entries) {
-    const dirent = entry.dirent;
-    if (dirent.isDirectory()) continue;
-    // The publishers registry is no record: validate() reads and checks it on its own.
-    if (entry.path === PUBLISHERS_FILE && dirent.isFile()) continue;
-    const verdict = classifyIn(place, entry.path, dirent.isSymbolicLink());
-    if ("code" in verdict) diagnostics.push(verdict);
-    else if (!dirent.isFile()) diagnostics.push(fileProblem(verdict.file, "FILE006", "not a regular file"));
-    else records.push(verdict);
+  // Folders still to list, relative to data/ ("" for data/ itself); a stack, not recursion, so that
+  // no depth of nesting can exhaust the call stack.
+  const pending: string[] = [""];
+  let entries = 0;
+  while (pending.length > 0) {
+    const rel = pending.pop()!;
+    const shown = rel ? `${place.prefix}${rel}` : shownData;
+    let listed: fs.Dirent<Buffer>[];
+    try {
+      listed = listDir(rel ? `${dataDir}${path.sep}${rel}` : dataDir);
+    } catch (error) {
+      diagnostics.push(fileProblem(shown, "FILE006", `this folder could not be listed: ${describeIoError(error)}; the files in it were not checked`));
+      continue;
+    }
+    for (const dirent of listed) {
+      if (++entries > maxFiles) {
+        return { records: [], diagnostics: [fileProblem(shownData, "FILE004", `${shownData}/ holds more than ${maxFiles} entries, the limit`)] };
+      }
+      let name: string;
+      try {
+        name = STRICT_UTF8.decode(dirent.name);
+      } catch {
+        const lossy = visible(new TextDecoder("utf-8").decode(dirent.name));
+        diagnostics.push(fileProblem(`${rel ? `${place.prefix}${rel}/` : place.prefix}${lossy}`, "FILE010", "the name is not valid UTF-8 text; it was not read", "rename it to a lowercase id and .yaml"));
+        continue;
+      }
+      const childRel = rel ? `${rel}/${name}` : name;
+      if (ODD_NAME.test(name)) {
+        const odd = [...name].find((c) => ODD_NAME.test(c)) ?? name.slice(-1);
+        const what = /[\n\r\u0085\u2028\u2029]/u.test(odd) ? "a line break" : /[<>:"|?*\\]/.test(odd) ? `\`${odd}\`, which Windows does not allow in a name` : /[. ]/.test(odd) ? "a final dot or space, which Windows drops" : "a control or invisible character";
+        diagnostics.push(fileProblem(`${place.prefix}${visible(childRel)}`, "FILE010", `the ${dirent.isDirectory() ? "folder" : "file"} name holds ${what} (U+${odd.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}); it was not read`, "rename it to a lowercase id and .yaml"));
+        continue;
+      }
+      if (dirent.isDirectory()) {
+        pending.push(childRel);
+        continue;
+      }
+      // The publishers registry is no record: validate() reads and checks it on its own.
+      if (childRel === PUBLISHERS_FILE && dirent.isFile()) continue;
+      const verdict = classifyIn(place, childRel, dirent.isSymbolicLink());
+      if ("code" in verdict) diagnostics.push(verdict);
+      else if (!dirent.isFile()) diagnostics.push(fileProblem(verdict.file, "FILE006", "not a regular file"));
+      else records.push(verdict);
+    }
   }
   records.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  diagnostics.push(...caseClashes(records));
+  append(diagnostics, caseClashes(records));
   return { records, diagnostics };
 }
 

@@ -13,6 +13,8 @@ import type { SchemaSet } from "../schemas.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES } from "../record-types.ts";
 import { SCHEMA_CODES } from "../codes.ts";
 import { pruneInvalid } from "../check/prune-invalid.ts";
+import { append } from "../collections.ts";
+import { withArticle } from "../words.ts";
 
 export type Reader = (rf: RecordFile) => ReadResult;
 export const readFromDisk: Reader = (rf) => readRecordFile(rf.file, rf.abs);
@@ -65,7 +67,7 @@ export function loadRecord(rf: RecordFile, set: SchemaSet, out: Diagnostic[], re
   if (read.lineEndings) out.push(read.lineEndings);
   const parsed = parseRecordText(rf.file, read.text);
   if (!parsed.ok) {
-    out.push(...parsed.diagnostics);
+    append(out, parsed.diagnostics);
     return { ok: false };
   }
   const { data, locate } = parsed.parsed;
@@ -74,10 +76,10 @@ export function loadRecord(rf: RecordFile, set: SchemaSet, out: Diagnostic[], re
     // A record of another type in the wrong folder gets one plain diagnostic, not its schema errors.
     const other = RECORD_TYPE_NAMES.find((t) => t !== rf.type && set.validators[t](data));
     if (other) {
-      out.push({ file: rf.file, line: 1, col: 1, severity: SCHEMA_CODES.ID004.severity, code: "ID004", message: `this is ${/^[aeiou]/.test(other) ? "an" : "a"} ${other} record in the ${rf.type} folder`, tip: `move it to data/${RECORD_TYPES[other].folder}/` });
+      out.push({ file: rf.file, line: 1, col: 1, severity: SCHEMA_CODES.ID004.severity, code: "ID004", message: `this is ${withArticle(other)} record in the ${rf.type} folder`, tip: `move it to data/${RECORD_TYPES[other].folder}/` });
     } else {
       const problems = schemaDiagnostics(rf.file, data, set.validators[rf.type], locate, set.schemas, RECORD_TYPES[rf.type].schema);
-      out.push(...problems);
+      append(out, problems);
       schemaOk = problems.length === 0;
     }
   }

@@ -5,6 +5,7 @@ import { LIMITS } from "./limits.ts";
 import { positionAt as positionAtOffset } from "./text-position.ts";
 import { pointerSegments } from "../json-pointer.ts";
 import { yamlTip } from "./yaml-tips.ts";
+import { append, maxOf } from "../collections.ts";
 
 export interface ParsedYaml {
   data: Record<string, unknown>;
@@ -43,7 +44,7 @@ function errorOffset(error: YAMLError, doc: Document.Parsed): number {
   while (stack.length > 0) {
     const node = stack.pop();
     if (isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && node.range?.[1] === error.pos[0]) return node.range[0];
-    if (isCollection(node)) for (const item of node.items) stack.push(...(isPair(item) ? [item.key, item.value] : [item]));
+    if (isCollection(node)) for (const item of node.items) append(stack, isPair(item) ? [item.key, item.value] : [item]);
   }
   return error.pos[0];
 }
@@ -129,7 +130,7 @@ export function parseRecordYaml(file: string, text: string): ParseResult {
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics: diagnostics.sort((a, b) => a.line - b.line || a.col - b.col) };
 
-  diagnostics.push(...structuralProblems(file, text, doc, at));
+  append(diagnostics, structuralProblems(file, text, doc, at));
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   if (!isMap(doc.contents)) {
     const where = doc.contents ? at(doc.contents.range[0]) : { line: 1, col: 1 };
@@ -223,7 +224,7 @@ function isEmptyContent(contents: unknown): boolean {
  */
 function propOffset(text: string, node: Node, written: readonly string[]): number {
   const start = node.range?.[0] ?? 0;
-  const found = Math.max(...written.map((w) => text.lastIndexOf(w, start)));
+  const found = maxOf(written.map((w) => text.lastIndexOf(w, start)));
   return found >= 0 ? found : start;
 }
 
@@ -253,7 +254,7 @@ function structuralProblems(file: string, text: string, doc: Document.Parsed, at
       out.push(diag(file, "YAML006", at(propOffset(text, n, tagSpellings(n.tag))), `the tag ${n.tag} is not allowed; records use plain values only`, "remove the tag"));
     }
     if (isScalar(n) && n.type === "QUOTE_DOUBLE" && n.range && SURROGATE_ESCAPE.test(text.slice(n.range[0], n.range[1]))) {
-      out.push(...surrogateEscapes(file, text, n.range[0], n.range[1], at));
+      append(out, surrogateEscapes(file, text, n.range[0], n.range[1], at));
     }
     if (isCollection(n)) {
       if (depth >= LIMITS.maxDepth) {
@@ -269,7 +270,7 @@ function structuralProblems(file: string, text: string, doc: Document.Parsed, at
           children.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
         } else children.push({ node: item, depth: depth + 1 });
       }
-      stack.push(...children.reverse());
+      append(stack, children.reverse());
     }
   }
   return out;

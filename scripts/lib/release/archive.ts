@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { sha256 } from "../build/output-file.ts";
 import { MANIFEST } from "../build/manifest.ts";
+import { writeMarker } from "../output-guard.ts";
 
 export const SITE_DIR = "site";
 
@@ -30,6 +31,7 @@ export function writeArchives(dist: string, outDir: string): Archives {
   if (manifest.name !== "sidelines" || typeof manifest.version !== "string") throw new Error(`${dist} holds no Sidelines release (${MANIFEST})`);
   const { top, tar: tarName, zip: zipName } = archiveNames(manifest.version);
   fs.mkdirSync(outDir, { recursive: true });
+  writeMarker(outDir, "archives");
   const out = path.resolve(outDir);
   // Both tools see the release through a link named as the archive's top folder, so that the
   // archives unpack into one folder of that name.

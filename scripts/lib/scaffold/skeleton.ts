@@ -1,6 +1,7 @@
 import { followRefs, type JsonSchema } from "../schemas.ts";
 import { RECORD_TYPES, type RecordType } from "../record-types.ts";
 import { editorLine } from "../format/format-record.ts";
+import { append } from "../collections.ts";
 
 /** Follows `$ref`s (local and shared) to the schema that defines a value, keeping the referring description. */
 export function deref(schema: JsonSchema, file: string, schemas: Map<string, JsonSchema>): { s: JsonSchema; file: string } {
@@ -41,7 +42,7 @@ function requiredLines(schema: JsonSchema, file: string, schemas: Map<string, Js
       const item = deref((s.items ?? {}) as JsonSchema, f, schemas);
       const itemIndent = `${lead.replace(/- $/, "  ")}  - `;
       out.push({ text: `${lead}${key}:`, help: { field, hint: hint(s) } });
-      if (item.s.type === "object") out.push(...requiredLines(item.s, item.file, schemas, itemIndent, {}, `${field}[].`, key === "sources" ? ["url", "title", "published"] : []));
+      if (item.s.type === "object") append(out, requiredLines(item.s, item.file, schemas, itemIndent, {}, `${field}[].`, key === "sources" ? ["url", "title", "published"] : []));
       else out.push({ text: `${itemIndent}''` });
     } else out.push({ text: `${lead}${key}: ''`, help: { field, hint: hint(s) } });
   });

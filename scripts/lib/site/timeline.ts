@@ -12,6 +12,7 @@ import { dayOf, editionName, yearOf, type EditionEntry, type SiteModel } from ".
 import { shapeSvg, statusStyle, type StatusStyle } from "./status.ts";
 import { sanctionStart } from "../build/derive.ts";
 import { dayNumber, yearOfDay } from "../partial-date.ts";
+import { append, maxOf, minOf } from "../collections.ts";
 
 export type LaneMode = "pair" | "actor";
 
@@ -121,8 +122,8 @@ export function layoutTimeline(model: SiteModel, mode: LaneMode, meetings: reado
   }
   const days = [...lanes.values()].flatMap((l) => [...l.marks.map((k) => k.day), ...l.bands.flatMap((b) => [b.from, b.to])]);
   if (release !== undefined) days.push(release);
-  const start = days.length ? DAY(yearOfDay(Math.min(...days)), 1, 1) : DAY(2000, 1, 1);
-  const end = days.length ? DAY(yearOfDay(Math.max(...days)), 12, 31) : DAY(2000, 12, 31);
+  const start = days.length ? DAY(yearOfDay(minOf(days)), 1, 1) : DAY(2000, 1, 1);
+  const end = days.length ? DAY(yearOfDay(maxOf(days)), 12, 31) : DAY(2000, 12, 31);
   const editions = [...model.editions.values()]
     .map((entry) => ({ entry, from: dayOf(entry.edition.start, "from"), to: dayOf(entry.edition.end ?? entry.edition.start, "to") }))
     .filter((e): e is { entry: EditionEntry; from: number; to: number } => e.from !== undefined && e.to !== undefined && e.from >= start && e.from <= end)
@@ -212,7 +213,7 @@ export function renderTimelineSvg(ctx: PageContext, layout: TimelineLayout, opti
     return html`<a class="edition" href="${href(ctx, model.targets.get(entry.edition.id)!.path)}" aria-label="${name}"><title>${name}</title><rect class="edition-span" x="${n(x0)}" y="${TOP - 26}" width="${n(x1 - x0)}" height="${n(bottom - TOP + 26)}"/><path class="edition-tick" d="M${n(x0 - 4)} ${TOP - 30}L${n(x0 + 4)} ${TOP - 30}L${n(x0)} ${TOP - 24}Z"/><text class="edition-label" transform="translate(${n(x0 + 2)} ${TOP - 33}) rotate(-40)">${shown}</text></a>`;
   });
   // Editions go under the marks so that they never hide one.
-  parts.push(...backgrounds, ...years, ...editions, ...lanesSvg);
+  for (const list of [backgrounds, years, editions, lanesSvg]) append(parts, list);
   const height = bottom + 10;
   const described = layout.lanes.flatMap((l) => l.marks.map((k) => `${k.date}, ${l.label}: ${k.meeting.title} (${k.meeting.status.replace(/-/g, " ")})`));
   const desc = `${layout.lanes.length} lanes from ${yearOfDay(layout.start)} to ${yearOfDay(layout.end)}. Meetings: ${described.join("; ")}.${layout.lanes.some((l) => l.bands.length) ? ` Sanctions: ${layout.lanes.flatMap((l) => l.bands.map((b) => `${b.sanction.title} (${l.label}) from ${sanctionStart(b.sanction)}${b.open ? "" : ` to ${b.sanction.ended}`}`)).join("; ")}.` : ""}`;

@@ -10,6 +10,7 @@ import { isPlainObject } from "../json.ts";
 import type { PublishedRecords } from "../records.ts";
 import { cell, FORMULA_NOTE, mayLookLikeFormula } from "./cells.ts";
 import { DATE_PART_DESCRIPTIONS, dateDerived } from "./date-columns.ts";
+import { withArticle } from "../../words.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -130,7 +131,7 @@ const sharedListTable = (list: string, types: readonly RecordType[], name: strin
   columns: [
     { name: "record_type", get: (r) => r.type, field: { type: "string", description: `The type of the record whose \`${list}\` list holds the item.`, constraints: { required: true, enum: [...types] } } },
     { name: "record_id", get: (r) => r.record.id, field: { type: "string", description: "The id of that record.", constraints: { required: true } } },
-    ...types.map((type): Column => ({ name: `${type}_id`, get: (r) => (r.type === type ? r.record.id : undefined), references: { table: ID_TABLES[type], column: "id" }, field: { type: "string", description: `The record's id when it is a ${type}; empty otherwise.` } })),
+    ...types.map((type): Column => ({ name: `${type}_id`, get: (r) => (r.type === type ? r.record.id : undefined), references: { table: ID_TABLES[type], column: "id" }, field: { type: "string", description: `The record's id when it is ${withArticle(type)}; empty otherwise.` } })),
     itemIndex(list),
     ...columns(types[0]!),
   ],

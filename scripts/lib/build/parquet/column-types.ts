@@ -7,6 +7,7 @@ import { followRefs, type JsonSchema } from "../../schemas.ts";
 import { RECORD_TYPES, type RecordType } from "../../record-types.ts";
 import { isPlainObject } from "../json.ts";
 import type { FrictionlessField } from "../csv/tables.ts";
+import { append } from "../../collections.ts";
 
 /** A name quoted for SQL. */
 export const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
@@ -20,7 +21,7 @@ function duckdbType(node: JsonSchema, file: string, schemas: ReadonlyMap<string,
   const { schema, file: at } = found;
   const types = ([] as unknown[]).concat(schema.type ?? []).filter((t) => t !== "null");
   const values = schema.enum as unknown[] | undefined;
-  if (types.length === 0 && values) types.push(...new Set(values.filter((v) => v !== null).map((v) => (typeof v === "number" ? "number" : typeof v))));
+  if (types.length === 0 && values) append(types, new Set(values.filter((v) => v !== null).map((v) => (typeof v === "number" ? "number" : typeof v))));
   if (types.length > 1) return "JSON"; // a value of several types (a claim's value) keeps its JSON form
   switch (types[0]) {
     case "object": {

@@ -1,8 +1,9 @@
 import type { Check } from "../types.ts";
 import type { IndexEntry } from "../types.ts";
 import { unusualRefs } from "../helpers.ts";
+import { withArticle } from "../../words.ts";
 
-const article = (t: string): string => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
+const article = withArticle;
 
 /** The type an id names: a live record's type, or for a tombstone the type of the record it retired. */
 export function entryType(entry: IndexEntry): string {

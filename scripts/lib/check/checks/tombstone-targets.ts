@@ -1,5 +1,6 @@
 import type { Check } from "../types.ts";
 import { asArray, lookup } from "../helpers.ts";
+import { withArticle } from "../../words.ts";
 
 /** TOMB001: a tombstone redirects to live records of its own type, never to another tombstone. */
 export const tombstoneTargets: Check = {
@@ -15,7 +16,7 @@ export const tombstoneTargets: Check = {
         const entry = lookup(ctx, String(id));
         if (!entry) return; // REF001 reports unknown ids
         if (entry.type === "tombstone") ctx.report(r, `/to/${i}`, `\`${String(id)}\` is itself a tombstone; redirect to the live record instead`);
-        else if (entry.type !== r.data.type) ctx.report(r, `/to/${i}`, `\`${String(id)}\` is a ${entry.type}, but this tombstone retires a ${String(r.data.type)}`);
+        else if (entry.type !== r.data.type) ctx.report(r, `/to/${i}`, `\`${String(id)}\` is ${withArticle(entry.type)}, but this tombstone retires ${withArticle(String(r.data.type))}`);
       });
     }
   },
