@@ -1,4 +1,5 @@
 /** The sourcing figures: what they count, the command that prints them, and their place in the release. */
+import "../loaded-machine.ts";
 import { execFile } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { measureQuality, qualityMarkdown, sourcingOf } from "../../scripts/lib/quality/measure.ts";

@@ -4,6 +4,7 @@
  * `jsonText`. A hostile key such as `"\e[2J\e[32m✓ 0 problems"` shows as text, not as a cleared screen
  * and a fake verdict.
  */
+import "../loaded-machine.ts";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
