@@ -10,7 +10,7 @@ const comparable = (v: unknown): string => (typeof v === "string" ? v.trim().toL
  */
 export const claimQuotes: Check = {
   code: "SRC007",
-  severity: "warning",
+  severity: "error",
   scope: "record",
   description: "Where a record holds conflicting `claims` for one field (two or more values, counting the field's own), each of them carries a `quote` from its source.",
   run(ctx) {
