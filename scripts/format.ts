@@ -46,6 +46,14 @@ async function main(argv: string[]): Promise<number> {
   const targets: RecordFile[] = cli.positionals.length > 0 ? selectRecords(root, found, cli.positionals) : found.records;
   let differing = 0;
   let unreadable = 0;
+  // Entries that are not records (odd names, unreadable folders) get their verdict here too: the
+  // formatter never passes over a file in silence.
+  if (cli.positionals.length === 0) {
+    for (const d of found.diagnostics) {
+      console.error(located(d));
+      unreadable++;
+    }
+  }
   for (const rf of targets) {
     // Read exactly as the validator reads: a file it cannot read as a record is never rewritten.
     const read = readRecordFile(rf.file, rf.abs);
