@@ -16,6 +16,8 @@ export interface Pruned {
 
 /** Rounds of cutting: each round removes at least one value, and a record nests only a few levels deep. */
 const MAX_ROUNDS = 12;
+/** Past this many schema errors a record is not pruned: its schema errors are its verdict. */
+const MAX_ERRORS = 1_000;
 
 type Path = readonly string[];
 
@@ -40,25 +42,49 @@ function atTop(errors: readonly ErrorObject[]): boolean {
   return top.length > 0 && top.every((e) => e.keyword === "required" || e.keyword === "if" || e.keyword === "dependentRequired");
 }
 
-/** A deep copy without the values at `cuts`; list items are removed, and their original indexes kept. */
-function without(value: unknown, cuts: readonly Path[], depth: number, indexMaps: Map<unknown, number[]>): unknown {
-  if (!isContainer(value)) return value;
-  const here = cuts.filter((c) => c.length > depth);
-  const removedKeys = new Set(here.filter((c) => c.length === depth + 1).map((c) => c[depth]!));
-  const below = (key: string): Path[] => here.filter((c) => c.length > depth + 1 && c[depth] === key);
+/** The cuts as a tree of keys: `true` where a value is cut whole. Built once, so cutting is linear. */
+type CutTree = Map<string, CutTree | true>;
+
+function cutTree(cuts: readonly Path[]): CutTree {
+  const root: CutTree = new Map();
+  for (const cut of cuts) {
+    let node = root;
+    for (let i = 0; i < cut.length; i++) {
+      const key = cut[i]!;
+      const here = node.get(key);
+      if (here === true) break; // an ancestor is cut whole already
+      if (i === cut.length - 1) {
+        node.set(key, true);
+        break;
+      }
+      let next = here;
+      if (next === undefined) node.set(key, (next = new Map()));
+      node = next;
+    }
+  }
+  return root;
+}
+
+/** A deep copy without the values the tree cuts; list items are removed, and their original indexes kept. */
+function without(value: unknown, cuts: CutTree | undefined, indexMaps: Map<unknown, number[]>): unknown {
+  if (!isContainer(value) || cuts === undefined || cuts.size === 0) return value;
   if (Array.isArray(value)) {
     const out: unknown[] = [];
     const map: number[] = [];
     value.forEach((item, i) => {
-      if (removedKeys.has(String(i))) return;
+      const sub = cuts.get(String(i));
+      if (sub === true) return;
       map.push(i);
-      out.push(without(item, below(String(i)), depth + 1, indexMaps));
+      out.push(without(item, sub, indexMaps));
     });
     indexMaps.set(out, map);
     return out;
   }
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (!removedKeys.has(k)) out[k] = without(v, below(k), depth + 1, indexMaps);
+  for (const [k, v] of Object.entries(value)) {
+    const sub = cuts.get(k);
+    if (sub !== true) out[k] = without(v, sub, indexMaps);
+  }
   return out;
 }
 
@@ -75,13 +101,15 @@ export function pruneInvalid(data: Record<string, unknown>, validate: ValidateFu
     // Without its id a record cannot be referred to or reported on by any check.
     const done = (): Pruned | undefined => (typeof current.id === "string" ? { data: current, toOriginal: (pointer) => translate(pointer, values, maps) } : undefined);
     if (validate(current)) return done();
+    // A record refused in thousands of places has nothing left worth checking beyond its schema errors.
+    if ((validate.errors?.length ?? 0) > MAX_ERRORS) return undefined;
     // A field missing at the top (it was never written, or it was cut) leaves the rest checkable: checks
     // on a partial record run guarded (run-checks.ts), so they may meet its absence.
     const cuts = (validate.errors ?? []).map(pathToCut).filter((p): p is Path => p !== undefined && !(p.length === 0 && atTop(validate.errors!)));
     if (cuts.length === 0) return atTop(validate.errors ?? []) ? done() : undefined;
     if (cuts.some((c) => c.length === 0)) return undefined;
     const map = new Map<unknown, number[]>();
-    values.push(without(current, cuts, 0, map));
+    values.push(without(current, cutTree(cuts), map));
     maps.push(map);
   }
   return undefined;

@@ -36,7 +36,8 @@ const SCREEN = new RegExp(
     // A null key (`~:`, `null:`): js-yaml names it "null", the positional parser "".
     "(?:^\\s*(?:-\\s+)*|[{,]\\s*)(?:~|null|Null|NULL)\\s*:",
     // A quoted value that goes on past its line: the two parsers differ on how its next lines are indented.
-    "^[^#\"']*(?::|-)\\s+[\"'](?:[^\"'\\n]|\\\\.)*$",
+    // (`[^#"'\n]`: the line's own text only, so the screen stays linear in the file's size.)
+    "^[^#\"'\\n]*(?::|-)\\s+[\"'](?:[^\"'\\n]|\\\\.)*$",
   ].join("|"),
   "im",
 );
