@@ -233,7 +233,7 @@ const LOADER_CASES: Case[] = [
     name: "a record whose file name holds a line feed",
     bad: { "data/actors/green\nstate.yaml": GREEN_STATE },
     fixed: { [GREEN]: GREEN_STATE },
-    expected: [{ file: "data/actors/green\nstate.yaml", line: 1, col: 1, message: "a line break (U+000A)" }],
+    expected: [{ file: "data/actors/green\\nstate.yaml", line: 1, col: 1, message: "a line break (U+000A)" }],
   },
   {
     code: "YAML001",

@@ -139,7 +139,7 @@ export async function discover(root: string, dataDir = path.join(root, "data"), 
       if (ODD_NAME.test(name)) {
         const odd = [...name].find((c) => ODD_NAME.test(c)) ?? name.slice(-1);
         const what = /[\n\r\u0085\u2028\u2029]/u.test(odd) ? "a line break" : /[<>:"|?*\\]/.test(odd) ? `\`${odd}\`, which Windows does not allow in a name` : /[. ]/.test(odd) ? "a final dot or space, which Windows drops" : "a control or invisible character";
-        diagnostics.push(fileProblem(`${place.prefix}${childRel}`, "FILE010", `the ${dirent.isDirectory() ? "folder" : "file"} name holds ${what} (U+${odd.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}); it was not read`, "rename it to a lowercase id and .yaml"));
+        diagnostics.push(fileProblem(`${place.prefix}${visible(childRel)}`, "FILE010", `the ${dirent.isDirectory() ? "folder" : "file"} name holds ${what} (U+${odd.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}); it was not read`, "rename it to a lowercase id and .yaml"));
         continue;
       }
       if (dirent.isDirectory()) {
