@@ -5,8 +5,8 @@
  * 2 usage or internal error.
  */
 import { parseCommandLine, runCommand, userPath } from "./lib/cli.ts";
-import { build } from "./lib/build/pipeline.ts";
-import { DataErrors } from "./lib/build/collect.ts";
+import { build } from "./lib/publish/pipeline.ts";
+import { DataErrors } from "./lib/publish/collect.ts";
 import { formatHuman } from "./lib/report/format-human.ts";
 import { countBySeverity } from "./lib/diagnostics.ts";
 import { visible } from "./lib/report/visible.ts";

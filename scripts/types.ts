@@ -5,8 +5,8 @@
  */
 import { syncGenerated } from "./lib/generated-files.ts";
 import { GENERATED_VALIDATORS_FILE, readSchemas, standaloneValidators } from "./lib/schemas.ts";
-import { publicSchemas } from "./lib/build/public-schemas.ts";
-import { GENERATED_TYPES_FILE, generateTypes } from "./lib/build/typegen.ts";
+import { publicSchemas } from "./lib/publish/public-schemas.ts";
+import { GENERATED_TYPES_FILE, generateTypes } from "./lib/publish/typegen.ts";
 import { parseCommandLine, runCommand } from "./lib/cli.ts";
 
 const HELP = `Usage: npm run types [-- --check]

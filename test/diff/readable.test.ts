@@ -8,11 +8,11 @@ import "../loaded-machine.ts";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { publishDataset } from "../../scripts/lib/build/pipeline.ts";
+import { publishDataset } from "../../scripts/lib/publish/pipeline.ts";
 import { derivedFields, diffRecords, type DerivedFields, type RecordsByType } from "../../scripts/lib/diff/diff-records.ts";
 import { diffMarkdown } from "../../scripts/lib/diff/format-diff.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES } from "../../scripts/lib/record-types.ts";
-import { fixtureRecords, removeTempDirs, writeFixture } from "../build/fixture.ts";
+import { fixtureRecords, removeTempDirs, writeFixture } from "../publish/fixture.ts";
 
 afterAll(removeTempDirs);
 

@@ -11,8 +11,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Model, defaultModel } from "@alephdata/followthemoney";
 import { Validator } from "jsonschema";
 import { ROOT } from "../../scripts/lib/paths.ts";
-import { publishDataset } from "../../scripts/lib/build/pipeline.ts";
-import type { PublishedRecords } from "../../scripts/lib/build/records.ts";
+import { publishDataset } from "../../scripts/lib/publish/pipeline.ts";
+import type { PublishedRecords } from "../../scripts/lib/publish/records.ts";
 import { ftmEntities, ftmId, type FtmEntity } from "../../scripts/lib/interop/ftm.ts";
 import { popolo } from "../../scripts/lib/interop/popolo.ts";
 import { CAMEO_TO_PLOVER, eventRows } from "../../scripts/lib/interop/events.ts";
@@ -174,7 +174,7 @@ describe("event rows", () => {
 
 describe("in the release", () => {
   it("the four export files are written, listed in manifest.json and SHA256SUMS, and agree with each other", async () => {
-    const { buildInto, writeFixture, removeTempDirs } = await import("../build/fixture.ts");
+    const { buildInto, writeFixture, removeTempDirs } = await import("../publish/fixture.ts");
     try {
       const out = await buildInto(writeFixture());
       const manifest = JSON.parse(fs.readFileSync(path.join(out, "manifest.json"), "utf8")) as { files: Record<string, unknown> | Array<{ path: string }> };

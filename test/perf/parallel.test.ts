@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus, writeCorpus } from "../../scripts/lib/bench/generate.ts";
 import { validate, type ValidateResult } from "../../scripts/lib/validate.ts";
-import { build } from "../../scripts/lib/build/pipeline.ts";
+import { build } from "../../scripts/lib/publish/pipeline.ts";
 import { PARALLEL_THRESHOLD } from "../../scripts/lib/load/parallel.ts";
 import { loadSchemaSet } from "../../scripts/lib/schemas.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { CODE_LICENSE, DATA_LICENSE, DATA_LICENSE_FILE, PACKAGE_LICENSE, RELEASE_TEXT_FILES } from "../../scripts/lib/release/licences.ts";
-import { buildInto, removeTempDirs, writeFixture } from "../build/fixture.ts";
+import { buildInto, removeTempDirs, writeFixture } from "../publish/fixture.ts";
 
 afterAll(removeTempDirs);
 

@@ -2,7 +2,7 @@
  * The publish path, as far as it runs offline: the tag check the release workflow runs first (the same
  * script), the release archives (contents, no site, checksums that verify), and the workflow's publish
  * steps (provenance, a token from a secret, the tag check before anything is built).
- * `npm publish --dry-run` on the packed tarball is in test/build/package.test.ts, which packs it.
+ * `npm publish --dry-run` on the packed tarball is in test/publish/package.test.ts, which packs it.
  */
 import "../loaded-machine.ts";
 import { execFileSync, spawnSync } from "node:child_process";
@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { tagProblem } from "../../scripts/lib/release/tag.ts";
-import { buildInto, removeTempDirs, tempDir, writeFixture } from "../build/fixture.ts";
-import { listFiles } from "../../scripts/lib/build/manifest.ts";
+import { buildInto, removeTempDirs, tempDir, writeFixture } from "../publish/fixture.ts";
+import { listFiles } from "../../scripts/lib/publish/manifest.ts";
 
 afterAll(removeTempDirs);
 

@@ -8,13 +8,13 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { build } from "../../scripts/lib/build/pipeline.ts";
+import { build } from "../../scripts/lib/publish/pipeline.ts";
 import { UsageError, describeFailure } from "../../scripts/lib/cli.ts";
 import { isValidId, readSchemas } from "../../scripts/lib/schemas.ts";
 import { withArticle } from "../../scripts/lib/words.ts";
 import { append, maxOf, minOf } from "../../scripts/lib/collections.ts";
 import { filesMentioning } from "../../scripts/lib/load/changed.ts";
-import { removeTempDirs, writeFixture } from "../build/fixture.ts";
+import { removeTempDirs, writeFixture } from "../publish/fixture.ts";
 import { BASE, lines, makeTree, removeTrees, REPO_ROOT, TSX_LOADER, withOverrides } from "../validate/helpers.ts";
 import { expectOneLineUsageError, filesUnder, runScript, SPAWN_TIMEOUT } from "./helpers.ts";
 

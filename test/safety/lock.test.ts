@@ -8,8 +8,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { staleReason, withLock, workDir } from "../../scripts/lib/build/atomic.ts";
-import { removeTempDirs, tempDir } from "../build/fixture.ts";
+import { staleReason, withLock, workDir } from "../../scripts/lib/publish/atomic.ts";
+import { removeTempDirs, tempDir } from "../publish/fixture.ts";
 
 afterAll(removeTempDirs);
 

@@ -9,12 +9,12 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../../scripts/lib/build/pipeline.ts";
+import { build } from "../../scripts/lib/publish/pipeline.ts";
 import { buildSite } from "../../scripts/lib/site/index.ts";
 import { OUTPUT_MARKER } from "../../scripts/lib/output-guard.ts";
 import { UsageError } from "../../scripts/lib/cli.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
-import { hashTree, removeTempDirs, tempDir, writeFixture } from "../build/fixture.ts";
+import { hashTree, removeTempDirs, tempDir, writeFixture } from "../publish/fixture.ts";
 import { expectOneLineUsageError, runScript, SPAWN_TIMEOUT } from "./helpers.ts";
 
 afterAll(removeTempDirs);

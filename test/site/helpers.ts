@@ -4,7 +4,7 @@
  * dataset for edge cases the build would refuse, and a link checker over a rendered site.
  */
 import path from "node:path";
-import { build } from "../../scripts/lib/build/pipeline.ts";
+import { build } from "../../scripts/lib/publish/pipeline.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { readRelease, type Release } from "../../scripts/lib/site/read.ts";
 import type { SiteFiles } from "../../scripts/lib/site/generate.ts";

@@ -8,12 +8,12 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { build } from "../../scripts/lib/build/pipeline.ts";
+import { build } from "../../scripts/lib/publish/pipeline.ts";
 import { buildSite } from "../../scripts/lib/site/index.ts";
 import { ReleaseError } from "../../scripts/lib/site/read.ts";
 import { writeSiteAtomically } from "../../scripts/lib/site/write.ts";
 import { OUTPUT_MARKER } from "../../scripts/lib/output-guard.ts";
-import { removeTempDirs as removeBuildTemps, writeFixture } from "../build/fixture.ts";
+import { removeTempDirs as removeBuildTemps, writeFixture } from "../publish/fixture.ts";
 import { removeTempDirs, tempDir } from "./helpers.ts";
 
 afterAll(() => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { conditionalRules } from "../../scripts/lib/docs/conditional-rules.ts";
 import { dataDictionaryMarkdown } from "../../scripts/lib/docs/data-dictionary.ts";
-import { DERIVED_FIELDS, DERIVED_STEP_FIELDS } from "../../scripts/lib/build/public-schemas.ts";
+import { DERIVED_FIELDS, DERIVED_STEP_FIELDS } from "../../scripts/lib/publish/public-schemas.ts";
 import { readSchemas, type JsonSchema } from "../../scripts/lib/schemas.ts";
 
 const schemas = readSchemas();

@@ -4,7 +4,7 @@
  * record does not give, or gives only as an estimate, is left out rather than guessed.
  */
 import { parsePartialDate } from "../partial-date.ts";
-import type { PublishedRecords } from "../build/records.ts";
+import type { PublishedRecords } from "../publish/records.ts";
 
 type Actor = PublishedRecords["actor"][number];
 

@@ -3,7 +3,7 @@
  * row per meeting status change, with its CAMEO code (derived by the build) and the PLOVER event type
  * and mode that code maps to. Source and target are filled only where the record says who acted.
  */
-import type { PublishedRecords } from "../build/records.ts";
+import type { PublishedRecords } from "../publish/records.ts";
 import { ActorIndex, datePrecision } from "./common.ts";
 
 /**

@@ -5,7 +5,7 @@
  * forum editions as `Event`. Ids are derived from record ids, so they are stable across releases.
  */
 import { createHash } from "node:crypto";
-import type { PublishedRecords } from "../build/records.ts";
+import type { PublishedRecords } from "../publish/records.ts";
 import { ActorIndex, certainDate, sourceUrls } from "./common.ts";
 import { jsonText } from "../json-text.ts";
 import { append } from "../collections.ts";

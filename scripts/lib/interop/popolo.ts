@@ -5,7 +5,7 @@
  * person's record.
  */
 import { createHash } from "node:crypto";
-import type { PublishedRecords } from "../build/records.ts";
+import type { PublishedRecords } from "../publish/records.ts";
 import { certainDate, sourceUrls } from "./common.ts";
 
 type Json = Record<string, unknown>;

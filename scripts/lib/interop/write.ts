@@ -2,10 +2,10 @@
  * Writes the three interoperability exports into a release: `ftm/entities.ftm.json` (FollowTheMoney),
  * `popolo/popolo.json` (Popolo) and `events/events.csv` + `.ndjson` (event rows with CAMEO and PLOVER).
  */
-import type { PublishedRecords } from "../build/records.ts";
-import type { OutputDir } from "../build/output-file.ts";
-import type { ExtraTable } from "../build/outputs.ts";
-import { cell, csvText } from "../build/csv/cells.ts";
+import type { PublishedRecords } from "../publish/records.ts";
+import type { OutputDir } from "../publish/output-file.ts";
+import type { ExtraTable } from "../publish/outputs.ts";
+import { cell, csvText } from "../publish/csv/cells.ts";
 import { ftmEntities } from "./ftm.ts";
 import { popolo } from "./popolo.ts";
 import { EVENT_COLUMNS, eventRows } from "./events.ts";

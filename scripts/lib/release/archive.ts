@@ -8,8 +8,8 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { sha256 } from "../build/output-file.ts";
-import { MANIFEST } from "../build/manifest.ts";
+import { sha256 } from "../publish/output-file.ts";
+import { MANIFEST } from "../publish/manifest.ts";
 import { writeMarker } from "../output-guard.ts";
 
 export const SITE_DIR = "site";

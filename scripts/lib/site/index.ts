@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { recover, withLock, workDir } from "../build/atomic.ts";
+import { recover, withLock, workDir } from "../publish/atomic.ts";
 import { siteOfRelease } from "./generate.ts";
 import { readRelease, ReleaseError } from "./read.ts";
 import { writeSiteAtomically } from "./write.ts";

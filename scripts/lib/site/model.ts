@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import type { Quality, Sourcing } from "../quality/measure.ts";
 import type { Dataset, ForumEdition, PublishedActor, PublishedForum, PublishedIncident, PublishedMeeting, PublishedSanction } from "../types.generated.ts";
 import { dayRange, parsePartialDate } from "../partial-date.ts";
-import { meetingDate } from "../build/derive.ts";
+import { meetingDate } from "../publish/derive.ts";
 
 export type PageType = "actor" | "meeting" | "sanction" | "incident" | "forum" | "edition";
 

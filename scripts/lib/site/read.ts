@@ -3,7 +3,7 @@
  * records, manifest.json and SHA256SUMS for the downloads), and every file is checked against
  * SHA256SUMS first: the site offers the files for download with their checksums, so they must match.
  */
-import { sha256 } from "../build/output-file.ts";
+import { sha256 } from "../publish/output-file.ts";
 import fs from "node:fs";
 import path from "node:path";
 import type { Dataset, Manifest } from "../types.generated.ts";

@@ -7,7 +7,7 @@ import { page, type PageContext } from "./layout.ts";
 import { date, ref } from "./render-common.ts";
 import { STATUS_STYLES, statusBadge, styleBadge } from "./status.ts";
 import { layoutTimeline, renderTimelineSvg, type TimelineLayout } from "./timeline.ts";
-import { sanctionStart } from "../build/derive.ts";
+import { sanctionStart } from "../publish/derive.ts";
 
 function legend(): Html {
   return html`<ul class="legend" aria-label="Legend">${STATUS_STYLES.map((s) => html`<li>${styleBadge(s)}</li>`)}

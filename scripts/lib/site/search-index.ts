@@ -5,7 +5,7 @@
  */
 import type { PublishedMeeting } from "../types.generated.ts";
 import { dayOf, yearOf, type PageType, type SiteModel } from "./model.ts";
-import { sanctionStart } from "../build/derive.ts";
+import { sanctionStart } from "../publish/derive.ts";
 import { yearOfDay } from "../partial-date.ts";
 import { jsonText } from "../json-text.ts";
 

@@ -10,7 +10,7 @@ import { html, type Html } from "./escape.ts";
 import { href, type PageContext } from "./layout.ts";
 import { dayOf, editionName, yearOf, type EditionEntry, type SiteModel } from "./model.ts";
 import { shapeSvg, statusStyle, type StatusStyle } from "./status.ts";
-import { sanctionStart } from "../build/derive.ts";
+import { sanctionStart } from "../publish/derive.ts";
 import { dayNumber, yearOfDay } from "../partial-date.ts";
 import { append, maxOf, minOf } from "../collections.ts";
 

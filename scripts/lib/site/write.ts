@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { SiteFiles } from "./generate.ts";
-import { removeFoldersOfDeadProcesses } from "../build/atomic.ts";
+import { removeFoldersOfDeadProcesses } from "../publish/atomic.ts";
 import { writeMarker } from "../output-guard.ts";
 
 const tmpPattern = (base: string): RegExp => new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(?:tmp|old)-(\\d+)-`);

@@ -7,8 +7,8 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PAUSE_ENV, PAUSE_MARKER } from "../../scripts/lib/build/pipeline.ts";
-import { workDir } from "../../scripts/lib/build/atomic.ts";
+import { PAUSE_ENV, PAUSE_MARKER } from "../../scripts/lib/publish/pipeline.ts";
+import { workDir } from "../../scripts/lib/publish/atomic.ts";
 import type { Manifest } from "../../scripts/lib/types.generated.ts";
 import { finished, fixtureRecords, hashTree, removeTempDirs, runBuild, spawnBuild, writeFixture } from "./fixture.ts";
 

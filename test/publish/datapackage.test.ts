@@ -14,10 +14,10 @@ import { parse as parseCsv } from "csv-parse/sync";
 import edtf from "edtf";
 import { Package } from "datapackage";
 import { ROOT } from "../../scripts/lib/paths.ts";
-import { TABLES } from "../../scripts/lib/build/csv/tables.ts";
-import { publicSchemas } from "../../scripts/lib/build/public-schemas.ts";
+import { TABLES } from "../../scripts/lib/publish/csv/tables.ts";
+import { publicSchemas } from "../../scripts/lib/publish/public-schemas.ts";
 import { followRefs, loadSchemaSet, type JsonSchema } from "../../scripts/lib/schemas.ts";
-import { restoreFormulaCell } from "../../scripts/lib/build/csv/cells.ts";
+import { restoreFormulaCell } from "../../scripts/lib/publish/csv/cells.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../../scripts/lib/record-types.ts";
 import { buildInto, removeTempDirs, richFixture, tempDir, writeFixture } from "./fixture.ts";
 

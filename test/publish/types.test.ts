@@ -9,8 +9,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { readSchemas, type JsonSchema } from "../../scripts/lib/schemas.ts";
-import { publicSchemas } from "../../scripts/lib/build/public-schemas.ts";
-import { GENERATED_TYPES_FILE, generateTypes } from "../../scripts/lib/build/typegen.ts";
+import { publicSchemas } from "../../scripts/lib/publish/public-schemas.ts";
+import { GENERATED_TYPES_FILE, generateTypes } from "../../scripts/lib/publish/typegen.ts";
 
 const generated = (): string => fs.readFileSync(path.join(ROOT, GENERATED_TYPES_FILE), "utf8");
 

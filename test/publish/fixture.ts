@@ -10,7 +10,7 @@ import path from "node:path";
 import { stringify } from "yaml";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { RECORD_TYPES, type RecordType } from "../../scripts/lib/record-types.ts";
-import { build } from "../../scripts/lib/build/pipeline.ts";
+import { build } from "../../scripts/lib/publish/pipeline.ts";
 
 type Rec = Record<string, unknown>;
 

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../scripts/lib/paths.ts";
-import { build } from "../../scripts/lib/build/pipeline.ts";
+import { build } from "../../scripts/lib/publish/pipeline.ts";
 import { fixtureRecords, removeTempDirs, tempDir, writeFixture } from "./fixture.ts";
 
 /** How many meetings the fixture release holds: the tests read it from the fixture, not a number. */

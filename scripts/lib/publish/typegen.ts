@@ -22,7 +22,7 @@ export const BANNER = `/**
  * Generated — do not edit; run \`npm run types\`.
  *
  * Types of the source records (schemas/*.schema.json) and of the published records (the public
- * schemas the build derives from them, scripts/lib/build/public-schemas.ts). \`npm run types -- --check\`
+ * schemas the build derives from them, scripts/lib/publish/public-schemas.ts). \`npm run types -- --check\`
  * fails when this file is out of date.
  */
 /* eslint-disable */`;

@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse as parseCsv } from "csv-parse/sync";
 import { ROOT } from "../../scripts/lib/paths.ts";
-import { TABLES } from "../../scripts/lib/build/csv/tables.ts";
+import { TABLES } from "../../scripts/lib/publish/csv/tables.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES } from "../../scripts/lib/record-types.ts";
 import { removeTempDirs, richFixture, writeFixture } from "./fixture.ts";
 import { releaseWithDuckDb } from "./duckdb-release.ts";
