@@ -188,3 +188,12 @@ ${file ? html`<li>${repo ? html`<a class="edit" href="${editUrl(repo, file)}">Ed
 <li><a class="record-json" href="${href(ctx, json)}" type="application/json">This record as JSON</a> (as published in the release's <code>dataset.json</code>)</li>
 </ul></section>`;
 }
+
+/**
+ * A table in a box of its own that scrolls sideways when the table is wider than a narrow screen, so
+ * that the page never does; the box is a region, named by the heading `labelledBy` (an element id),
+ * that the keyboard can focus and scroll.
+ */
+export function scrollTable(labelledBy: string, table: Html): Html {
+  return html`<div class="table-scroll" role="region" tabindex="0" aria-labelledby="${labelledBy}">${table}</div>`;
+}

@@ -3,7 +3,7 @@ import type { Delegation, ForumEdition, PublishedForum } from "../types.generate
 import { html, join, type Html } from "./escape.ts";
 import { page, type PageContext } from "./layout.ts";
 import { dayOf, label, type EditionEntry } from "./model.ts";
-import { cite, date, evidence, fact, facts, maybe, paragraphs, place, ref, refs, type Documented, citeRecord } from "./render-common.ts";
+import { cite, date, evidence, fact, facts, maybe, paragraphs, place, ref, refs, type Documented, citeRecord, scrollTable } from "./render-common.ts";
 import { statusBadge } from "./status.ts";
 
 /** A delegation in a few words: the state, the level, and who led it. */
@@ -16,10 +16,10 @@ function delegations(ctx: PageContext, e: ForumEdition, doc: Documented, prefix:
   const list = e.delegations ?? [];
   if (list.length === 0) return html``;
   return html`<section aria-labelledby="delegations-h"><h2 id="delegations-h">Delegations</h2>
-<table><thead><tr><th scope="col">State</th><th scope="col">Led by</th><th scope="col">Level</th><th scope="col">Note</th></tr></thead><tbody>
+${scrollTable("delegations-h", html`<table><thead><tr><th scope="col">State</th><th scope="col">Led by</th><th scope="col">Level</th><th scope="col">Note</th></tr></thead><tbody>
 ${list.map(
   (d, i) => html`<tr><th scope="row">${ref(ctx, d.state)}</th><td>${d.head ? fact(doc, `${prefix}delegations/${i}/head`, ref(ctx, d.head)) : "—"}${d.head_title ? html`, ${d.head_title}` : ""}</td><td>${fact(doc, `${prefix}delegations/${i}/level`, label(d.level))} ${cite(doc, d.source)}</td><td>${d.note ?? ""}</td></tr>`,
-)}</tbody></table></section>`;
+)}</tbody></table>`)}</section>`;
 }
 
 export function renderForum(ctx: PageContext, f: PublishedForum): string {
@@ -37,11 +37,11 @@ ${facts([
   ["Usual venue", maybe(f, "venue", f.venue && place(ctx, f.venue))],
 ])}
 ${f.editions.length ? html`<section aria-labelledby="editions-h"><h2 id="editions-h">Editions</h2>
-<table><thead><tr><th scope="col">Edition</th><th scope="col">Dates</th><th scope="col">Status</th><th scope="col">Delegations led by</th><th scope="col">Meetings on its sidelines</th></tr></thead><tbody>
+${scrollTable("editions-h", html`<table><thead><tr><th scope="col">Edition</th><th scope="col">Dates</th><th scope="col">Status</th><th scope="col">Delegations led by</th><th scope="col">Meetings on its sidelines</th></tr></thead><tbody>
 ${f.editions.map((e, i) => {
   const count = ctx.model.meetingsAt.get(e.id)?.length ?? 0;
   return html`<tr><th scope="row">${ref(ctx, e.id)}</th><td>${e.start ? fact(f, `editions/${i}/start`, date(e.start)) : "—"}${e.end ? html` to ${fact(f, `editions/${i}/end`, date(e.end))}` : ""}</td><td>${label(e.status)}</td><td>${e.delegations?.length ? join(e.delegations.map((d) => delegationBrief(ctx, d)), "; ") : "—"}</td><td>${count || "—"}</td></tr>`;
-})}</tbody></table></section>` : ""}
+})}</tbody></table>`)}</section>` : ""}
 ${evidence(f, ctx.model.sourcing(f.id))}
 ${citeRecord(ctx, f.id, f.name)}
 </article>`;

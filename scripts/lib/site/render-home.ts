@@ -8,7 +8,7 @@ import { html, type Html } from "./escape.ts";
 import { href, page, type PageContext } from "./layout.ts";
 import { dayOf } from "./model.ts";
 import { archiveNames } from "../release/archive.ts";
-import { date, meetingWhen, ref } from "./render-common.ts";
+import { date, meetingWhen, ref, scrollTable } from "./render-common.ts";
 import { STATUS_STYLES, statusBadge, statusStyle, styleBadge } from "./status.ts";
 
 const TYPES: readonly [keyof RecordCounts, string, string][] = [
@@ -54,11 +54,11 @@ export function renderHome(ctx: PageContext, sums: ReadonlyMap<string, string>, 
 ${model.quality ? html`<p>Sourcing: ${qualitySentence(model.quality.overall)} Per record type in <a href="${href(ctx, "download/quality.json")}">quality.json</a>.</p>` : ""}
 </section>
 ${refused.length ? html`<section aria-labelledby="refused-h"><h2 id="refused-h">Meetings that did not happen</h2>
-<table><thead><tr><th scope="col">Date</th><th scope="col">Meeting</th><th scope="col">Status</th><th scope="col">Sanction cited</th></tr></thead><tbody>
+${scrollTable("refused-h", html`<table><thead><tr><th scope="col">Date</th><th scope="col">Meeting</th><th scope="col">Status</th><th scope="col">Sanction cited</th></tr></thead><tbody>
 ${refused.map((m) => {
   const cited = [...new Set(m.status_history.map((s) => s.sanction).filter((s): s is string => !!s))];
   return html`<tr><td>${meetingWhen(ctx, m)}</td><td>${ref(ctx, m.id)}</td><td>${statusBadge(m)}</td><td>${cited.length ? cited.map((id) => ref(ctx, id)) : "—"}</td></tr>`;
-})}</tbody></table></section>` : ""}
+})}</tbody></table>`)}</section>` : ""}
 <section aria-labelledby="cite-h" id="cite"><h2 id="cite-h">Cite this release</h2>
 <p>${meta.citation.apa}</p>
 <pre><code>${meta.citation.bibtex}</code></pre>
@@ -66,10 +66,10 @@ ${refused.map((m) => {
 <section aria-labelledby="downloads-h" id="downloads"><h2 id="downloads-h">Download the release</h2>
 ${archives(ctx)}
 <p>The release files, byte for byte. Check them with <code>sha256sum -c SHA256SUMS</code> in the downloaded folder. The compiled JavaScript package (<code>lib/</code>) is in the folder too; install it with <code>npm install sidelines</code>.</p>
-<table class="downloads"><thead><tr><th scope="col">File</th><th scope="col">Size</th><th scope="col">SHA-256</th></tr></thead><tbody>
+${scrollTable("downloads-h", html`<table class="downloads"><thead><tr><th scope="col">File</th><th scope="col">Size</th><th scope="col">SHA-256</th></tr></thead><tbody>
 ${files.map((rel) => html`<tr><td><a href="${href(ctx, `download/${rel}`)}">${rel}</a></td><td>${sizes.has(rel) ? size(sizes.get(rel)!) : ""}</td><td><code class="hash">${sums.get(rel)}</code></td></tr>`)}
 <tr><td><a href="${href(ctx, "download/SHA256SUMS")}">SHA256SUMS</a></td><td>${sizes.has("SHA256SUMS") ? size(sizes.get("SHA256SUMS")!) : ""}</td><td>the checksums above</td></tr>
-</tbody></table></section>`;
+</tbody></table>`)}</section>`;
   return page(ctx, { title: "Defence diplomacy, meetings and sanctions", description: "Sidelines: an open dataset of defence diplomacy — who met, who refused, and which sanctions stood in between.", body });
 }
 

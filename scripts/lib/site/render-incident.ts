@@ -3,13 +3,13 @@ import type { PublishedIncident } from "../types.generated.ts";
 import { html, type Html } from "./escape.ts";
 import { href, page, type PageContext } from "./layout.ts";
 import { dayOf, label } from "./model.ts";
-import { cite, date, evidence, fact, facts, maybe, meetingWhen, paragraphs, place, ref, citeRecord } from "./render-common.ts";
+import { cite, date, evidence, fact, facts, maybe, meetingWhen, paragraphs, place, ref, citeRecord, scrollTable } from "./render-common.ts";
 import { statusBadge } from "./status.ts";
 
 function involved(ctx: PageContext, i: PublishedIncident): Html {
   return html`<section aria-labelledby="actors-h"><h2 id="actors-h">Who was involved</h2>
-<table><thead><tr><th scope="col">Actor</th><th scope="col">Role</th></tr></thead><tbody>
-${i.actors.map((a, k) => html`<tr><th scope="row">${fact(i, `actors/${k}/actor`, ref(ctx, a.actor))}</th><td>${label(a.role)}</td></tr>`)}</tbody></table></section>`;
+${scrollTable("actors-h", html`<table><thead><tr><th scope="col">Actor</th><th scope="col">Role</th></tr></thead><tbody>
+${i.actors.map((a, k) => html`<tr><th scope="row">${fact(i, `actors/${k}/actor`, ref(ctx, a.actor))}</th><td>${label(a.role)}</td></tr>`)}</tbody></table>`)}</section>`;
 }
 
 /** The meetings whose status changes cite the incident (its derived `meeting_ids`), each with the steps that cite it. */

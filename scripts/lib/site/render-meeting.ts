@@ -3,7 +3,7 @@ import type { PublishedMeeting } from "../types.generated.ts";
 import { externalLink, html, join, type Html } from "./escape.ts";
 import { page, type PageContext } from "./layout.ts";
 import { label } from "./model.ts";
-import { cite, date, evidence, fact, facts, maybe, paragraphs, place, ref, refs, citeRecord } from "./render-common.ts";
+import { cite, date, evidence, fact, facts, maybe, paragraphs, place, ref, refs, citeRecord, scrollTable } from "./render-common.ts";
 import { statusBadge } from "./status.ts";
 
 function history(ctx: PageContext, m: PublishedMeeting): Html {
@@ -22,11 +22,11 @@ ${s.note ? html`<p class="note">${s.note}</p>` : ""}</li>`,
 
 function participants(ctx: PageContext, m: PublishedMeeting): Html {
   return html`<section aria-labelledby="participants-h"><h2 id="participants-h">Participants</h2>
-<table><thead><tr><th scope="col">Participant</th><th scope="col">Role</th><th scope="col">On behalf of</th><th scope="col">Under sanction</th></tr></thead><tbody>
+${scrollTable("participants-h", html`<table><thead><tr><th scope="col">Participant</th><th scope="col">Role</th><th scope="col">On behalf of</th><th scope="col">Under sanction</th></tr></thead><tbody>
 ${m.participants.map((p, i) => {
   const under = m.participant_sanctions.filter((s) => s.actor === p.actor);
   return html`<tr><th scope="row">${fact(m, `participants/${i}/actor`, ref(ctx, p.actor))}</th><td>${label(p.role)}</td><td>${p.on_behalf_of ? ref(ctx, p.on_behalf_of) : "—"}</td><td>${under.length ? join(under.map((s) => html`${ref(ctx, s.sanction)} (imposed for ${ref(ctx, s.state)})`), "; ") : "no"}</td></tr>`;
-})}</tbody></table>
+})}</tbody></table>`)}
 ${m.participant_sanctioned === true ? html`<p class="callout">On the meeting's date a participant was under a sanction imposed on behalf of another participant's state.</p>` : ""}
 ${m.participant_sanctioned === null ? html`<p>Whether a participant was under sanction cannot be told: the meeting has no date.</p>` : ""}</section>`;
 }
