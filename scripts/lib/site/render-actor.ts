@@ -10,7 +10,7 @@ function positions(ctx: PageContext, a: PublishedActor): Html {
   if (a.positions.length === 0) return html``;
   const f = (i: number, key: string, value: Html | string | undefined): Html => (value ? fact(a, `positions/${i}/${key}`, value) : html``);
   return html`<section aria-labelledby="positions-h"><h2 id="positions-h">Positions over time</h2>
-${scrollTable("positions-h", html`<table><thead><tr><th scope="col">Post</th><th scope="col">In</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Details</th></tr></thead><tbody>
+${scrollTable("Positions over time", html`<table><thead><tr><th scope="col">Post</th><th scope="col">In</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Details</th></tr></thead><tbody>
 ${a.positions.map(
   (p, i) => html`<tr><th scope="row">${f(i, "title", p.title)}</th><td>${f(i, "organisation", ref(ctx, p.organisation))}${p.on_behalf_of ? html`, for ${f(i, "on_behalf_of", ref(ctx, p.on_behalf_of))}` : ""}</td><td>${f(i, "start", date(p.start))}</td><td>${p.end ? f(i, "end", date(p.end)) : p.held_as_of ? html`in post <span class="meta">(as of ${f(i, "held_as_of", date(p.held_as_of))})</span>` : html`<span class="meta">end not known</span>`}${p.end_reason ? html` (${label(p.end_reason)})` : ""}</td><td>${p.appointed_by ? html`Appointed by ${ref(ctx, p.appointed_by)}. ` : ""}${p.note ?? ""}</td></tr>`,
 )}</tbody></table>`)}</section>`;
@@ -25,7 +25,7 @@ function meetings(ctx: PageContext, a: PublishedActor): Html {
     .map((m) => ({ m, when: model.meetingDate(m) }))
     .sort((x, y) => (dayOf(x.when) ?? Infinity) - (dayOf(y.when) ?? Infinity) || x.m.id.localeCompare(y.m.id, "en"));
   return html`<section aria-labelledby="meetings-h"><h2 id="meetings-h">Meetings</h2>
-${scrollTable("meetings-h", html`<table><thead><tr><th scope="col">Date</th><th scope="col">Meeting</th><th scope="col">Status</th><th scope="col">Part</th></tr></thead><tbody>
+${scrollTable("Meetings", html`<table><thead><tr><th scope="col">Date</th><th scope="col">Meeting</th><th scope="col">Status</th><th scope="col">Part</th></tr></thead><tbody>
 ${rows.map(({ m, when }) => {
   const own = m.participants.find((p) => p.actor === a.id);
   const part = own ? label(own.role) : `represented by ${m.participants.filter((p) => p.on_behalf_of === a.id).map((p) => model.name(p.actor)).join(", ")}`;
@@ -36,7 +36,7 @@ ${rows.map(({ m, when }) => {
 function sanctionTable(ctx: PageContext, a: PublishedActor, list: PublishedSanction[], id: string, title: string, received: boolean): Html {
   if (list.length === 0) return html``;
   return html`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2>
-${scrollTable(id, html`<table><thead><tr><th scope="col">Sanction</th><th scope="col">${received ? "Imposed by" : "Targets"}</th><th scope="col">Announced</th><th scope="col">Status</th></tr></thead><tbody>
+${scrollTable(title, html`<table><thead><tr><th scope="col">Sanction</th><th scope="col">${received ? "Imposed by" : "Targets"}</th><th scope="col">Announced</th><th scope="col">Status</th></tr></thead><tbody>
 ${list.map((s) => {
   const target = s.targets.find((t) => t.actor === a.id);
   const who = received ? html`${ref(ctx, s.on_behalf_of)} (${ref(ctx, s.imposed_by)})${target?.role ? html`; as ${label(target.role)}` : ""}` : refs(ctx, s.targets.map((t) => t.actor));

@@ -191,9 +191,9 @@ ${file ? html`<li>${repo ? html`<a class="edit" href="${editUrl(repo, file)}">Ed
 
 /**
  * A table in a box of its own that scrolls sideways when the table is wider than a narrow screen, so
- * that the page never does; the box is a region, named by the heading `labelledBy` (an element id),
- * that the keyboard can focus and scroll.
+ * that the page never does; the box is a region the keyboard can focus and scroll, named after what
+ * the table holds (a name of its own: the section around it is a region named by its heading).
  */
-export function scrollTable(labelledBy: string, table: Html): Html {
-  return html`<div class="table-scroll" role="region" tabindex="0" aria-labelledby="${labelledBy}">${table}</div>`;
+export function scrollTable(name: string, table: Html): Html {
+  return html`<div class="table-scroll" role="region" tabindex="0" aria-label="${name} (table)">${table}</div>`;
 }

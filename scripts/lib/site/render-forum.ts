@@ -16,7 +16,7 @@ function delegations(ctx: PageContext, e: ForumEdition, doc: Documented, prefix:
   const list = e.delegations ?? [];
   if (list.length === 0) return html``;
   return html`<section aria-labelledby="delegations-h"><h2 id="delegations-h">Delegations</h2>
-${scrollTable("delegations-h", html`<table><thead><tr><th scope="col">State</th><th scope="col">Led by</th><th scope="col">Level</th><th scope="col">Note</th></tr></thead><tbody>
+${scrollTable("Delegations", html`<table><thead><tr><th scope="col">State</th><th scope="col">Led by</th><th scope="col">Level</th><th scope="col">Note</th></tr></thead><tbody>
 ${list.map(
   (d, i) => html`<tr><th scope="row">${ref(ctx, d.state)}</th><td>${d.head ? fact(doc, `${prefix}delegations/${i}/head`, ref(ctx, d.head)) : "—"}${d.head_title ? html`, ${d.head_title}` : ""}</td><td>${fact(doc, `${prefix}delegations/${i}/level`, label(d.level))} ${cite(doc, d.source)}</td><td>${d.note ?? ""}</td></tr>`,
 )}</tbody></table>`)}</section>`;
@@ -37,7 +37,7 @@ ${facts([
   ["Usual venue", maybe(f, "venue", f.venue && place(ctx, f.venue))],
 ])}
 ${f.editions.length ? html`<section aria-labelledby="editions-h"><h2 id="editions-h">Editions</h2>
-${scrollTable("editions-h", html`<table><thead><tr><th scope="col">Edition</th><th scope="col">Dates</th><th scope="col">Status</th><th scope="col">Delegations led by</th><th scope="col">Meetings on its sidelines</th></tr></thead><tbody>
+${scrollTable("Editions", html`<table><thead><tr><th scope="col">Edition</th><th scope="col">Dates</th><th scope="col">Status</th><th scope="col">Delegations led by</th><th scope="col">Meetings on its sidelines</th></tr></thead><tbody>
 ${f.editions.map((e, i) => {
   const count = ctx.model.meetingsAt.get(e.id)?.length ?? 0;
   return html`<tr><th scope="row">${ref(ctx, e.id)}</th><td>${e.start ? fact(f, `editions/${i}/start`, date(e.start)) : "—"}${e.end ? html` to ${fact(f, `editions/${i}/end`, date(e.end))}` : ""}</td><td>${label(e.status)}</td><td>${e.delegations?.length ? join(e.delegations.map((d) => delegationBrief(ctx, d)), "; ") : "—"}</td><td>${count || "—"}</td></tr>`;

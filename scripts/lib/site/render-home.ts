@@ -54,7 +54,7 @@ export function renderHome(ctx: PageContext, sums: ReadonlyMap<string, string>, 
 ${model.quality ? html`<p>Sourcing: ${qualitySentence(model.quality.overall)} Per record type in <a href="${href(ctx, "download/quality.json")}">quality.json</a>.</p>` : ""}
 </section>
 ${refused.length ? html`<section aria-labelledby="refused-h"><h2 id="refused-h">Meetings that did not happen</h2>
-${scrollTable("refused-h", html`<table><thead><tr><th scope="col">Date</th><th scope="col">Meeting</th><th scope="col">Status</th><th scope="col">Sanction cited</th></tr></thead><tbody>
+${scrollTable("Meetings that did not happen", html`<table><thead><tr><th scope="col">Date</th><th scope="col">Meeting</th><th scope="col">Status</th><th scope="col">Sanction cited</th></tr></thead><tbody>
 ${refused.map((m) => {
   const cited = [...new Set(m.status_history.map((s) => s.sanction).filter((s): s is string => !!s))];
   return html`<tr><td>${meetingWhen(ctx, m)}</td><td>${ref(ctx, m.id)}</td><td>${statusBadge(m)}</td><td>${cited.length ? cited.map((id) => ref(ctx, id)) : "—"}</td></tr>`;
@@ -66,7 +66,7 @@ ${refused.map((m) => {
 <section aria-labelledby="downloads-h" id="downloads"><h2 id="downloads-h">Download the release</h2>
 ${archives(ctx)}
 <p>The release files, byte for byte. Check them with <code>sha256sum -c SHA256SUMS</code> in the downloaded folder. The compiled JavaScript package (<code>lib/</code>) is in the folder too; install it with <code>npm install sidelines</code>.</p>
-${scrollTable("downloads-h", html`<table class="downloads"><thead><tr><th scope="col">File</th><th scope="col">Size</th><th scope="col">SHA-256</th></tr></thead><tbody>
+${scrollTable("Release files", html`<table class="downloads"><thead><tr><th scope="col">File</th><th scope="col">Size</th><th scope="col">SHA-256</th></tr></thead><tbody>
 ${files.map((rel) => html`<tr><td><a href="${href(ctx, `download/${rel}`)}">${rel}</a></td><td>${sizes.has(rel) ? size(sizes.get(rel)!) : ""}</td><td><code class="hash">${sums.get(rel)}</code></td></tr>`)}
 <tr><td><a href="${href(ctx, "download/SHA256SUMS")}">SHA256SUMS</a></td><td>${sizes.has("SHA256SUMS") ? size(sizes.get("SHA256SUMS")!) : ""}</td><td>the checksums above</td></tr>
 </tbody></table>`)}</section>`;

@@ -8,7 +8,7 @@ import { statusBadge } from "./status.ts";
 
 function involved(ctx: PageContext, i: PublishedIncident): Html {
   return html`<section aria-labelledby="actors-h"><h2 id="actors-h">Who was involved</h2>
-${scrollTable("actors-h", html`<table><thead><tr><th scope="col">Actor</th><th scope="col">Role</th></tr></thead><tbody>
+${scrollTable("Who was involved", html`<table><thead><tr><th scope="col">Actor</th><th scope="col">Role</th></tr></thead><tbody>
 ${i.actors.map((a, k) => html`<tr><th scope="row">${fact(i, `actors/${k}/actor`, ref(ctx, a.actor))}</th><td>${label(a.role)}</td></tr>`)}</tbody></table>`)}</section>`;
 }
 

@@ -22,7 +22,7 @@ ${s.note ? html`<p class="note">${s.note}</p>` : ""}</li>`,
 
 function participants(ctx: PageContext, m: PublishedMeeting): Html {
   return html`<section aria-labelledby="participants-h"><h2 id="participants-h">Participants</h2>
-${scrollTable("participants-h", html`<table><thead><tr><th scope="col">Participant</th><th scope="col">Role</th><th scope="col">On behalf of</th><th scope="col">Under sanction</th></tr></thead><tbody>
+${scrollTable("Participants", html`<table><thead><tr><th scope="col">Participant</th><th scope="col">Role</th><th scope="col">On behalf of</th><th scope="col">Under sanction</th></tr></thead><tbody>
 ${m.participants.map((p, i) => {
   const under = m.participant_sanctions.filter((s) => s.actor === p.actor);
   return html`<tr><th scope="row">${fact(m, `participants/${i}/actor`, ref(ctx, p.actor))}</th><td>${label(p.role)}</td><td>${p.on_behalf_of ? ref(ctx, p.on_behalf_of) : "—"}</td><td>${under.length ? join(under.map((s) => html`${ref(ctx, s.sanction)} (imposed for ${ref(ctx, s.state)})`), "; ") : "no"}</td></tr>`;

@@ -17,7 +17,7 @@ function measures(ctx: PageContext, s: PublishedSanction): Html {
     return html`<section aria-labelledby="measures-h"><h2 id="measures-h">Measures</h2><p>None: this is a designation. It places its targets on a list and imposes no measures of its own, so it does not count as a sanction in the dataset's figures or in a meeting's sanctions.</p></section>`;
   }
   return html`<section aria-labelledby="measures-h"><h2 id="measures-h">Measures</h2>
-${scrollTable("measures-h", html`<table><thead><tr><th scope="col">Measure</th><th scope="col">Applies to</th><th scope="col">Provision and wording</th></tr></thead><tbody>
+${scrollTable("Measures", html`<table><thead><tr><th scope="col">Measure</th><th scope="col">Applies to</th><th scope="col">Provision and wording</th></tr></thead><tbody>
 ${s.measures.map(
   (m, i) => html`<tr><th scope="row">${label(m.type)}</th><td>${fact(s, `measures/${i}/targets`, m.targets ? refs(ctx, m.targets) : "every target")}</td><td>${m.legal_ref ?? ""}${m.legal_ref && m.description ? ": " : ""}${m.description ? html`“${m.description}”` : ""}</td></tr>`,
 )}</tbody></table>`)}</section>`;

@@ -59,8 +59,8 @@ function meetingList(ctx: PageContext, dated: readonly PublishedMeeting[], numbe
 
 function asText(ctx: PageContext, layout: TimelineLayout): Html {
   return html`${layout.lanes.map(
-    (lane, i) => html`<h3 id="lane-${i}-h">${lane.label}</h3>
-${lane.marks.length ? scrollTable(`lane-${i}-h`, html`<table><thead><tr><th scope="col">No.</th><th scope="col">Date</th><th scope="col">Meeting</th><th scope="col">Status</th></tr></thead><tbody>${lane.marks.map((k) => html`<tr><td>${k.number}</td><td>${date(k.date)}</td><td>${ref(ctx, k.meeting.id)}</td><td>${statusBadge(k.meeting)}</td></tr>`)}</tbody></table>`) : ""}
+    (lane) => html`<h3>${lane.label}</h3>
+${lane.marks.length ? scrollTable(`Meetings, ${lane.label}`, html`<table><thead><tr><th scope="col">No.</th><th scope="col">Date</th><th scope="col">Meeting</th><th scope="col">Status</th></tr></thead><tbody>${lane.marks.map((k) => html`<tr><td>${k.number}</td><td>${date(k.date)}</td><td>${ref(ctx, k.meeting.id)}</td><td>${statusBadge(k.meeting)}</td></tr>`)}</tbody></table>`) : ""}
 ${lane.bands.length ? html`<ul>${lane.bands.map((b) => html`<li>Sanction ${ref(ctx, b.sanction.id)}: in effect from ${date(sanctionStart(b.sanction))}${b.open ? html`, not ended by the release` : html` to ${date(b.sanction.ended)}`}</li>`)}</ul>` : ""}`,
   )}`;
 }

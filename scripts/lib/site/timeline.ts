@@ -388,7 +388,8 @@ export function renderTimelineSvg(ctx: PageContext, layout: TimelineLayout, opti
       return html`<a class="band" href="${href(ctx, model.targets.get(b.sanction.id)!.path)}" aria-label="${name}"><title>${name}</title><rect class="band-shade" x="${n(b.x0)}" y="${n(lane.top + 1)}" width="${n(b.x1 - b.x0)}" height="${n(lane.height - 2)}"/><rect class="band-bar" x="${n(b.x0)}" y="${n(b.y)}" width="${n(b.x1 - b.x0)}" height="${BAND_H}"/><text class="band-label" x="${n(b.labelBox.x)}" y="${n(b.y + BAND_H - 4)}">${b.label}</text></a>`;
     });
     const marks = lane.marks.map((k) => {
-      const name = `${markLabel(model, k)} (number ${k.number})`;
+      // The number shown is in the name (not in parentheses, which speech tools and checkers drop).
+      const name = `${markLabel(model, k)}, number ${k.number}`;
       const f = filterData(model, k.meeting, k.day);
       return html`<a class="mark mark-${k.style.key}" href="${href(ctx, model.targets.get(k.meeting.id)!.path)}" aria-label="${name}" data-meeting="${k.meeting.id}" data-status="${k.meeting.status}" data-style="${f.style}" data-actors="${f.actors}" data-forum="${f.forum}" data-year="${f.year}"><title>${name}</title><circle class="hit" cx="${n(k.x)}" cy="${n(k.y)}" r="${HIT_R}"/>${shapeSvg(k.style, k.x, k.y, MARK_R)}<text class="mark-number" x="${n(k.x)}" y="${n(k.labelBox.y + FONT.number)}" text-anchor="middle">${k.number}</text></a>`;
     });
@@ -397,13 +398,16 @@ export function renderTimelineSvg(ctx: PageContext, layout: TimelineLayout, opti
     lanesSvg.push(html`<g class="lane" data-lane="${lane.key}">${bands}${marks}</g>`);
   }
   const years = layout.years.map((yr) => html`<line class="grid" data-year="${yr.year}" x1="${n(yr.x0)}" x2="${n(yr.x0)}" y1="${YEAR_ROW - 16}" y2="${n(bottom)}"/><text class="year" x="${n(yr.labelBox.x + yr.labelBox.width / 2)}" y="${YEAR_ROW - 4}" text-anchor="middle">${yr.year}</text>`);
-  const editions = layout.editions.map(({ entry, x0, x1, label, labelBox }) => {
+  // An edition's span is shading under the lanes; its label, the link, comes after the lanes, so that
+  // the keyboard reaches the meetings first.
+  const spans = layout.editions.map(({ x0, x1 }) => html`<rect class="edition-span" x="${n(x0)}" y="${n(layout.top - 6)}" width="${n(x1 - x0)}" height="${n(bottom - layout.top + 6)}"/>`);
+  const editions = layout.editions.map(({ entry, x0, label, labelBox }) => {
     // The accessible name begins with the label shown, so that a speech user can say what they see.
     const name = `${label}: forum edition ${editionName(entry.forum, entry.edition)} (${entry.edition.start ?? ""}${entry.edition.end ? ` to ${entry.edition.end}` : ""}, ${entry.edition.status})`;
-    return html`<a class="edition" href="${href(ctx, model.targets.get(entry.edition.id)!.path)}" aria-label="${name}"><title>${name}</title><rect class="edition-span" x="${n(x0)}" y="${n(layout.top - 6)}" width="${n(x1 - x0)}" height="${n(bottom - layout.top + 6)}"/><line class="edition-leader" x1="${n(x0)}" x2="${n(x0)}" y1="${n(labelBox.y)}" y2="${n(layout.top - 6)}"/><text class="edition-label" x="${n(labelBox.x)}" y="${n(labelBox.y + FONT.edition)}">${label}</text></a>`;
+    return html`<a class="edition" href="${href(ctx, model.targets.get(entry.edition.id)!.path)}" aria-label="${name}"><title>${name}</title><rect class="edition-hit" x="${n(x0 - 2)}" y="${n(labelBox.y - 1)}" width="${n(labelBox.x + labelBox.width - x0 + 4)}" height="${n(labelBox.height + 2)}"/><line class="edition-leader" x1="${n(x0)}" x2="${n(x0)}" y1="${n(labelBox.y)}" y2="${n(layout.top - 6)}"/><text class="edition-label" x="${n(labelBox.x)}" y="${n(labelBox.y + FONT.edition)}">${label}</text></a>`;
   });
   const described = layout.lanes.flatMap((l) => l.marks.map((k) => `${k.number}. ${k.date}, ${l.label}: ${k.meeting.title} (${k.meeting.status.replace(/-/g, " ")})`));
   const desc = `${layout.lanes.length} lanes from ${yearOfDay(layout.start)} to ${yearOfDay(layout.end)}. Meetings: ${described.join("; ")}.${layout.lanes.some((l) => l.bands.length) ? ` Sanctions: ${layout.lanes.flatMap((l) => l.bands.map((b) => `${b.sanction.title} (${l.label}) from ${sanctionStart(b.sanction)}${b.open ? "" : ` to ${b.sanction.ended}`}`)).join("; ")}.` : ""}`;
-  // Editions go under the marks so that they never hide one; lane labels over everything.
-  return html`<svg class="timeline" id="${options.id}" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="group" aria-labelledby="${options.id}-title ${options.id}-desc" xmlns="http://www.w3.org/2000/svg"><title id="${options.id}-title">${options.title}</title><desc id="${options.id}-desc">${desc}</desc>${backgrounds}${years}${editions}${lanesSvg}<g class="lane-labels">${labels}</g></svg>`;
+  // Edition spans go under the marks so that they never hide one; lane labels over everything.
+  return html`<svg class="timeline" id="${options.id}" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="group" aria-labelledby="${options.id}-title ${options.id}-desc" xmlns="http://www.w3.org/2000/svg"><title id="${options.id}-title">${options.title}</title><desc id="${options.id}-desc">${desc}</desc>${backgrounds}${years}<g class="edition-spans">${spans}</g>${lanesSvg}<g class="editions">${editions}</g><g class="lane-labels">${labels}</g></svg>`;
 }
