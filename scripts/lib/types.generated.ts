@@ -1406,9 +1406,9 @@ export interface PublishedMeeting {
    */
   participant_sanctioned: boolean | null;
   /**
-   * Derived: the sanctions that make `participant_sanctioned` true: which participant, under which sanction, imposed on behalf of which other participant's state. Sorted by actor, then sanction.
+   * Derived: the ids of the participants that make `participant_sanctioned` true: each was, on the meeting's date, the target of a sanction in effect imposed on behalf of a state another participant represented (the rules of `participant_sanctioned`). Sorted, each id once, so the list never holds more than the participants. Which sanctions those were is not copied here (a person can be under hundreds of sanctions and take part in thousands of meetings): they are the sanctions whose `targets` name the participant (`csv/sanction_targets.csv`, one row per target, published once), that were in effect on the meeting's date and whose `on_behalf_of` is a state another participant represented.
    */
-  participant_sanctions: ParticipantSanction[];
+  sanctioned_participants: Reference[];
 }
 
 /**
@@ -1461,24 +1461,6 @@ export interface PublishedStatusChange {
    * Derived: the CAMEO event code for this step, or `null` when no code fits (no-response, postponed): proposed, invited and accepted → 036; declined and cancelled → 125; held → 041 for a call or video call, 042 for a visit, 044 for a meeting away from every participant's country, else 040. Codes: 036 Express intent to meet or negotiate; 040 Consult, not specified below; 041 Discuss by telephone; 042 Make a visit; 044 Meet at a third location; 125 Reject proposal to meet, discuss, or negotiate.
    */
   cameo: string | null;
-}
-
-/**
- * A participant under a sanction in effect on the meeting's date, imposed on behalf of a state another participant represented.
- */
-export interface ParticipantSanction {
-  /**
-   * The sanctioned participant.
-   */
-  actor: Reference;
-  /**
-   * The sanction in effect.
-   */
-  sanction: Reference;
-  /**
-   * The state (or organisation) that imposed it and that another participant represented.
-   */
-  state: Reference;
 }
 
 /**

@@ -9,11 +9,12 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseCsv } from "csv-parse/sync";
 import { build } from "../../scripts/lib/publish/pipeline.ts";
-import { DataErrors } from "../../scripts/lib/publish/collect.ts";
+import { DataErrors, type SourceRecords } from "../../scripts/lib/publish/collect.ts";
+import { derive } from "../../scripts/lib/publish/derive.ts";
 import { publicAjv } from "../../scripts/lib/publish/pipeline.ts";
 import { cell, csvText, neutraliseFormulaCell, restoreFormulaCell } from "../../scripts/lib/publish/csv/cells.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES } from "../../scripts/lib/record-types.ts";
-import type { Dataset, DatasetMetadata, Manifest, PublishedActor, PublishedForum, PublishedIncident, PublishedMeeting } from "../../scripts/lib/types.generated.ts";
+import type { Dataset, DatasetMetadata, Manifest, Sanction, PublishedActor, PublishedForum, PublishedIncident, PublishedMeeting } from "../../scripts/lib/types.generated.ts";
 import type { JsonSchema } from "../../scripts/lib/schemas.ts";
 import { fixtureRecords, removeTempDirs, writeFixture } from "./fixture.ts";
 import { tempDir } from "../temp-dirs.ts";
@@ -135,7 +136,7 @@ describe("normalization", () => {
       const keys = Object.keys(m);
       expect(keys).toEqual(order.filter((k) => keys.includes(k)));
     }
-    expect(order.slice(-3)).toEqual(["cameo", "participant_sanctioned", "participant_sanctions"]);
+    expect(order.slice(-3)).toEqual(["cameo", "participant_sanctioned", "sanctioned_participants"]);
     expect((schema.properties as Record<string, Obj>).participant_sanctioned).toMatchObject({ readOnly: true, "x-derived": true, description: expect.stringMatching(/^Derived: /) });
   });
 
@@ -187,10 +188,22 @@ describe("derived fields", () => {
     // Dated by its forum edition (2023-06-02): the 2018 sanction was in effect.
     expect(meeting("austin-li-shangfu-shangri-la-2023")).toMatchObject({
       participant_sanctioned: true,
-      participant_sanctions: [{ actor: "li-shangfu", sanction: "us-caatsa-231-2018-edd-li-shangfu", state: "united-states" }],
+      sanctioned_participants: ["li-shangfu"],
     });
     expect(meeting("austin-li-shangfu-handshake-2023").participant_sanctioned).toBe(true);
-    expect(meeting("austin-wei-fenghe-shangri-la-2022")).toMatchObject({ participant_sanctioned: false, participant_sanctions: [] });
+    expect(meeting("austin-wei-fenghe-shangri-la-2022")).toMatchObject({ participant_sanctioned: false, sanctioned_participants: [] });
+  });
+
+  it("lists a participant once however many sanctions it is under: no derived field grows as sanctions × meetings", () => {
+    const records = fixtureRecords() as unknown as SourceRecords;
+    const base = records.sanction[0]!;
+    // 300 more sanctions on the same target: ended before the meeting, starting after it, and one in effect.
+    const more = Array.from({ length: 300 }, (_, i): Sanction => ({ ...base, id: `extra-${i}`, ...(i === 150 ? {} : i % 2 ? { ended: "2019-01" } : { announced: "2024-01-01" }) }));
+    const m = (rs: SourceRecords): unknown => derive(rs).meeting.find((x) => x.id === "austin-li-shangfu-shangri-la-2023");
+    expect(m({ ...records, sanction: [...more, base] })).toMatchObject({ participant_sanctioned: true, sanctioned_participants: ["li-shangfu"] });
+    // Only the one in effect on the day (the 151st) makes it true; the others ended before or began after.
+    expect(m({ ...records, sanction: more.filter((_, i) => i !== 150) })).toMatchObject({ participant_sanctioned: false, sanctioned_participants: [] });
+    expect(m({ ...records, sanction: more })).toMatchObject({ participant_sanctioned: true, sanctioned_participants: ["li-shangfu"] });
   });
 
   it("gives CAMEO codes to status changes and to the current status", () => {
@@ -221,7 +234,7 @@ describe("derived fields", () => {
     const dir = writeFixture(records);
     await build({ root: dir, env: {} });
     const meetings = JSON.parse(fs.readFileSync(path.join(dir, "dist/json/meetings.json"), "utf8")) as PublishedMeeting[];
-    expect(meetings.find((m) => m.id === "austin-li-shangfu-shangri-la-2023")).toMatchObject({ participant_sanctioned: false, participant_sanctions: [] });
+    expect(meetings.find((m) => m.id === "austin-li-shangfu-shangri-la-2023")).toMatchObject({ participant_sanctioned: false, sanctioned_participants: [] });
     const sanctions = JSON.parse(fs.readFileSync(path.join(dir, "dist/json/sanctions.json"), "utf8")) as Array<Record<string, unknown>>;
     expect(sanctions[0]).toMatchObject({ kind: "designation", measures: [] });
   }, 120_000);

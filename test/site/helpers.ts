@@ -39,7 +39,7 @@ export function actor(id: string, extra: Partial<PublishedActor> = {}): Publishe
 }
 
 export function meeting(id: string, extra: Partial<PublishedMeeting> = {}): PublishedMeeting {
-  return { id, title: id, kind: "meeting", status: "held", status_history: [], participants: [{ actor: "a", role: "principal", on_behalf_of: "state-a" }, { actor: "b", role: "principal", on_behalf_of: "state-b" }], topics: [], readouts: [], identifiers: [], sources: [source("s")], claims: [], notes: [], unverified: [], cameo: null, participant_sanctioned: false, participant_sanctions: [], ...extra };
+  return { id, title: id, kind: "meeting", status: "held", status_history: [], participants: [{ actor: "a", role: "principal", on_behalf_of: "state-a" }, { actor: "b", role: "principal", on_behalf_of: "state-b" }], topics: [], readouts: [], identifiers: [], sources: [source("s")], claims: [], notes: [], unverified: [], cameo: null, participant_sanctioned: false, sanctioned_participants: [], ...extra };
 }
 
 export function sanction(id: string, extra: Partial<PublishedSanction> = {}): PublishedSanction {

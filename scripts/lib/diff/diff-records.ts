@@ -109,7 +109,7 @@ const under = (pointer: string, pattern: string): boolean => {
 };
 
 const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
-/** The noun for the items of a derived list: `meeting_ids` → meeting, `participant_sanctions` → participant sanction. */
+/** The noun for the items of a derived list: `meeting_ids` → meeting, `sanctioned_participants` → sanctioned participant. */
 const itemNoun = (field: string): string => field.replace(/_ids$/, "").replace(/s$/, "").replace(/_/g, " ");
 
 /** The derived changes of one record, lists compared as sets. */

@@ -43,7 +43,6 @@ export type {
   Measure,
   Note,
   Participant,
-  ParticipantSanction,
   Place,
   Position,
   Readout,

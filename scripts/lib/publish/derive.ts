@@ -4,11 +4,12 @@
  * - actors: the meetings and sanctions that involve them;
  * - incidents: the meetings whose status changes cite them;
  * - meetings: whether a participant was under a sanction in effect, imposed on behalf of the state of
- *   another participant, on the meeting's date;
+ *   another participant, on the meeting's date, and which participants were (one id each: no list here
+ *   grows with the number of sanctions on a person, which link tables carry once);
  * - meeting status changes: a CAMEO event code.
  */
 import { dayRange, parsePartialDate, type PartialDate } from "../partial-date.ts";
-import type { Actor, Incident, Meeting, ParticipantSanction, Sanction, StatusChange } from "../types.generated.ts";
+import type { Actor, Incident, Meeting, Sanction, StatusChange } from "../types.generated.ts";
 import type { SourceRecords } from "./collect.ts";
 import { compareStrings } from "./json.ts";
 
@@ -17,7 +18,7 @@ export type DerivedActor = Derived<Actor, { meeting_ids: string[]; sanction_ids:
 export type DerivedIncident = Derived<Incident, { meeting_ids: string[] }>;
 export type DerivedMeeting = Derived<
   Omit<Meeting, "status_history">,
-  { status_history: Array<StatusChange & { cameo: string | null }>; cameo: string | null; participant_sanctioned: boolean | null; participant_sanctions: ParticipantSanction[] }
+  { status_history: Array<StatusChange & { cameo: string | null }>; cameo: string | null; participant_sanctioned: boolean | null; sanctioned_participants: string[] }
 >;
 
 export interface DerivedRecords extends Omit<SourceRecords, "actor" | "incident" | "meeting"> {
@@ -43,7 +44,12 @@ class Index {
 
   constructor(readonly records: SourceRecords) {
     this.actors = new Map(records.actor.map((a) => [a.id, a]));
-    for (const a of records.actor) if (a.kind === "state" && a.country) this.statesByCountry.set(a.country, [...(this.statesByCountry.get(a.country) ?? []), a.id]);
+    for (const a of records.actor) {
+      if (a.kind !== "state" || !a.country) continue;
+      const states = this.statesByCountry.get(a.country);
+      if (states) states.push(a.id);
+      else this.statesByCountry.set(a.country, [a.id]);
+    }
     for (const f of records.forum) for (const e of f.editions ?? []) if (e.start) this.editionStart.set(e.id, e.start);
   }
 
@@ -88,28 +94,94 @@ export function sanctionStart(s: Pick<Sanction, "effective" | "listed" | "announ
   return s.effective ?? s.listed ?? s.announced;
 }
 
-/** Whether the sanction was certainly in effect on every day the date may mean. */
-export function inEffect(s: Sanction, on: PartialDate): boolean {
+/** A sanction's span in days: it was certainly in effect on every day of a date when `start <= date.from` and `end > date.to`. */
+function spanOf(s: Sanction): { start: number; end: number } | undefined {
   const start = parsePartialDate(sanctionStart(s));
-  if (!start || dayRange(start).to > dayRange(on).from) return false;
-  if (s.ended === undefined) return true;
+  if (!start) return undefined;
+  if (s.ended === undefined) return { start: dayRange(start).to, end: Infinity };
   const end = parsePartialDate(s.ended);
-  return end !== undefined && dayRange(end).from > dayRange(on).to;
+  return end ? { start: dayRange(start).to, end: dayRange(end).from } : undefined;
 }
 
-function participantSanctions(m: Meeting, index: Index, sanctionsByTarget: ReadonlyMap<string, Sanction[]>): { flag: boolean | null; list: ParticipantSanction[] } {
+/** Whether the sanction was certainly in effect on every day the date may mean. */
+export function inEffect(s: Sanction, on: PartialDate): boolean {
+  const span = spanOf(s);
+  const days = dayRange(on);
+  return span !== undefined && span.start <= days.from && span.end > days.to;
+}
+
+/**
+ * The sanctions on one target imposed on behalf of one state, as day intervals sorted by start, with the
+ * latest end among each prefix: whether one of them was in effect on a date is a binary search, so that
+ * a person under a thousand sanctions costs a meeting no more than one under a few.
+ */
+interface SanctionSpans {
+  starts: number[];
+  /** `latestEnd[i]`: the largest end among spans 0..i (Infinity for a sanction not ended). */
+  latestEnd: number[];
+}
+
+function spansByTargetAndState(sanctions: readonly Sanction[]): Map<string, Map<string, SanctionSpans>> {
+  const raw = new Map<string, Map<string, Array<{ start: number; end: number }>>>();
+  for (const s of sanctions) {
+    // A designation only lists its targets: it imposes nothing a meeting could run into.
+    if (isDesignation(s)) continue;
+    const span = spanOf(s);
+    if (!span) continue;
+    for (const t of new Set(s.targets.map((x) => x.actor))) {
+      let byState = raw.get(t);
+      if (!byState) raw.set(t, (byState = new Map()));
+      let list = byState.get(s.on_behalf_of);
+      if (!list) byState.set(s.on_behalf_of, (list = []));
+      list.push(span);
+    }
+  }
+  const out = new Map<string, Map<string, SanctionSpans>>();
+  for (const [t, byState] of raw) {
+    const m = new Map<string, SanctionSpans>();
+    for (const [state, list] of byState) {
+      list.sort((a, b) => a.start - b.start);
+      let latest = -Infinity;
+      m.set(state, { starts: list.map((x) => x.start), latestEnd: list.map((x) => (latest = Math.max(latest, x.end))) });
+    }
+    out.set(t, m);
+  }
+  return out;
+}
+
+/** Whether one of the spans covers every day of `on` (a sanction certainly in effect then). */
+function anyInEffect(spans: SanctionSpans, on: { from: number; to: number }): boolean {
+  // The last span that starts no later than on.from.
+  let lo = 0;
+  let hi = spans.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans.starts[mid]! <= on.from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && spans.latestEnd[lo - 1]! > on.to;
+}
+
+/**
+ * The participants under a sanction in effect on the meeting's date that had been imposed on behalf of a
+ * state another participant represented (`null` flag when the meeting has no date). The list holds at
+ * most one id per participant, whatever the number of sanctions: which sanctions applied is a join of
+ * the release's link tables (see the `sanctioned_participants` description in public-schemas.ts).
+ */
+function sanctionedParticipants(m: Meeting, index: Index, spans: ReadonlyMap<string, ReadonlyMap<string, SanctionSpans>>): { flag: boolean | null; list: string[] } {
   const text = meetingDate(m, index.editionStart);
   const date = text === undefined ? undefined : parsePartialDate(text);
   if (!date) return { flag: null, list: [] };
-  const found = new Map<string, ParticipantSanction>();
-  for (const p of m.participants) {
-    for (const s of sanctionsByTarget.get(p.actor) ?? []) {
-      if (!inEffect(s, date)) continue;
-      const other = m.participants.find((q) => q.actor !== p.actor && index.statesOf(q).has(s.on_behalf_of));
-      if (other) found.set(`${p.actor}\u0000${s.id}`, { actor: p.actor, sanction: s.id, state: s.on_behalf_of });
-    }
-  }
-  const list = [...found.values()].sort((a, b) => compareStrings(a.actor, b.actor) || compareStrings(a.sanction, b.sanction));
+  const on = dayRange(date);
+  const states = m.participants.map((q) => index.statesOf(q));
+  const found = new Set<string>();
+  m.participants.forEach((p) => {
+    const byState = spans.get(p.actor);
+    if (!byState || found.has(p.actor)) return;
+    const hit = m.participants.some((q, j) => q.actor !== p.actor && [...states[j]!].some((state) => { const s = byState.get(state); return s !== undefined && anyInEffect(s, on); }));
+    if (hit) found.add(p.actor);
+  });
+  const list = [...found].sort(compareStrings);
   return { flag: list.length > 0, list };
 }
 
@@ -143,7 +215,6 @@ export function derive(records: SourceRecords): DerivedRecords {
   const index = new Index(records);
   const meetingsOf = new Map<string, Set<string>>();
   const sanctionsOf = new Map<string, Set<string>>();
-  const sanctionsByTarget = new Map<string, Sanction[]>();
   const meetingsCiting = new Map<string, Set<string>>();
   for (const m of records.meeting) {
     for (const p of m.participants) for (const id of [p.actor, p.on_behalf_of]) addTo(meetingsOf, id, m.id);
@@ -151,20 +222,18 @@ export function derive(records: SourceRecords): DerivedRecords {
   }
   for (const s of records.sanction) {
     for (const id of [s.imposed_by, s.on_behalf_of, ...(s.implemented_by ?? []), ...s.targets.map((t) => t.actor)]) addTo(sanctionsOf, id, s.id);
-    // A designation only lists its targets: it imposes nothing a meeting could run into.
-    if (isDesignation(s)) continue;
-    for (const t of new Set(s.targets.map((x) => x.actor))) sanctionsByTarget.set(t, [...(sanctionsByTarget.get(t) ?? []), s]);
   }
+  const spans = spansByTargetAndState(records.sanction);
   const actor = records.actor.map((a) => ({ ...a, meeting_ids: sorted(meetingsOf.get(a.id) ?? []), sanction_ids: sorted(sanctionsOf.get(a.id) ?? []) }));
   const incident = records.incident.map((i) => ({ ...i, meeting_ids: sorted(meetingsCiting.get(i.id) ?? []) }));
   const meeting = records.meeting.map((m) => {
-    const { flag, list } = participantSanctions(m, index, sanctionsByTarget);
+    const { flag, list } = sanctionedParticipants(m, index, spans);
     return {
       ...m,
       status_history: (m.status_history ?? []).map((step) => ({ ...step, cameo: cameoCode(step, m, index) })),
       cameo: cameoCode(m, m, index),
       participant_sanctioned: flag,
-      participant_sanctions: list,
+      sanctioned_participants: list,
     };
   });
   return { ...records, actor, incident, meeting };

@@ -56,10 +56,11 @@ export const DERIVED_FIELDS: Partial<Record<RecordType, Record<string, JsonSchem
         "The states a participant represents are its `on_behalf_of`, the participant itself when it is a state, and the states whose `country` equals the participant's `country` or `citizenship`.",
       { type: ["boolean", "null"] },
     ),
-    participant_sanctions: derived("the sanctions that make `participant_sanctioned` true: which participant, under which sanction, imposed on behalf of which other participant's state. Sorted by actor, then sanction.", {
-      type: "array",
-      items: { $ref: "#/$defs/participantSanction" },
-    }),
+    sanctioned_participants: derived(
+      "the ids of the participants that make `participant_sanctioned` true: each was, on the meeting's date, the target of a sanction in effect imposed on behalf of a state another participant represented (the rules of `participant_sanctioned`). Sorted, each id once, so the list never holds more than the participants. " +
+        "Which sanctions those were is not copied here (a person can be under hundreds of sanctions and take part in thousands of meetings): they are the sanctions whose `targets` name the participant (`csv/sanction_targets.csv`, one row per target, published once), that were in effect on the meeting's date and whose `on_behalf_of` is a state another participant represented.",
+      { ...refList("actor"), examples: [["li-shangfu"]] },
+    ),
   },
 };
 
@@ -74,23 +75,8 @@ export const DERIVED_STEP_FIELDS: Partial<Record<RecordType, Record<string, Reco
   meeting: { status_history: { cameo: CAMEO_FIELD } },
 };
 
-/** Definitions added to a record type's public schema for its derived fields. */
-const DERIVED_DEFS: Partial<Record<RecordType, Record<string, JsonSchema>>> = {
-  meeting: {
-    participantSanction: {
-      title: "Participant sanction",
-      description: "A participant under a sanction in effect on the meeting's date, imposed on behalf of a state another participant represented.",
-      type: "object",
-      additionalProperties: false,
-      required: ["actor", "sanction", "state"],
-      properties: {
-        actor: { $ref: `${DEFS_FILE}#/$defs/ref`, "x-refers-to": ["actor"], description: "The sanctioned participant." },
-        sanction: { $ref: `${DEFS_FILE}#/$defs/ref`, "x-refers-to": ["sanction"], description: "The sanction in effect." },
-        state: { $ref: `${DEFS_FILE}#/$defs/ref`, "x-refers-to": ["actor"], description: "The state (or organisation) that imposed it and that another participant represented." },
-      },
-    },
-  },
-};
+/** Definitions added to a record type's public schema for its derived fields (none at present). */
+const DERIVED_DEFS: Partial<Record<RecordType, Record<string, JsonSchema>>> = {};
 
 const LIST_NOTE = "Always present in published data: `[]` when there are none.";
 

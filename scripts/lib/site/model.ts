@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import type { Quality, Sourcing } from "../quality/measure.ts";
 import type { Dataset, ForumEdition, PublishedActor, PublishedForum, PublishedIncident, PublishedMeeting, PublishedSanction } from "../types.generated.ts";
 import { dayRange, parsePartialDate } from "../partial-date.ts";
-import { meetingDate } from "../publish/derive.ts";
+import { inEffect, isDesignation, meetingDate } from "../publish/derive.ts";
 
 export type PageType = "actor" | "meeting" | "sanction" | "incident" | "forum" | "edition";
 
@@ -153,6 +153,19 @@ export class SiteModel {
   /** Sanctions that name the actor as a target. */
   sanctionsReceived(actorId: string): PublishedSanction[] {
     return this.sanctionsOf(actorId).filter((s) => s.targets.some((t) => t.actor === actorId));
+  }
+
+  /**
+   * The sanctions behind a participant's place in a meeting's derived `sanctioned_participants`: those
+   * on the participant, in effect on the meeting's date, imposed on behalf of the state another
+   * participant stood for (the release publishes only the participant's id, never a list per meeting).
+   */
+  sanctionsInEffect(actorId: string, m: PublishedMeeting): PublishedSanction[] {
+    const text = this.meetingDate(m);
+    const on = text === undefined ? undefined : parsePartialDate(text);
+    if (!on) return [];
+    const others = new Set(m.participants.filter((q) => q.actor !== actorId).flatMap((q) => [this.participantSide(q), this.stateOf(q.actor)]));
+    return this.sanctionsReceived(actorId).filter((s) => !isDesignation(s) && others.has(s.on_behalf_of) && inEffect(s, on));
   }
 
   /** Sanctions the actor imposed, implemented, or that were imposed on its behalf. */

@@ -24,8 +24,8 @@ function participants(ctx: PageContext, m: PublishedMeeting): Html {
   return html`<section aria-labelledby="participants-h"><h2 id="participants-h">Participants</h2>
 ${scrollTable("Participants", html`<table><thead><tr><th scope="col">Participant</th><th scope="col">Role</th><th scope="col">On behalf of</th><th scope="col">Under sanction</th></tr></thead><tbody>
 ${m.participants.map((p, i) => {
-  const under = m.participant_sanctions.filter((s) => s.actor === p.actor);
-  return html`<tr><th scope="row">${fact(m, `participants/${i}/actor`, ref(ctx, p.actor))}</th><td>${label(p.role)}</td><td>${p.on_behalf_of ? ref(ctx, p.on_behalf_of) : "—"}</td><td>${under.length ? join(under.map((s) => html`${ref(ctx, s.sanction)} (imposed for ${ref(ctx, s.state)})`), "; ") : "no"}</td></tr>`;
+  const under = m.sanctioned_participants.includes(p.actor);
+  return html`<tr><th scope="row">${fact(m, `participants/${i}/actor`, ref(ctx, p.actor))}</th><td>${label(p.role)}</td><td>${p.on_behalf_of ? ref(ctx, p.on_behalf_of) : "—"}</td><td>${under ? join(ctx.model.sanctionsInEffect(p.actor, m).map((s) => html`${ref(ctx, s.id)} (imposed for ${ref(ctx, s.on_behalf_of)})`), "; ") : "no"}</td></tr>`;
 })}</tbody></table>`)}
 ${m.participant_sanctioned === true ? html`<p class="callout">On the meeting's date a participant was under a sanction imposed on behalf of another participant's state.</p>` : ""}
 ${m.participant_sanctioned === null ? html`<p>Whether a participant was under sanction cannot be told: the meeting has no date.</p>` : ""}</section>`;

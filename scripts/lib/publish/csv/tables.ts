@@ -222,7 +222,7 @@ export const TABLES: TableSpec[] = [
   {
     name: "meetings",
     title: "Meetings",
-    description: "One row per meeting, call, visit, talks round or brief encounter, held or not. Participants, status changes, readouts and the sanctions between participants are in their own tables (meeting_*.csv).",
+    description: "One row per meeting, call, visit, talks round or brief encounter, held or not. Participants, status changes and readouts are in their own tables (meeting_*.csv); `sanctioned_participants` is a JSON array of at most one id per participant.",
     rows: records("meeting"),
     primaryKey: ["id"],
     columns: [
@@ -236,7 +236,7 @@ export const TABLES: TableSpec[] = [
       field("meeting", ["location", "venue"]),
       field("meeting", ["location", "city"]),
       field("meeting", ["location", "country"]),
-      ...["virtual", "sidelines_of", "topics", "summary", "cameo", "participant_sanctioned"].map((f) => field("meeting", [f])),
+      ...["virtual", "sidelines_of", "topics", "summary", "cameo", "participant_sanctioned", "sanctioned_participants"].map((f) => field("meeting", [f])),
     ],
   },
   {
@@ -280,7 +280,6 @@ export const TABLES: TableSpec[] = [
     "The official accounts each side published of a meeting: one row per readout.",
     itemColumns("meeting", "readouts", ["by", "url", "date", "summary", "quote"], ["date"]),
   ),
-  listTable("meeting", "participant_sanctions", "meeting_participant_sanctions", "Sanctions between participants", "Derived: for each meeting, each participant under a sanction in effect on the meeting's date imposed on behalf of another participant's state.", itemColumns("meeting", "participant_sanctions", ["actor>actor_id", "sanction>sanction_id", "state>state_id"])),
   listTable("incident", "actors", "incident_actors", "Incident actors", "Who was involved in each incident, and how: one row per actor.", itemColumns("incident", "actors", ["actor>actor_id", "role"])),
   listTable("sanction", "targets", "sanction_targets", "Sanction targets", "Who each sanction targets: one row per target.", itemColumns("sanction", "targets", ["actor>actor_id", "role", "note"])),
   listTable("sanction", "measures", "sanction_measures", "Sanction measures", "What each sanction does: one row per measure. `targets` is a JSON array of actor ids, empty when the measure applies to every target of the sanction.", [
