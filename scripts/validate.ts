@@ -18,6 +18,7 @@ import { realLocation, repositoryFolders } from "./lib/output-guard.ts";
 import { ROOT as PACKAGE_ROOT } from "./lib/paths.ts";
 import { loadSchemaSet } from "./lib/schemas.ts";
 import { checkEnv } from "./lib/check/run-checks.ts";
+import { CACHE_FILE, cacheDisabledByEnv, NO_CACHE_VARIABLE } from "./lib/cache/validation-cache.ts";
 // The dataset is the one in the working directory (npm runs scripts from the package root), so tests can
 // point the CLI at a fixture tree; schemas always come from this package.
 const ROOT = process.cwd();
@@ -35,6 +36,8 @@ Options:
                                 data/publishers.yaml (PUB004)
   --summary <file>              also append every problem as a Markdown table to <file> (in CI:
                                 "$GITHUB_STEP_SUMMARY", since GitHub shows only ten annotations)
+  --no-cache                    check every file afresh, without reading or writing the validation
+                                cache (.sidelines-cache/validation-cache); so does ${NO_CACHE_VARIABLE}=1
   -h, --help                    show this help
 
 Exit status: 0 no errors, 1 data errors (or warnings with --strict), 2 usage or internal error.`;
@@ -65,7 +68,7 @@ function withChangedRef(argv: readonly string[]): string[] {
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseCommandLine(withChangedRef(argv), {
-    options: { format: { type: "string" }, summary: { type: "string" }, strict: { type: "boolean" }, changed: { type: "string" } },
+    options: { format: { type: "string" }, summary: { type: "string" }, strict: { type: "boolean" }, changed: { type: "string" }, "no-cache": { type: "boolean" } },
     help: HELP,
     positionals: [0, Infinity],
   });
@@ -93,7 +96,9 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const strict = parsed.values.strict === true;
-  const result = await validate({ root: ROOT, schemaSet, strict, ...(only ? { only } : {}) });
+  const cached = parsed.values["no-cache"] !== true && !cacheDisabledByEnv();
+  const result = await validate({ root: ROOT, schemaSet, strict, ...(only ? { only } : {}), ...(cached ? { cache: { file: path.join(ROOT, CACHE_FILE) } } : {}) });
+  for (const notice of result.notices) console.error(`validate: ${notice}`);
   if (format === "json") console.log(formatJson(result.diagnostics, result.filesChecked));
   else if (format === "github") console.log(formatGithub(result.diagnostics, result.filesChecked));
   else console.log(formatHuman(result.diagnostics, { root: ROOT, color: process.stdout.isTTY === true && !process.env.NO_COLOR, filesChecked: result.filesChecked }));

@@ -93,3 +93,18 @@ describe("the pull-request workflow tells everything in one push", () => {
     expect(last.run).toContain('exit "$failed"');
   });
 });
+
+describe("the pull-request workflow keeps the validation cache", () => {
+  it("restores it before validating and saves it (actions/cache), keyed on the lock file and the schemas, with a restore prefix", () => {
+    const steps = (parse(read("validate.yml")) as { jobs: { validate: { steps: Array<Step & { with?: Record<string, string> }> } } }).jobs.validate.steps;
+    const at = steps.findIndex((s) => s.uses?.startsWith("actions/cache@"));
+    expect(at).toBeGreaterThan(steps.findIndex((s) => s.run?.startsWith("npm ci")));
+    expect(at).toBeLessThan(steps.findIndex((s) => s.run?.includes("npm run validate")));
+    const cache = steps[at]!.with!;
+    expect(cache.path).toBe(".sidelines-cache/validation-cache");
+    expect(cache.key).toContain("hashFiles('package-lock.json', 'schemas/**')");
+    const prefix = cache["restore-keys"]!.trim();
+    expect(prefix.endsWith("-")).toBe(true);
+    expect(cache.key!.startsWith(prefix)).toBe(true);
+  });
+});

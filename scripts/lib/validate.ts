@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { caseClashes, classify, discover, type Discovery, type RecordFile } from "./load/discover.ts";
-import { decodeRecordBytes } from "./load/read-file.ts";
+import { decodeRecordBytes, readRecordBytes } from "./load/read-file.ts";
 import { checkableRecord, loadRecord, locateReading, parseRecordText, readFromDisk, type Reader } from "./load/load-record.ts";
-import { loadChunk, type ChunkResult, type ParsedRecord } from "./load/load-chunk.ts";
+import { CACHED, loadChunk, type ChunkResult, type Hashing, type ParsedRecord } from "./load/load-chunk.ts";
 import { CHUNK_SIZE, encodeFiles, holdsAtLeast, PARALLEL_THRESHOLD, startWorkers, type WorkerPool } from "./load/parallel.ts";
 import { checkEnv, datasetView, DATASET_CHECKS, runChecks, type CheckEnv } from "./check/run-checks.ts";
 import type { IndexEntry, LoadedRecord } from "./check/types.ts";
@@ -12,6 +12,8 @@ import { loadSchemaSet, type SchemaSet } from "./schemas.ts";
 import { phaseTimer } from "./timings.ts";
 import { EMPTY_REGISTRY, loadPublishers, PUBLISHERS_FILE, type LoadedRegistry, type PublisherRegistry } from "./publishers/registry.ts";
 import { append } from "./collections.ts";
+import { bytesHash, ValidationCache } from "./cache/validation-cache.ts";
+import { validationInputs } from "./cache/inputs.ts";
 
 export interface ValidateOptions {
   root: string;
@@ -32,6 +34,12 @@ export interface ValidateOptions {
   keepRecords?: boolean;
   /** Also run the checks that only `--strict` runs (such as hosts missing from the publishers registry). */
   strict?: boolean;
+  /**
+   * The validation cache (cache/validation-cache.ts): its file, and the hash of the inputs it is keyed
+   * by (computed from the schemas, the check code and the registry when not given). Not used with
+   * `files` or `keepRecords`, whose runs read every record anyway.
+   */
+  cache?: { file: string; inputs?: string };
 }
 
 /** The publishers registry of the dataset being checked (`data/publishers.yaml`), empty when there is none. */
@@ -74,6 +82,10 @@ export interface ValidateResult {
   loadedInWorker: number;
   /** The publishers registry the checks used. */
   publishers: PublisherRegistry;
+  /** How many files' verdicts came from the validation cache (neither parsed nor checked again). */
+  fromCache: number;
+  /** One-line notices for the user (such as a validation cache that was unusable and rebuilt). */
+  notices: string[];
 }
 
 /** A record file's data, parsed but not checked; undefined if it cannot be read or parsed. */
@@ -88,18 +100,24 @@ function parseOnly(rf: RecordFile, reader: Reader): Record<string, unknown> | un
  * Builds the id index: records (by file name), forum editions and tombstones. `loaded` holds the
  * records checked in this run (undefined for files that did not parse); others are read on demand.
  */
-function buildIndex(files: readonly RecordFile[], loaded: ReadonlyMap<string, LoadedRecord | undefined>, set: SchemaSet, env: CheckEnv, reader: Reader): Map<string, IndexEntry[]> {
+function buildIndex(files: readonly RecordFile[], loaded: ReadonlyMap<string, LoadedRecord | undefined>, set: SchemaSet, env: CheckEnv, reader: Reader, cached?: (rf: RecordFile) => LoadedRecord | null | undefined): Map<string, IndexEntry[]> {
   const index = new Map<string, IndexEntry[]>();
   const add = (e: IndexEntry): void => {
     const list = index.get(e.id);
     if (list) list.push(e);
     else index.set(e.id, [e]);
   };
-  // Records not checked in this run are read only if a check asks for their data.
+  // Records not checked in this run are read only if a check asks for their data, from the validation
+  // cache when it holds their view.
   const others = new Map<string, LoadedRecord | undefined>();
+  const fromCache = (rf: RecordFile): boolean => {
+    const record = cached?.(rf);
+    if (record !== undefined) others.set(rf.file, record ?? undefined);
+    return record !== undefined;
+  };
   const recordOf = (rf: RecordFile): LoadedRecord | undefined => {
     if (loaded.has(rf.file)) return loaded.get(rf.file);
-    if (!others.has(rf.file)) {
+    if (!others.has(rf.file) && !fromCache(rf)) {
       const result = loadRecord(rf, set, [], reader);
       others.set(rf.file, result.ok ? datasetView(result.record, env) : undefined);
     }
@@ -116,7 +134,7 @@ function buildIndex(files: readonly RecordFile[], loaded: ReadonlyMap<string, Lo
     }
     // Edition ids live inside forum files, so forums are always read to index them; one not checked
     // in this run is only parsed here, and schema-checked if a check asks for an edition's data.
-    const forum = loaded.has(rf.file) ? loaded.get(rf.file)?.data : parseOnly(rf, reader);
+    const forum = loaded.has(rf.file) ? loaded.get(rf.file)?.data : others.has(rf.file) || fromCache(rf) ? others.get(rf.file)?.data : parseOnly(rf, reader);
     add({ id: rf.id, type: rf.type, file: rf.file, pointer: "", data, ...(forum === undefined ? { unparsed: true } : {}) });
     const editions = forum?.editions;
     (Array.isArray(editions) ? (editions as unknown[]) : []).forEach((e, i) => {
@@ -152,6 +170,17 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   }
 }
 
+/** Diagnostics grouped by file, each file's in the order they came. */
+function byFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const out = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const list = out.get(d.file);
+    if (list) list.push(d);
+    else out.set(d.file, [d]);
+  }
+  return out;
+}
+
 async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: string, workers: WorkerPool | undefined, time: (phase: string) => void): Promise<ValidateResult> {
   const source = options.files ? discoverInMemory(options.root, options.files) : { found: await discover(options.root, dataDir), read: readFromDisk };
   const found = source.found;
@@ -168,15 +197,49 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   const env = checkEnv(set);
   const outcomes: Array<ParsedRecord | null | undefined> = new Array(targets.length);
   const loaded = new Map<string, LoadedRecord | undefined>();
+  // With the cache, every file's bytes are hashed first; a file whose hash is the cached one keeps its
+  // cached verdict, and every other file's verdict is cached for the next run.
+  const cache = options.cache && !options.files && !keep ? ValidationCache.open(options.cache.file, options.cache.inputs ?? validationInputs({ schemasDir: set.dir, dataDir })) : undefined;
+  const hashing: Hashing | undefined = cache ? { expected: targets.map((rf) => cache.hashOf(rf.file) ?? "") } : undefined;
+  let fromCache = 0;
   const take = (chunk: ChunkResult): void => {
     append(diagnostics, chunk.diagnostics);
+    const perFile = cache ? byFile(chunk.diagnostics) : undefined;
     chunk.records.forEach((o, i) => {
-      const rf = targets[chunk.start + i]!;
-      outcomes[chunk.start + i] = o;
-      const record = o ? { file: rf.file, type: rf.type, fileId: rf.id, data: o.view, locate: locateReading(rf, source.read), schemaOk: o.schemaOk, mayHaveEscapes: o.mayHaveEscapes } : undefined;
+      const at = chunk.start + i;
+      const rf = targets[at]!;
+      const hash = chunk.hashes?.[i] ?? null;
+      let outcome: ParsedRecord | null;
+      if (o === CACHED) {
+        const verdict = hash === null ? undefined : cache?.take(rf.file, hash);
+        if (!verdict) {
+          // A cached verdict that cannot be decoded: the file is loaded after all.
+          (hashing!.expected as string[])[at] = "";
+          take(loadChunk(targets, at, at + 1, set, env, source.read, keep, hashing));
+          return;
+        }
+        fromCache++;
+        append(diagnostics, verdict.diagnostics);
+        outcome = verdict.view ? { view: verdict.view, schemaOk: verdict.schemaOk, mayHaveEscapes: verdict.mayHaveEscapes } : null;
+      } else {
+        outcome = o;
+        if (cache && hash !== null) cache.put(rf.file, hash, { diagnostics: perFile?.get(rf.file) ?? [], view: o?.view ?? null, schemaOk: o?.schemaOk ?? false, mayHaveEscapes: o?.mayHaveEscapes ?? false });
+      }
+      outcomes[at] = outcome;
+      const record = outcome ? { file: rf.file, type: rf.type, fileId: rf.id, data: outcome.view, locate: locateReading(rf, source.read), schemaOk: outcome.schemaOk, mayHaveEscapes: outcome.mayHaveEscapes } : undefined;
       loaded.set(rf.file, record);
     });
   };
+  // Records a partial run does not check but the index or a check needs: their cached view, when the
+  // file's bytes are those cached.
+  const cachedRecord = cache
+    ? (rf: RecordFile): LoadedRecord | null | undefined => {
+        const bytes = readRecordBytes(rf.file, rf.abs);
+        const verdict = bytes.ok ? cache.take(rf.file, bytesHash(bytes.bytes)) : undefined;
+        if (!verdict) return undefined;
+        return verdict.view ? { file: rf.file, type: rf.type, fileId: rf.id, data: verdict.view, locate: locateReading(rf, source.read), schemaOk: verdict.schemaOk, mayHaveEscapes: verdict.mayHaveEscapes } : null;
+      }
+    : undefined;
 
   // Large runs load the files in worker threads, which take chunks from one counter; the main thread
   // collects each chunk as it comes. The dataset checks below need every record, so they run once all
@@ -184,7 +247,7 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   const counter = new Int32Array(new SharedArrayBuffer(4));
   let loadedInWorker = 0;
   if (workers && targets.length >= PARALLEL_THRESHOLD) {
-    await workers.run({ files: encodeFiles(targets), keepRecords: keep, counter }, (chunk) => {
+    await workers.run({ files: encodeFiles(targets), keepRecords: keep, counter, ...(hashing ? { expected: hashing.expected.join("\0") } : {}) }, (chunk) => {
       take(chunk);
       loadedInWorker += chunk.records.length;
     });
@@ -195,7 +258,7 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
     if (outcomes[i] !== undefined) continue;
     let end = i + 1;
     while (end < targets.length && outcomes[end] === undefined && end - i < CHUNK_SIZE) end++;
-    take(loadChunk(targets, i, end, set, env, source.read, keep));
+    take(loadChunk(targets, i, end, set, env, source.read, keep, hashing));
     i = end - 1;
   }
   time("main thread's chunks");
@@ -210,7 +273,7 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
     const part = again.ok ? checkableRecord(again.record, set) : undefined;
     return part ? [{ ...datasetView(part, env), locate: r.locate }] : [];
   });
-  const index = buildIndex(found.records, loaded, set, env, source.read);
+  const index = buildIndex(found.records, loaded, set, env, source.read, cachedRecord);
   time("index");
   // Registry problems are reported in every run, partial or not: the source checks of any record rely on it.
   const publishers = publishersFor(options, set, dataDir);
@@ -218,6 +281,14 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   runChecks(DATASET_CHECKS, checkable, index, env, diagnostics, { publishers: publishers.registry, strict: options.strict === true });
   time("dataset checks");
   diagnostics.sort(compareDiagnostics);
+  const notices: string[] = [];
+  if (cache) {
+    // Verdicts of files this run did not check are kept; those of files that no longer exist are dropped.
+    for (const rf of found.records) cache.keep(rf.file);
+    cache.save(found.records.map((rf) => rf.file));
+    if (cache.notice) notices.push(cache.notice);
+    time("cache saved");
+  }
   const records = keep ? targets.flatMap((rf, i): LoadedRecord[] => (outcomes[i]?.schemaOk ? [{ ...loaded.get(rf.file)!, data: outcomes[i]!.full! }] : [])) : [];
-  return { diagnostics, filesChecked: targets.length + notRecords.length + (publishers.registry.file || publishers.diagnostics.length ? 1 : 0), recordsChecked: targets.length, records, loadedInWorker, publishers: publishers.registry };
+  return { diagnostics, filesChecked: targets.length + notRecords.length + (publishers.registry.file || publishers.diagnostics.length ? 1 : 0), recordsChecked: targets.length, records, loadedInWorker, publishers: publishers.registry, fromCache, notices };
 }

@@ -104,7 +104,7 @@ describe("parallel build", { timeout: 180_000 }, () => {
     const lib = (rel: string): string => JSON.stringify(new URL(`../../scripts/lib/${rel}`, import.meta.url).href);
     const script = `
       import fs from "node:fs";
-      import { build } from ${lib("build/pipeline.ts")};
+      import { build } from ${lib("publish/pipeline.ts")};
       const open = fs.openSync;
       fs.openSync = (file, ...rest) => {
         if (String(file).endsWith("meetings.json")) throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });

@@ -6,10 +6,12 @@
  */
 import type { RecordFile } from "./discover.ts";
 import { checkableRecord, loadRecord, type Reader } from "./load-record.ts";
+import { decodeRecordBytes, readRecordBytes } from "./read-file.ts";
 import { NO_INDEX, project, RECORD_CHECKS, runChecks, type CheckEnv } from "../check/run-checks.ts";
 import type { LoadedRecord } from "../check/types.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import type { SchemaSet } from "../schemas.ts";
+import { bytesHash } from "../cache/validation-cache.ts";
 
 /** A file that parsed. */
 export interface ParsedRecord {
@@ -21,19 +23,45 @@ export interface ParsedRecord {
   full?: Record<string, unknown>;
 }
 
+/** In place of a file's result: its bytes hash as the cache expected, so its cached verdict stands. */
+export const CACHED = "cached";
+
 export interface ChunkResult {
   start: number;
   diagnostics: Diagnostic[];
-  /** One entry per file from `start` on; null when the file did not parse. */
-  records: Array<ParsedRecord | null>;
+  /** One entry per file from `start` on; null when the file did not parse; CACHED when the cache holds its verdict. */
+  records: Array<ParsedRecord | null | typeof CACHED>;
+  /** With hashing: one entry per file, the hash of its bytes (null when they could not be read). */
+  hashes?: Array<string | null>;
 }
 
-export function loadChunk(files: readonly RecordFile[], start: number, end: number, set: SchemaSet, env: CheckEnv, reader: Reader, keepRecords: boolean): ChunkResult {
+/**
+ * With a validation cache: the hash of each file's bytes when its verdict was cached, by index into the
+ * files (undefined or "" when there is none). Files are then read from disk as bytes and hashed first.
+ */
+export interface Hashing {
+  expected: ReadonlyArray<string | undefined>;
+}
+
+export function loadChunk(files: readonly RecordFile[], start: number, end: number, set: SchemaSet, env: CheckEnv, reader: Reader, keepRecords: boolean, hashing?: Hashing): ChunkResult {
   const diagnostics: Diagnostic[] = [];
-  const records: Array<ParsedRecord | null> = [];
+  const records: ChunkResult["records"] = [];
+  const hashes: Array<string | null> = [];
   const checkable: LoadedRecord[] = [];
   for (let i = start; i < end; i++) {
-    const loaded = loadRecord(files[i]!, set, diagnostics, reader);
+    const rf = files[i]!;
+    let read = reader;
+    if (hashing) {
+      const bytes = readRecordBytes(rf.file, rf.abs);
+      const hash = bytes.ok ? bytesHash(bytes.bytes) : null;
+      hashes.push(hash);
+      if (hash !== null && hash === hashing.expected[i]) {
+        records.push(CACHED);
+        continue;
+      }
+      read = () => (bytes.ok ? decodeRecordBytes(rf.file, bytes.bytes) : bytes);
+    }
+    const loaded = loadRecord(rf, set, diagnostics, read);
     if (!loaded.ok) {
       records.push(null);
       continue;
@@ -44,5 +72,5 @@ export function loadChunk(files: readonly RecordFile[], start: number, end: numb
     records.push({ view: project(r.data, env.datasetShape[r.type]) as Record<string, unknown>, schemaOk: r.schemaOk, mayHaveEscapes: r.mayHaveEscapes !== false, ...(keepRecords ? { full: r.data } : {}) });
   }
   runChecks(RECORD_CHECKS, checkable, NO_INDEX, env, diagnostics);
-  return { start, diagnostics, records };
+  return { start, diagnostics, records, ...(hashing ? { hashes } : {}) };
 }

@@ -34,6 +34,8 @@ export interface WorkerJob {
   keepRecords: boolean;
   /** An Int32Array over a SharedArrayBuffer: the index of the next unclaimed file. */
   counter: Int32Array;
+  /** With a validation cache: each file's cached bytes hash ("" for none), joined by NUL. */
+  expected?: string;
 }
 
 /** A worker's messages: one per chunk, then `done`. */

@@ -14,7 +14,7 @@ export type ReadResult = { ok: true; text: string; lineEndings?: Diagnostic } | 
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
-function problem(file: string, code: LoaderCode, message: string, line = 1, col = 1, tip?: string): ReadResult {
+function problem(file: string, code: LoaderCode, message: string, line = 1, col = 1, tip?: string): { ok: false; diagnostic: Diagnostic } {
   return { ok: false, diagnostic: loaderDiagnostic(file, code, message, { line, col }, tip) };
 }
 
@@ -91,8 +91,11 @@ function findLongLine(text: string): { line: number; length: number } | undefine
   return undefined;
 }
 
-/** Reads one record file with the size limit enforced before the whole file is read. */
-export function readRecordFile(file: string, abs: string): ReadResult {
+/** A record file's bytes, or why they cannot be read (the size limit is enforced before reading). */
+export type BytesResult = { ok: true; bytes: Uint8Array } | { ok: false; diagnostic: Diagnostic };
+
+/** Reads one record file's bytes with the size limit enforced before the whole file is read. */
+export function readRecordBytes(file: string, abs: string): BytesResult {
   let fd: number | undefined;
   try {
     fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
@@ -107,12 +110,18 @@ export function readRecordFile(file: string, abs: string): ReadResult {
       if (n === 0) break;
       read += n;
     }
-    return decodeRecordBytes(file, bytes.subarray(0, read));
+    return { ok: true, bytes: bytes.subarray(0, read) };
   } catch (error) {
     return problem(file, "FILE006", `could not be read: ${describeIoError(error)}`);
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+/** Reads one record file as text, or says why it cannot be read. */
+export function readRecordFile(file: string, abs: string): ReadResult {
+  const read = readRecordBytes(file, abs);
+  return read.ok ? decodeRecordBytes(file, read.bytes) : read;
 }
 
 /** Plain words for the I/O errors a contributor can meet, instead of a stack trace. */

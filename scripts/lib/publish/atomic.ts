@@ -11,6 +11,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { alive } from "../process-alive.ts";
 
 const LOCK_TIMEOUT_MS = 120_000;
 
@@ -21,15 +22,6 @@ const previousDir = (out: string): string => path.join(workDir(out), `${path.bas
 const lockFile = (out: string): string => path.join(workDir(out), `${path.basename(out)}.lock`);
 const tmpPrefix = (out: string): string => `${path.basename(out)}.tmp-`;
 
-/** Whether a process is still running (one we may not signal is running too). */
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** A fresh folder for this build's output, named after this process so that a dead build's is known. */
 export function createTempRelease(out: string): string {

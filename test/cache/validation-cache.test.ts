@@ -1,0 +1,277 @@
+/**
+ * The validation cache is an optimisation only: with it, without it, cold or warm, on one thread or in
+ * workers, validation finds exactly the same diagnostics. A file is checked again when its bytes, the
+ * schemas, the check code or the other inputs change; a cache file that is unusable is ignored with a
+ * one-line notice and rebuilt.
+ */
+import "../loaded-machine.ts";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validate, type ValidateOptions, type ValidateResult } from "../../scripts/lib/validate.ts";
+import { CACHE_FILE, cacheDisabledByEnv } from "../../scripts/lib/cache/validation-cache.ts";
+import { validationCodeFiles, validationInputs } from "../../scripts/lib/cache/inputs.ts";
+import { generateCorpus, writeCorpus } from "../../scripts/lib/bench/generate.ts";
+import { PARALLEL_THRESHOLD } from "../../scripts/lib/load/parallel.ts";
+import { loadSchemaSet } from "../../scripts/lib/schemas.ts";
+import { ROOT } from "../../scripts/lib/paths.ts";
+import { removeTempDirs, tempDir } from "../temp-dirs.ts";
+import { runCli } from "../validate/helpers.ts";
+
+afterAll(removeTempDirs);
+
+/** A copy of the repository's data (and, when asked, schemas) in a fresh folder. */
+function copyOfRealData(withSchemas = false): string {
+  const root = tempDir("sidelines-cache-");
+  fs.cpSync(path.join(ROOT, "data"), path.join(root, "data"), { recursive: true });
+  if (withSchemas) fs.cpSync(path.join(ROOT, "schemas"), path.join(root, "schemas"), { recursive: true });
+  return root;
+}
+
+const cacheOf = (root: string): { file: string } => ({ file: path.join(root, CACHE_FILE) });
+
+/** Validates with the cache; the result with the diagnostics' positions resolved (they are plain data). */
+async function run(root: string, options: Partial<ValidateOptions> = {}): Promise<ValidateResult> {
+  return validate({ root, cache: cacheOf(root), ...options });
+}
+
+function firstRecord(root: string, folder: string): string {
+  const name = fs.readdirSync(path.join(root, "data", folder)).sort()[0]!;
+  return path.join(root, "data", folder, name);
+}
+
+describe("validation cache on the real data", () => {
+  let root: string;
+  let plain: ValidateResult;
+  beforeAll(async () => {
+    root = copyOfRealData();
+    plain = await validate({ root });
+  });
+
+  it("gives the same diagnostics cold and warm as without the cache, and a warm run checks no file again", async () => {
+    const cold = await run(root);
+    expect(cold.fromCache).toBe(0);
+    expect(cold.notices).toEqual([]);
+    expect(fs.existsSync(path.join(root, CACHE_FILE))).toBe(true);
+    const warm = await run(root);
+    expect(warm.fromCache).toBe(plain.recordsChecked);
+    expect(cold.diagnostics).toEqual(plain.diagnostics);
+    expect(warm.diagnostics).toEqual(plain.diagnostics);
+    expect(warm.filesChecked).toBe(plain.filesChecked);
+  });
+
+  it("checks again a record one byte of which changed, and only that one", async () => {
+    await run(root);
+    const file = firstRecord(root, "meetings");
+    const text = fs.readFileSync(file, "utf8");
+    // One byte: the id no longer equals the file name (ID001), and references to it break.
+    const at = text.indexOf("\nid: ") + 5;
+    fs.writeFileSync(file, `${text.slice(0, at)}${text[at] === "x" ? "y" : "x"}${text.slice(at + 1)}`);
+    const afresh = await validate({ root });
+    const warm = await run(root);
+    expect(warm.fromCache).toBe(plain.recordsChecked - 1);
+    expect(warm.diagnostics).toEqual(afresh.diagnostics);
+    expect(warm.diagnostics.some((d) => d.code === "ID001" && path.join(root, d.file) === file)).toBe(true);
+    fs.writeFileSync(file, text);
+    const back = await run(root);
+    expect(back.fromCache).toBe(plain.recordsChecked - 1);
+    expect(back.diagnostics).toEqual(plain.diagnostics);
+  });
+
+  it("drops the verdicts of files that no longer exist", async () => {
+    const other = copyOfRealData();
+    await run(other);
+    const lines = (): number => fs.readFileSync(path.join(other, CACHE_FILE), "utf8").trimEnd().split("\n").length - 1;
+    const before = lines();
+    fs.rmSync(firstRecord(other, "actors"));
+    await run(other);
+    expect(lines()).toBe(before - 1);
+    expect(fs.readdirSync(path.dirname(path.join(other, CACHE_FILE)))).toEqual(["validation-cache"]);
+  });
+
+  it("partial runs use the cached views of the records they do not check, with the same diagnostics", async () => {
+    await run(root);
+    const only = [path.relative(root, firstRecord(root, "meetings"))];
+    const partial = await run(root, { only });
+    expect(partial.fromCache).toBe(1);
+    expect(partial.diagnostics).toEqual((await validate({ root, only })).diagnostics);
+  });
+});
+
+describe("what a cached verdict depends on", () => {
+  it("one schema keyword changed: every file is checked again", async () => {
+    const root = copyOfRealData(true);
+    const schemasDir = path.join(root, "schemas");
+    await run(root, { schemaSet: loadSchemaSet(schemasDir) });
+    expect((await run(root, { schemaSet: loadSchemaSet(schemasDir) })).fromCache).toBeGreaterThan(0);
+    // One keyword's value: a line of text (titles, names…) at most 20 characters instead of 2000.
+    const file = path.join(schemasDir, "defs.schema.json");
+    const text = fs.readFileSync(file, "utf8");
+    const at = text.indexOf('"maxLength": 2000', text.indexOf('"text": {'));
+    fs.writeFileSync(file, `${text.slice(0, at)}"maxLength": 20${text.slice(at + '"maxLength": 2000'.length)}`);
+    expect((JSON.parse(fs.readFileSync(file, "utf8")) as { $defs: { text: { maxLength: number } } }).$defs.text.maxLength).toBe(20);
+    const changed = loadSchemaSet(schemasDir);
+    const warm = await run(root, { schemaSet: changed });
+    expect(warm.fromCache).toBe(0);
+    const afresh = await validate({ root, schemaSet: changed });
+    expect(warm.diagnostics).toEqual(afresh.diagnostics);
+    expect(warm.diagnostics.some((d) => d.code === "SCH006" && d.file.startsWith("data/meetings/"))).toBe(true);
+  });
+
+  it("one byte of a check's code changed: the inputs hash changes, and a cache made under other inputs is not used", async () => {
+    const codeRoot = tempDir("sidelines-cache-code-");
+    fs.cpSync(path.join(ROOT, "scripts"), path.join(codeRoot, "scripts"), { recursive: true });
+    const where = { schemasDir: path.join(ROOT, "schemas"), dataDir: path.join(ROOT, "data"), codeRoot };
+    const before = validationInputs(where);
+    expect(validationInputs(where)).toBe(before);
+    const check = path.join(codeRoot, "scripts/lib/check/checks/date-order.ts");
+    fs.appendFileSync(check, " ");
+    expect(validationInputs(where)).not.toBe(before);
+
+    const root = copyOfRealData();
+    await run(root, { cache: { ...cacheOf(root), inputs: before } });
+    expect((await run(root, { cache: { ...cacheOf(root), inputs: before } })).fromCache).toBeGreaterThan(0);
+    const other = await run(root, { cache: { ...cacheOf(root), inputs: validationInputs(where) } });
+    expect(other.fromCache).toBe(0);
+    expect(other.notices).toEqual([]);
+    expect(other.diagnostics).toEqual((await validate({ root })).diagnostics);
+  });
+
+  it("the publishers registry changed: the inputs hash changes", () => {
+    const root = copyOfRealData();
+    const where = { schemasDir: path.join(ROOT, "schemas"), dataDir: path.join(root, "data") };
+    const before = validationInputs(where);
+    fs.appendFileSync(path.join(root, "data", "publishers.yaml"), "\n");
+    expect(validationInputs(where)).not.toBe(before);
+  });
+
+  it("every module validation imports is part of the check code hashed", () => {
+    const hashed = new Set(validationCodeFiles());
+    const seen = new Set<string>();
+    const stack = ["scripts/validate.ts", "scripts/lib/validate.ts", "scripts/lib/load/load-worker-body.ts", "scripts/lib/load/load-worker.mjs"];
+    while (stack.length > 0) {
+      const rel = stack.pop()!;
+      if (seen.has(rel)) continue;
+      seen.add(rel);
+      const text = fs.readFileSync(path.join(ROOT, rel), "utf8");
+      for (const m of text.matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+)"|new URL\("(\.{1,2}\/[^"]+)"/g)) {
+        stack.push(path.posix.normalize(path.posix.join(path.posix.dirname(rel), (m[1] ?? m[2])!)));
+      }
+    }
+    expect(seen.size).toBeGreaterThan(40);
+    expect([...seen].filter((f) => !hashed.has(f))).toEqual([]);
+    expect(hashed.has("scripts/lib/validators.generated.cjs")).toBe(true);
+  });
+});
+
+describe("an unusable cache file is ignored with a notice, and rebuilt", () => {
+  let root: string;
+  let plain: ValidateResult;
+  beforeAll(async () => {
+    root = copyOfRealData();
+    plain = await validate({ root });
+  });
+  const file = (): string => path.join(root, CACHE_FILE);
+
+  for (const [what, spoil, notice] of [
+    ["truncated", (text: string) => text.slice(0, Math.floor(text.length / 2)), /truncated or corrupt/],
+    ["cut after its header", (text: string) => text.slice(0, text.indexOf("\n") + 1), /truncated or corrupt/],
+    ["with one byte changed", (text: string) => text.replace('"id":"', '"id":"x'), /truncated or corrupt/],
+    ["of another version", (text: string) => text.replace('"version":1', '"version":999'), /version 999/],
+    ["not a cache", () => "hello\nworld", /header is not readable/],
+    ["empty", () => "", /truncated/],
+  ] as const) {
+    it(`${what}: one notice, the same diagnostics, and a whole cache again`, async () => {
+      await run(root);
+      fs.writeFileSync(file(), spoil(fs.readFileSync(file(), "utf8")));
+      const spoilt = await run(root);
+      expect(spoilt.notices).toHaveLength(1);
+      expect(spoilt.notices[0]).toMatch(notice);
+      expect(spoilt.notices[0]).not.toContain("\n");
+      expect(spoilt.fromCache).toBe(0);
+      expect(spoilt.diagnostics).toEqual(plain.diagnostics);
+      const again = await run(root);
+      expect(again.notices).toEqual([]);
+      expect(again.fromCache).toBe(plain.recordsChecked);
+      expect(again.diagnostics).toEqual(plain.diagnostics);
+    });
+  }
+
+  it("unreadable (a folder in its place): one notice for reading, none crashes, the same diagnostics", async () => {
+    fs.rmSync(file(), { force: true });
+    fs.mkdirSync(path.join(file(), "inside"), { recursive: true });
+    const r = await run(root);
+    expect(r.notices).toHaveLength(1);
+    expect(r.notices[0]).toMatch(/could not be read/);
+    expect(r.diagnostics).toEqual(plain.diagnostics);
+    fs.rmSync(file(), { recursive: true });
+  });
+});
+
+describe("validation cache with worker threads, on a corpus with errors", { timeout: 300_000 }, () => {
+  let root: string;
+  let single: ValidateResult;
+  let files: string[];
+  beforeAll(async () => {
+    root = tempDir("sidelines-cache-corpus-");
+    const corpus = generateCorpus(PARALLEL_THRESHOLD + 200, 3);
+    writeCorpus(root, corpus);
+    files = [...corpus.files.keys()].sort();
+    const meeting = files.find((f) => f.startsWith("data/meetings/"))!;
+    fs.writeFileSync(path.join(root, files[5]!), "id: [unclosed\n");
+    fs.appendFileSync(path.join(root, files[files.length - 1]!), "unknown_field: 1\n");
+    fs.writeFileSync(path.join(root, meeting), fs.readFileSync(path.join(root, meeting), "utf8").replace(/^( +- actor: ).*$/m, "$1no-such-actor"));
+    single = await validate({ root, parallel: false });
+  }, 300_000);
+
+  it("the same diagnostics without the cache, cold and warm, in workers and on one thread", async () => {
+    expect(single.diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual(expect.arrayContaining(["YAML001", "SCH002", "REF001"]));
+    const cold = await run(root);
+    expect(cold.loadedInWorker).toBe(files.length);
+    expect(cold.fromCache).toBe(0);
+    const warm = await run(root);
+    expect(warm.loadedInWorker).toBe(files.length);
+    expect(warm.fromCache).toBe(files.length);
+    const warmSingle = await run(root, { parallel: false });
+    expect(warmSingle.fromCache).toBe(files.length);
+    for (const r of [cold, warm, warmSingle]) expect(r.diagnostics).toEqual(single.diagnostics);
+  });
+
+  it("the command prints the same report with and without the cache (--no-cache, SIDELINES_NO_CACHE=1)", async () => {
+    fs.rmSync(path.join(root, ".sidelines-cache"), { recursive: true, force: true });
+    const off = await runCli(root, ["--format", "json", "--no-cache"]);
+    expect(fs.existsSync(path.join(root, ".sidelines-cache"))).toBe(false);
+    const offByEnv = await runCli(root, ["--format", "json"], { SIDELINES_NO_CACHE: "1" });
+    expect(fs.existsSync(path.join(root, ".sidelines-cache"))).toBe(false);
+    const cold = await runCli(root, ["--format", "json"]);
+    expect(fs.existsSync(path.join(root, CACHE_FILE))).toBe(true);
+    const warm = await runCli(root, ["--format", "json"]);
+    const human = await runCli(root, []);
+    const humanOff = await runCli(root, ["--no-cache"]);
+    expect(off.status).toBe(1);
+    for (const r of [offByEnv, cold, warm]) {
+      expect(r.status).toBe(off.status);
+      expect(r.stdout).toBe(off.stdout);
+      expect(r.stderr).toBe("");
+    }
+    expect(human.stdout).toBe(humanOff.stdout);
+  });
+
+  it("two runs at once leave one whole cache that the next run uses", async () => {
+    fs.rmSync(path.join(root, ".sidelines-cache"), { recursive: true, force: true });
+    const [a, b] = await Promise.all([runCli(root, ["--format", "json"]), runCli(root, ["--format", "json"])]);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stderr + b.stderr).toBe("");
+    const next = await run(root);
+    expect(next.notices).toEqual([]);
+    expect(next.fromCache).toBe(files.length);
+    expect(fs.readdirSync(path.join(root, ".sidelines-cache"))).toEqual(["validation-cache"]);
+  });
+
+  it("SIDELINES_NO_CACHE is read as on/off", () => {
+    expect(cacheDisabledByEnv({})).toBe(false);
+    expect(cacheDisabledByEnv({ SIDELINES_NO_CACHE: "" })).toBe(false);
+    expect(cacheDisabledByEnv({ SIDELINES_NO_CACHE: "0" })).toBe(false);
+    expect(cacheDisabledByEnv({ SIDELINES_NO_CACHE: "1" })).toBe(true);
+  });
+});
