@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../scripts/lib/paths.ts";
+import { packRelease } from "../../scripts/lib/release/pack.ts";
 import { build } from "../../scripts/lib/publish/pipeline.ts";
 import { fixtureRecords, removeTempDirs, tempDir, writeFixture } from "./fixture.ts";
 
@@ -70,17 +71,11 @@ describe("the npm package", () => {
 
   beforeAll(async () => {
     work = tempDir("sidelines-pack-");
-    // The package as `npm pack` in the repository makes it, with a release built from the fixture.
-    const stage = path.join(work, "stage");
-    fs.mkdirSync(stage);
-    fs.copyFileSync(path.join(ROOT, "package.json"), path.join(stage, "package.json"));
-    for (const file of ["README.md", "LICENSE", "LICENSE-DATA", "CITATION.cff"]) fs.copyFileSync(path.join(ROOT, file), path.join(stage, file));
-    await build({ root: writeFixture(), out: path.join(stage, "dist"), env: {} });
-    fs.mkdirSync(path.join(stage, "scripts")); // present in the repository, excluded by `files`
-    fs.writeFileSync(path.join(stage, "scripts", "not-shipped.ts"), "");
-    const result = JSON.parse(npm(["pack", "--ignore-scripts", "--json", "--pack-destination", work], stage)) as Array<{ filename: string; files: Array<{ path: string }> }>;
-    tarball = path.join(work, result[0]!.filename);
-    packed = result[0]!.files.map((f) => f.path);
+    // The package as `npm run release:pack` makes it, with a release built from the fixture.
+    const dist = path.join(work, "dist");
+    await build({ root: writeFixture(), out: dist, env: {} });
+    expect(fs.lstatSync(dist).isSymbolicLink()).toBe(true); // the release is published as a link
+    ({ tarball, files: packed } = packRelease(ROOT, dist, work));
   }, 120_000);
 
   it("ships the release and the compiled entry, and nothing from the repository's sources", () => {
@@ -93,6 +88,15 @@ describe("the npm package", () => {
     expect(packed).toEqual(expect.arrayContaining(["LICENSE", "LICENSE-DATA", "CITATION.cff"]));
     expect(packed.some((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toBe(false);
   });
+
+  it("a bare `npm pack` in the repository refuses in one line (it would ship no release) and names release:pack", () => {
+    const prepack = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.prepack!;
+    expect(prepack).toMatch(/release-pack\.ts --refuse-bare$/);
+    const result = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/release-pack.ts"), "--refuse-bare"], { cwd: ROOT, encoding: "utf8" });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/npm run build && npm run release:pack/);
+  }, 60_000);
 
   it("npm publish --dry-run accepts the packed tarball as it is", () => {
     const out = execFileSync("npm", ["publish", tarball, "--dry-run", "--ignore-scripts"], { cwd: work, encoding: "utf8", env: { ...process.env, npm_config_update_notifier: "false" }, stdio: ["ignore", "pipe", "pipe"] });

@@ -3,10 +3,15 @@
  * whole release: a failed or killed build leaves the previous one where it was.
  *
  * Each build writes into its own temporary folder (`.sidelines-cache/build/` beside the output, on the
- * same file system so that renames are atomic). Moving it into place takes a lock, because replacing a
- * non-empty folder takes two renames: the old release to `<name>.previous`, the new one to `<name>`. A
- * build killed between the two leaves `<name>.previous`, which the next build (under the same lock)
- * puts back before doing anything else. Temporary folders of builds that died are removed the same way.
+ * same file system so that renames are atomic). The output (`dist`) is a symbolic link to the release
+ * folder in use, `.sidelines-cache/build/dist.release-<id>`: a new release is published by renaming a
+ * new link over the old one, one atomic step, so at every instant `dist` leads to a whole release, the
+ * previous one or the new one. The release it replaced is kept until the next build, so that a reader
+ * already inside it can finish; older ones are removed. Moving into place takes a lock.
+ *
+ * An output that is still a real folder (a release made before links were used) is moved aside first
+ * (two renames, once): a build killed between them leaves `<name>.previous`, which the next build or
+ * site run (under the same lock) puts back before doing anything else.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -21,6 +26,8 @@ export function workDir(out: string): string {
 const previousDir = (out: string): string => path.join(workDir(out), `${path.basename(out)}.previous`);
 const lockFile = (out: string): string => path.join(workDir(out), `${path.basename(out)}.lock`);
 const tmpPrefix = (out: string): string => `${path.basename(out)}.tmp-`;
+const releasePrefix = (out: string): string => `${path.basename(out)}.release-`;
+const linkPrefix = (out: string): string => `${path.basename(out)}.link-`;
 
 
 /** A fresh folder for this build's output, named after this process so that a dead build's is known. */
@@ -33,8 +40,11 @@ export function createTempRelease(out: string): string {
 
 /** Removes the temporary folders of builds whose process is gone. */
 export function removeDeadTempReleases(out: string): string[] {
-  const prefix = tmpPrefix(out);
-  return removeFoldersOfDeadProcesses(workDir(out), (name) => (name.startsWith(prefix) ? Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]) : undefined));
+  const prefixes = [tmpPrefix(out), linkPrefix(out)];
+  return removeFoldersOfDeadProcesses(workDir(out), (name) => {
+    const prefix = prefixes.find((p) => name.startsWith(p));
+    return prefix === undefined ? undefined : Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+  });
 }
 
 /**
@@ -169,21 +179,89 @@ export async function withLock<T>(out: string, fn: () => T | Promise<T>, notice:
   }
 }
 
+/** The release folder a link at `out` leads to, if the link is one a build made (into its work folder). */
+export function ownReleaseOf(out: string): string | undefined {
+  let target: string;
+  try {
+    target = fs.readlinkSync(out);
+  } catch {
+    return undefined; // not a link
+  }
+  const dir = path.resolve(path.dirname(out), target);
+  return path.dirname(dir) === workDir(out) && path.basename(dir).startsWith(releasePrefix(out)) ? dir : undefined;
+}
+
+/**
+ * The real folder of the release at `dist`, resolved once: a reader that goes on reading from it keeps
+ * reading one release even if a build publishes another meanwhile.
+ */
+export function resolveRelease(dist: string): string {
+  return fs.realpathSync(dist);
+}
+
 /** Puts back a release left aside by a build that died between its two renames. Call under the lock. */
 export function recover(out: string): void {
   const previous = previousDir(out);
   if (!fs.existsSync(previous)) return;
-  if (!fs.existsSync(out)) fs.renameSync(previous, out);
+  if (!exists(out)) fs.renameSync(previous, out);
   else fs.rmSync(previous, { recursive: true, force: true });
 }
 
-/** Replaces `out` with the finished release in `tmp`. */
+/** Whether anything is at `p`, a dangling link included. */
+function exists(p: string): boolean {
+  try {
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Test hook: the build stops at this point of the swap (and waits to be killed), printing SWAP_PAUSE_MARKER. */
+export const SWAP_PAUSE_ENV = "SIDELINES_BUILD_PAUSE_IN_SWAP";
+export const SWAP_PAUSE_MARKER = "build: paused in the swap at";
+export const SWAP_POINTS = ["release-named", "link-made", "legacy-moved-aside", "published"] as const;
+function pauseAt(point: (typeof SWAP_POINTS)[number]): void {
+  if (process.env[SWAP_PAUSE_ENV] !== point) return;
+  process.stderr.write(`${SWAP_PAUSE_MARKER} ${point}\n`);
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
+}
+
+/** Publishes the finished release in `tmp` at `out` (see the top of this file). */
 export async function swapIntoPlace(tmp: string, out: string): Promise<void> {
   await withLock(out, () => {
     recover(out);
-    const previous = previousDir(out);
-    if (fs.existsSync(out)) fs.renameSync(out, previous);
-    fs.renameSync(tmp, out);
-    fs.rmSync(previous, { recursive: true, force: true });
+    const work = workDir(out);
+    const before = ownReleaseOf(out);
+    const release = fs.mkdtempSync(path.join(work, releasePrefix(out)));
+    fs.renameSync(tmp, release); // an empty folder is replaced by a rename
+    pauseAt("release-named");
+    const link = path.join(work, `${linkPrefix(out)}${process.pid}-${path.basename(release).slice(releasePrefix(out).length)}`);
+    fs.symlinkSync(path.relative(path.dirname(out), release), link, "dir");
+    pauseAt("link-made");
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.lstatSync(out);
+    } catch {
+      /* nothing there yet */
+    }
+    if (stat !== undefined && !stat.isSymbolicLink()) {
+      // A release folder from before links: moved aside once, put back by recover() if the build dies here.
+      fs.renameSync(out, previousDir(out));
+      pauseAt("legacy-moved-aside");
+    }
+    fs.renameSync(link, out); // the one step that publishes: a rename over the previous link
+    pauseAt("published");
+    fs.rmSync(previousDir(out), { recursive: true, force: true });
+    removeOldReleases(out, [release, before]);
   });
+}
+
+/** Removes the release folders a build made that are neither in use nor the one just replaced. */
+function removeOldReleases(out: string, keep: ReadonlyArray<string | undefined>): void {
+  const work = workDir(out);
+  for (const name of fs.readdirSync(work)) {
+    const dir = path.join(work, name);
+    if (name.startsWith(releasePrefix(out)) && !keep.includes(dir)) fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

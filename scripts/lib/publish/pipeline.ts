@@ -27,7 +27,7 @@ import { QUALITY_FILE, type Quality } from "../quality/measure.ts";
 import { prettyJson } from "./json.ts";
 import { phaseTimer } from "../timings.ts";
 import { checkOutput, repositoryFolders, writeMarker } from "../output-guard.ts";
-import { createTempRelease, removeDeadTempReleases, swapIntoPlace, withLock, recover } from "./atomic.ts";
+import { createTempRelease, ownReleaseOf, removeDeadTempReleases, swapIntoPlace, withLock, recover } from "./atomic.ts";
 
 export const PAUSE_ENV = "SIDELINES_BUILD_PAUSE_AFTER_WRITE";
 /** The line a paused build prints (then waits up to this long): tests kill it there. */
@@ -86,6 +86,7 @@ export function releaseOutput(out: string, root: string): string {
   return checkOutput(out, {
     kind: "release",
     protect: repositoryFolders(root, ROOT),
+    ownLink: (dir) => ownReleaseOf(dir) !== undefined,
     acceptUnmarked: (dir) => {
       try {
         return (JSON.parse(fs.readFileSync(path.join(dir, MANIFEST), "utf8")) as { name?: unknown }).name === "sidelines";

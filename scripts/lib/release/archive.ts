@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { resolveRelease } from "../publish/atomic.ts";
 import { sha256 } from "../publish/output-file.ts";
 import { MANIFEST } from "../publish/manifest.ts";
 import { writeMarker } from "../output-guard.ts";
@@ -26,9 +27,11 @@ export interface Archives {
 }
 
 /** Writes the archives of the release in `dist` into `outDir` (created if absent); returns their names. */
-export function writeArchives(dist: string, outDir: string): Archives {
+export function writeArchives(distPath: string, outDir: string): Archives {
+  // Resolved once: both archives hold the same release even if a build publishes another meanwhile.
+  const dist = resolveRelease(distPath);
   const manifest = JSON.parse(fs.readFileSync(path.join(dist, MANIFEST), "utf8")) as { name?: unknown; version?: unknown };
-  if (manifest.name !== "sidelines" || typeof manifest.version !== "string") throw new Error(`${dist} holds no Sidelines release (${MANIFEST})`);
+  if (manifest.name !== "sidelines" || typeof manifest.version !== "string") throw new Error(`${distPath} holds no Sidelines release (${MANIFEST})`);
   const { top, tar: tarName, zip: zipName } = archiveNames(manifest.version);
   fs.mkdirSync(outDir, { recursive: true });
   writeMarker(outDir, "archives");
@@ -37,7 +40,7 @@ export function writeArchives(dist: string, outDir: string): Archives {
   // archives unpack into one folder of that name.
   const stage = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-archive-"));
   try {
-    fs.symlinkSync(path.resolve(dist), path.join(stage, top), "dir");
+    fs.symlinkSync(dist, path.join(stage, top), "dir");
     for (const name of [tarName, zipName]) fs.rmSync(path.join(out, name), { force: true });
     execFileSync("tar", ["--dereference", "--sort=name", "--owner=0", "--group=0", "--numeric-owner", `--exclude=${top}/${SITE_DIR}`, "-czf", path.join(out, tarName), top], { cwd: stage, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, GZIP: "-n" } });
     execFileSync("zip", ["-q", "-r", "-X", path.join(out, zipName), top, "-x", `${top}/${SITE_DIR}/*`], { cwd: stage, stdio: ["ignore", "ignore", "pipe"] });

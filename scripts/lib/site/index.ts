@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { recover, withLock, workDir } from "../publish/atomic.ts";
+import { recover, resolveRelease, withLock, workDir } from "../publish/atomic.ts";
 import { siteOfRelease } from "./generate.ts";
 import { readRelease, ReleaseError } from "./read.ts";
 import { writeSiteAtomically } from "./write.ts";
@@ -56,7 +56,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   if (!fs.existsSync(dist) && !fs.existsSync(workDir(dist))) throw new ReleaseError(`${dist} does not exist: run \`npm run build\` first`);
   return withLock(dist, () => {
     recover(dist); // puts back a release a killed build left aside, as the next build would
-    const files = siteOfRelease(readRelease(dist), siteBase(options.siteUrl ?? process.env[SITE_URL_ENV]), repoBase(options.repoUrl ?? process.env[REPO_URL_ENV]));
+    const files = siteOfRelease(readRelease(resolveRelease(dist)), siteBase(options.siteUrl ?? process.env[SITE_URL_ENV]), repoBase(options.repoUrl ?? process.env[REPO_URL_ENV]));
     const bytes = writeSiteAtomically(out, files);
     const pages = [...files.keys()].filter((f) => f.endsWith(".html")).length;
     const home = files.get("index.html")!;
