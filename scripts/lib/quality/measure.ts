@@ -7,41 +7,19 @@ import { RECORD_TYPE_NAMES, type RecordType } from "../record-types.ts";
 import { isOfficial, publisherOf, type PublisherRegistry } from "../publishers/registry.ts";
 import type { LoadedRecord } from "../check/types.ts";
 import { forEachSource } from "../check/helpers.ts";
+import type { SourcingFigures, SourcingQuality } from "../types.generated.ts";
 
 /** The record types that cite sources (tombstones do not). */
 export const MEASURED_TYPES = RECORD_TYPE_NAMES.filter((t) => t !== "tombstone");
 type MeasuredType = Exclude<RecordType, "tombstone">;
 
-export interface QualityFigures {
-  records: number;
-  /** Sources cited, the records' own and their forum editions'. */
-  citations: number;
-  citations_with_url: number;
-  /** Share of citations with a URL, 0–1 (null when there are none). */
-  share_with_url: number | null;
-  /** Citations on a host the publishers registry lists as official or intergovernmental. */
-  citations_official: number;
-  share_official: number | null;
-  citations_blocked: number;
-  records_citing_official: number;
-  /** Records whose every source is `basis: secondary`. */
-  records_secondary_only: number;
-  records_single_source: number;
-  /** Entries of `unverified`: fields not verified against a cited source. */
-  unverified_paths: number;
-  /** Recorded conflicts: `claims` entries. */
-  claims: number;
-}
+/** The figures, as the release's public schema for quality.json defines them (scripts/lib/publish/public-schemas.ts). */
+export type QualityFigures = SourcingFigures;
 
 /** How one record is sourced, as the site's badge shows it. */
-export type Sourcing = "official" | "secondary-only" | "single-source" | "several-sources";
+export type Sourcing = NonNullable<SourcingQuality["records"][string]>;
 
-export interface Quality {
-  overall: QualityFigures;
-  by_type: Record<MeasuredType, QualityFigures>;
-  /** Each record's sourcing, by id. */
-  records: Record<string, Sourcing>;
-}
+export type Quality = SourcingQuality;
 
 const empty = (): QualityFigures => ({
   records: 0,
