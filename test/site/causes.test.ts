@@ -67,10 +67,10 @@ describe("incidents on the site", () => {
     expect(page("meetings/m-held.html")).not.toContain("Incident cited");
   });
 
-  it("incidents are in the search index and on the search page, and every link resolves", () => {
+  it("incidents are in the search index and on the A–Z list, and every link resolves", () => {
     const entry = buildSearchIndex(new SiteModel(withCauses())).find((e) => e.id === exercise.id);
     expect(entry).toEqual({ id: exercise.id, type: "incident", name: "State A naval exercise", aliases: ["State A", "State B"], kind: "exercise", countries: ["AA", "BB"], years: [2022], url: "incidents/state-a-exercise-2022.html" });
-    expect(page("search.html")).toContain('href="incidents/state-a-exercise-2022.html"');
+    expect(page("a-z/s.html")).toContain('href="../incidents/state-a-exercise-2022.html"');
     // The small dataset has no release files, so only the download links may not resolve.
     expect(brokenLinks(site).filter((b) => !b.includes("download/"))).toEqual([]);
   });

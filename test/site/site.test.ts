@@ -46,7 +46,10 @@ describe("the site of the release", () => {
       for (const e of f.editions) expect(site.has(`editions/${e.id}.html`), e.id).toBe(true);
     }
     const editions = d.forums.reduce((n, f) => n + f.editions.length, 0);
-    expect([...site.keys()].filter((f) => f.endsWith(".html"))).toHaveLength(3 + d.actors.length + d.meetings.length + d.sanctions.length + d.incidents.length + d.forums.length + editions);
+    // Home, timeline and search, the A–Z list, and the records' pages.
+    const aToZ = [...site.keys()].filter((f) => f.startsWith("a-z/"));
+    expect(aToZ).toContain("a-z/l.html");
+    expect([...site.keys()].filter((f) => f.endsWith(".html"))).toHaveLength(3 + aToZ.length + d.actors.length + d.meetings.length + d.sanctions.length + d.incidents.length + d.forums.length + editions);
   });
 
   it("every local link, script, stylesheet and fragment resolves, so the site works from disk and any host", () => {

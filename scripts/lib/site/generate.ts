@@ -7,6 +7,7 @@ import fs from "node:fs";
 import { QUALITY_FILE, type Quality } from "../quality/measure.ts";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import type { Dataset } from "../types.generated.ts";
 import type { PageContext } from "./layout.ts";
 import { fileName, PAGE_FOLDERS, SiteModel, type PageType } from "./model.ts";
@@ -17,15 +18,25 @@ import { renderHome } from "./render-home.ts";
 import { renderIncident } from "./render-incident.ts";
 import { renderMeeting } from "./render-meeting.ts";
 import { renderSanction } from "./render-sanction.ts";
-import { renderSearch } from "./render-search.ts";
+import { renderAtoZ, renderSearch } from "./render-search.ts";
 import { renderTimelinePage } from "./render-timeline.ts";
 import { renderTombstone } from "./render-tombstone.ts";
-import { buildSearchIndex, searchIndexScript } from "./search-index.ts";
+import { buildSearchIndex } from "./search-index.ts";
+import { buildSearchShards, searchShardFiles } from "./search-shards.ts";
 import { jsonText } from "../json-text.ts";
 import { recordJsonPath } from "./record-links.ts";
 
 const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "assets");
-export const ASSETS = ["site.css", "search.js", "timeline.js"] as const;
+export const ASSETS = ["site.css", "search.js", "search-terms.js", "timeline.js"] as const;
+
+/** MiniSearch's browser build (MIT licence, kept in its header), served as assets/minisearch.js. */
+// The package exports only its modules: its folder is found from the CommonJS entry (dist/cjs/index.cjs).
+const MINISEARCH_DIR = path.resolve(path.dirname(createRequire(import.meta.url).resolve("minisearch")), "..", "..");
+function minisearchAsset(): string {
+  const licence = fs.readFileSync(path.join(MINISEARCH_DIR, "LICENSE.txt"), "utf8");
+  const code = fs.readFileSync(path.join(MINISEARCH_DIR, "dist", "umd", "index.js"), "utf8").replace(/\n\/\/# sourceMappingURL=.*\s*$/, "\n");
+  return `/*! MiniSearch, https://github.com/lucaong/minisearch\n${licence.replace(/\*\//g, "* /")}*/\n${code}`;
+}
 
 export type SiteFiles = Map<string, string | Buffer>;
 
@@ -51,7 +62,8 @@ export function renderSite(dataset: Dataset, downloads: Downloads = { sums: new 
   const index = buildSearchIndex(model);
   out.set("search.html", renderSearch(at("search.html"), index));
   out.set("search-index.json", `${jsonText(index, 1)}\n`);
-  out.set("search-index.js", searchIndexScript(index));
+  for (const [p, text] of searchShardFiles(buildSearchShards(index))) out.set(p, text);
+  for (const [p, text] of renderAtoZ(at, index)) out.set(p, text);
   // Each record's own JSON, beside its page: the record as the release publishes it.
   const json = (id: string, record: unknown): void => void out.set(recordJsonPath(pageOf(id)), `${jsonText(record, 2)}\n`);
   for (const records of [dataset.actors, dataset.meetings, dataset.sanctions, dataset.incidents, dataset.forums]) for (const r of records) json(r.id, r);
@@ -68,6 +80,7 @@ export function renderSite(dataset: Dataset, downloads: Downloads = { sums: new 
     if (!out.has(p)) out.set(p, renderTombstone(at(p), t));
   }
   for (const asset of ASSETS) out.set(`assets/${asset}`, fs.readFileSync(path.join(ASSETS_DIR, asset)));
+  out.set("assets/minisearch.js", minisearchAsset());
   for (const [rel, bytes] of downloads.files) out.set(`download/${rel}`, bytes);
   return out;
 }

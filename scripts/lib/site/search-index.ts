@@ -1,7 +1,7 @@
 /**
  * The search index: one small entry per page (actors, meetings, sanctions, incidents, forums, editions) with the
- * names to match and the values to filter by. It is written twice: as search-index.json for anyone,
- * and as search-index.js (assigning a global) because pages opened from disk cannot fetch() files.
+ * names to match and the values to filter by. It is written whole as search-index.json for anyone, and
+ * in shards for the site's search (search-shards.ts), so that a visitor never downloads it whole.
  */
 import type { PublishedMeeting } from "../types.generated.ts";
 import { dayOf, yearOf, type PageType, type SiteModel } from "./model.ts";
@@ -76,6 +76,3 @@ export function scriptSafeJson(value: unknown): string {
   return jsonText(value).replace(/</g, "\\u003c");
 }
 
-export function searchIndexScript(entries: readonly SearchEntry[]): string {
-  return `window.SIDELINES_SEARCH_INDEX = ${scriptSafeJson(entries)};\n`;
-}

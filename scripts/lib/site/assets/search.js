@@ -1,47 +1,64 @@
-// Search for the static site: filters the index (search-index.js) by the words typed and the chosen
-// filters, and lists the matches. Without this script the page lists every record, so nothing is lost.
+// Search for the static site, with MiniSearch (assets/minisearch.js) over an index in shards: the small
+// meta part (search/meta.js) lists the shards; each word typed loads the term shard of its first two
+// letters (or first Chinese character) once, then the document shards of the results listed. Shards are
+// scripts that register themselves, so the search works from disk, where pages cannot fetch() files.
+// Without this script the page links the A–Z list, so nothing is lost.
 // Results are built with textContent only: record text never becomes markup.
 (function () {
   "use strict";
-  var index = window.SIDELINES_SEARCH_INDEX;
+  var meta = window.SIDELINES_SEARCH_META;
+  var T = window.SidelinesSearchTerms;
+  var MiniSearch = window.MiniSearch;
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
   var results = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   var all = document.getElementById("all-records");
-  if (!Array.isArray(index) || !form || !input || !results || !status || !all) return;
+  var more = document.getElementById("search-more");
+  var moreButton = document.getElementById("search-more-button");
+  if (!meta || !T || !MiniSearch || !form || !input || !results || !status || !all || !more || !moreButton) return;
 
+  var PAGE = 50;
   var FILTERS = ["type", "status", "country", "year"];
-  var TYPE_ORDER = { actor: 0, meeting: 1, sanction: 2, incident: 3, forum: 4, edition: 5 };
   var TYPE_LABEL = { actor: "actor", meeting: "meeting", sanction: "sanction", incident: "incident", forum: "forum", edition: "forum edition" };
+  var base = document.querySelector('script[src$="search/meta.js"]').getAttribute("src").replace(/meta\.js$/, "");
+  var known = {};
+  meta.keys.forEach(function (k) { known[k] = true; });
 
-  // Case, accents and punctuation do not matter: "li shangfu", "Li Shangfu" and "li-shangfu" match alike.
-  function norm(text) {
-    return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[\s\-‐–—_,.;:()'"’]+/g, " ").trim();
+  // What the shards registered: the parts of the index by key, and the entries by number.
+  var termShards = {};
+  var entries = {};
+  var index = null;
+  var loading = {};
+  window.SIDELINES_SEARCH = {
+    terms: function (key, shard) { termShards[key] = shard; index = null; },
+    docs: function (n, list) { list.forEach(function (e, i) { entries[n * meta.docsPerShard + i] = e; }); },
+  };
+
+  /** Loads a shard's script once; resolves when it has run. */
+  function load(path) {
+    if (!loading[path]) {
+      loading[path] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = base + path;
+        script.onload = resolve;
+        script.onerror = function () { reject(new Error("could not load " + path)); };
+        document.head.appendChild(script);
+      });
+    }
+    return loading[path];
   }
-  index.forEach(function (e) {
-    e.nName = norm(e.name);
-    e.nAll = " " + norm([e.name, e.id].concat(e.aliases).join(" ")) + " ";
-  });
+
+  /** The MiniSearch index of the term shards loaded so far (each term with all its documents). */
+  function searchIndex() {
+    if (index) return index;
+    var merged = T.mergeShards(Object.keys(termShards).map(function (k) { return termShards[k]; }));
+    index = merged ? MiniSearch.loadJSON(JSON.stringify(merged), T.OPTIONS) : null;
+    return index;
+  }
 
   function control(name) {
     return form.elements.namedItem(name);
-  }
-
-  function score(e, words, phrase) {
-    if (e.nName === phrase) return 0;
-    if (e.nName.indexOf(phrase) === 0) return 1;
-    if (words.every(function (w) { return e.nName.indexOf(w) >= 0; })) return 2;
-    return 3;
-  }
-
-  function matches(e, words, chosen) {
-    if (!words.every(function (w) { return e.nAll.indexOf(w) >= 0; })) return false;
-    if (chosen.type && e.type !== chosen.type) return false;
-    if (chosen.status && e.status !== chosen.status) return false;
-    if (chosen.country && e.countries.indexOf(chosen.country) < 0) return false;
-    if (chosen.year && e.years.indexOf(Number(chosen.year)) < 0) return false;
-    return true;
   }
 
   function item(e) {
@@ -50,13 +67,13 @@
     a.href = e.url;
     a.textContent = e.name;
     li.appendChild(a);
-    var meta = [TYPE_LABEL[e.type] || e.type];
-    if (e.kind && (e.type === "actor" || e.type === "incident")) meta.push(e.kind.replace(/-/g, " "));
-    if (e.status) meta.push(e.status.replace(/-/g, " "));
-    if (e.years.length) meta.push(e.years.length > 1 ? e.years[0] + "–" + e.years[e.years.length - 1] : String(e.years[0]));
+    var info = [TYPE_LABEL[e.type] || e.type];
+    if (e.kind && (e.type === "actor" || e.type === "incident")) info.push(e.kind.replace(/-/g, " "));
+    if (e.status) info.push(e.status.replace(/-/g, " "));
+    if (e.years.length) info.push(e.years.length > 1 ? e.years[0] + "–" + e.years[e.years.length - 1] : String(e.years[0]));
     var span = document.createElement("span");
     span.className = "meta";
-    span.textContent = " " + meta.join(" · ");
+    span.textContent = " " + info.join(" · ");
     li.appendChild(span);
     if (e.aliases.length && (e.type === "actor" || e.type === "forum")) {
       var aka = document.createElement("span");
@@ -67,9 +84,35 @@
     return li;
   }
 
+  var generation = 0;
+  var hits = [];
+  var shown = 0;
+
+  /** Lists the next page of hits, after loading the document shards they are in. */
+  function showMore(run) {
+    var page = hits.slice(shown, shown + PAGE);
+    var blocks = [];
+    page.forEach(function (h) {
+      var n = Math.floor(h.id / meta.docsPerShard);
+      if (blocks.indexOf(n) < 0) blocks.push(n);
+    });
+    return Promise.all(blocks.map(function (n) { return load("docs/" + n + ".js"); })).then(function () {
+      if (run !== generation) return;
+      page.forEach(function (h) { results.appendChild(item(entries[h.id])); });
+      shown += page.length;
+      more.hidden = shown >= hits.length;
+    });
+  }
+
+  function fail(error) {
+    status.textContent = "The search could not load part of its index (" + error.message + "). The A–Z list below has every record.";
+    results.hidden = true;
+    more.hidden = true;
+    all.hidden = false;
+  }
+
   function run() {
-    var phrase = norm(input.value);
-    var words = phrase ? phrase.split(" ") : [];
+    var run = ++generation;
     var chosen = {};
     var params = new URLSearchParams();
     if (input.value) params.set("q", input.value);
@@ -82,20 +125,37 @@
     } catch (err) {
       // Some browsers refuse replaceState on file: pages; the search works all the same.
     }
-    if (!words.length && !FILTERS.some(function (f) { return chosen[f]; })) {
+    var q = T.query(input.value);
+    if (!q) {
       results.hidden = true;
+      more.hidden = true;
       all.hidden = false;
-      status.textContent = "";
-      return;
+      status.textContent = T.normalise(input.value) ? "Type at least two letters." : FILTERS.some(function (f) { return chosen[f]; }) ? "Type a name or title: the filters narrow its results." : "";
+      return Promise.resolve();
     }
-    var hits = index
-      .filter(function (e) { return matches(e, words, chosen); })
-      .map(function (e) { return { e: e, s: score(e, words, phrase) }; })
-      .sort(function (a, b) { return a.s - b.s || TYPE_ORDER[a.e.type] - TYPE_ORDER[b.e.type] || a.e.name.localeCompare(b.e.name); });
-    results.replaceChildren.apply(results, hits.map(function (h) { return item(h.e); }));
-    results.hidden = false;
-    all.hidden = true;
-    status.textContent = hits.length === 1 ? "1 record found" : hits.length + " records found";
+    var keys = q.keys.filter(function (k) { return known[k]; });
+    return Promise.all(keys.map(function (k) { return load("terms/" + T.shardFile(k) + ".js"); }))
+      .then(function () {
+        if (run !== generation) return;
+        var idx = searchIndex();
+        var filter = function (r) {
+          if (chosen.type && r.t !== chosen.type) return false;
+          if (chosen.status && r.s !== chosen.status) return false;
+          if (chosen.country && r.c.indexOf(chosen.country) < 0) return false;
+          if (chosen.year && r.y.indexOf(Number(chosen.year)) < 0) return false;
+          return true;
+        };
+        hits = idx ? idx.search(q.tree, { filter: filter }) : [];
+        shown = 0;
+        results.replaceChildren();
+        return showMore(run).then(function () {
+          if (run !== generation) return;
+          results.hidden = false;
+          all.hidden = true;
+          status.textContent = hits.length === 1 ? "1 record found" : hits.length + " records found";
+        });
+      })
+      .catch(fail);
   }
 
   // Start from the address: the search box in every page's header sends ?q=…
@@ -109,10 +169,18 @@
     control(f).addEventListener("change", run);
   });
   input.addEventListener("input", run);
+  moreButton.addEventListener("click", function () {
+    var first = shown;
+    showMore(generation).then(function () {
+      var next = results.children[first];
+      if (next) next.querySelector("a").focus();
+    }, fail);
+  });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    run();
-    if (!results.hidden && results.firstElementChild) results.firstElementChild.querySelector("a").focus();
+    run().then(function () {
+      if (!results.hidden && results.firstElementChild) results.firstElementChild.querySelector("a").focus();
+    });
   });
   run();
 })();

@@ -1,0 +1,109 @@
+// How the site's search turns text into terms, shared by the build (which indexes the records, see
+// search-terms.ts) and the browser (which turns what one types into the same terms): one source for both.
+// Case, accents, punctuation and spacing do not matter: "Li Shangfu", "li shang fu", "lishangfu" and
+// "Lí Shāngfú" all give terms of the same index. Chinese text is kept as a run and also as single
+// characters, so that "李尚福" and "尚福" both match. The index is split into shards by the start of each
+// term (two letters, or one Chinese character), so a search loads only the shards of its own terms.
+(function (root) {
+  "use strict";
+  var HAN = /\p{Script=Han}/u;
+  var MARKS = /\p{M}+/gu;
+  var SEPARATORS = /[^\p{L}\p{N}]+/gu;
+
+  /** Lower case, no accents or other marks (NFKD, marks dropped), words separated by one space. */
+  function normalise(text) {
+    return String(text).normalize("NFKD").replace(MARKS, "").toLowerCase().replace(SEPARATORS, " ").trim();
+  }
+
+  /** The terms of a text: its normalised words, and each Chinese character of a word on its own too. */
+  function terms(text) {
+    var out = [];
+    normalise(text)
+      .split(" ")
+      .forEach(function (word) {
+        if (!word) return;
+        out.push(word);
+        var chars = Array.from(word);
+        if (chars.length > 1 && HAN.test(word)) chars.forEach(function (c) { if (HAN.test(c)) out.push(c); });
+      });
+    return out;
+  }
+
+  /** The words of a short name written together ("li shang fu" → "lishangfu"), or "" for one word. */
+  function joined(text) {
+    var words = normalise(text).split(" ");
+    return words.length > 1 ? words.join("") : "";
+  }
+
+  /** The shard a term lives in: its first Chinese character, or its first two letters or digits. */
+  function shardKey(term) {
+    var chars = Array.from(term);
+    return HAN.test(chars[0] || "") ? chars[0] : chars.slice(0, 2).join("");
+  }
+
+  /** A shard key as a file name: the hexadecimal code of each character, joined by "-" ("li" → "6c-69"). */
+  function shardFile(key) {
+    return Array.from(key).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
+  }
+
+  /**
+   * What one typed, as a query for MiniSearch and the terms whose shards it needs: every word must match
+   * (as a prefix, or with a typo), or else all the words written together, so that "li shang fu" and
+   * "lishangfu" find "Li Shangfu". A Chinese word also matches character by character. Null when nothing
+   * is searchable yet (only single letters, since terms are matched from two letters on).
+   */
+  function query(text) {
+    var words = normalise(text).split(" ").filter(Boolean);
+    var wanted = words.filter(function (w) { return Array.from(w).length > 1 || HAN.test(w); });
+    if (!wanted.length) return null;
+    var parts = wanted.map(function (w) {
+      var chars = Array.from(w).filter(function (c) { return HAN.test(c); });
+      return chars.length > 1 ? { combineWith: "OR", queries: [w, { combineWith: "AND", queries: chars }] } : w;
+    });
+    var all = parts.length > 1 ? { combineWith: "AND", queries: parts } : parts[0];
+    var together = wanted.length > 1 ? wanted.join("") : "";
+    var tree = together ? { combineWith: "OR", queries: [all, together] } : typeof all === "string" ? { combineWith: "OR", queries: [all] } : all;
+    var needed = [];
+    wanted.concat(together ? [together] : []).forEach(function (w) {
+      needed.push(w);
+      if (HAN.test(w)) Array.from(w).forEach(function (c) { if (HAN.test(c)) needed.push(c); });
+    });
+    var keys = [];
+    needed.forEach(function (t) { var k = shardKey(t); if (keys.indexOf(k) < 0) keys.push(k); });
+    return { tree: tree, keys: keys };
+  }
+
+  /**
+   * The term shards loaded so far as one serialised MiniSearch index (for MiniSearch.loadJSON). Each
+   * shard holds whole terms and the index's totals, so this ranks as the whole index does.
+   */
+  function mergeShards(shards) {
+    var merged = null;
+    shards.forEach(function (s) {
+      if (!merged) merged = Object.assign({}, s, { documentIds: {}, fieldLength: {}, storedFields: {}, index: [] });
+      Object.assign(merged.documentIds, s.documentIds);
+      Object.assign(merged.fieldLength, s.fieldLength);
+      Object.assign(merged.storedFields, s.storedFields);
+      merged.index = merged.index.concat(s.index);
+    });
+    return merged;
+  }
+
+  // MiniSearch's options, the same when the index is built and when it is searched. Fields hold terms
+  // already made by terms() above, one space apart: the tokenizer splits on spaces and changes nothing.
+  var OPTIONS = {
+    idField: "id",
+    fields: ["name", "names", "related"],
+    storeFields: ["t", "s", "c", "y"],
+    tokenize: function (text) { return String(text).split(" "); },
+    processTerm: function (term) { return term || null; },
+    searchOptions: {
+      prefix: true,
+      fuzzy: function (term) { return Array.from(term).length > 3 ? 0.2 : false; },
+      boost: { name: 3, names: 2, related: 1 },
+      boostDocument: function (id, term, stored) { return stored && stored.t === "actor" ? 1.5 : 1; },
+    },
+  };
+
+  root.SidelinesSearchTerms = { normalise: normalise, terms: terms, joined: joined, shardKey: shardKey, shardFile: shardFile, query: query, mergeShards: mergeShards, OPTIONS: OPTIONS };
+})(typeof window === "undefined" ? globalThis : window);

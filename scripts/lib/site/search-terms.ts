@@ -1,0 +1,44 @@
+/**
+ * The search's text rules (normalising, terms, shard keys, the query and MiniSearch's options) for the
+ * build. They live in the site asset assets/search-terms.js, which the browser runs as it is; here the
+ * same file is run in a sandbox, so that the index is built with exactly the rules the browser searches with.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
+import { fileURLToPath } from "node:url";
+import type { AsPlainObject, Options, Query } from "minisearch";
+
+export const SEARCH_TERMS_ASSET = path.join(path.dirname(fileURLToPath(import.meta.url)), "assets", "search-terms.js");
+
+/** A MiniSearch document: the entry's number, its terms by field (one space apart), and what filters read. */
+export interface SearchDocument {
+  id: number;
+  name: string;
+  names: string;
+  related: string;
+  /** Type, status, countries and years, stored in the index for the filters. */
+  t: string;
+  s?: string;
+  c: string[];
+  y: number[];
+}
+
+export interface SearchTerms {
+  normalise(text: string): string;
+  terms(text: string): string[];
+  joined(text: string): string;
+  shardKey(term: string): string;
+  shardFile(key: string): string;
+  query(text: string): { tree: Query; keys: string[] } | null;
+  mergeShards(shards: AsPlainObject[]): AsPlainObject | null;
+  OPTIONS: Options<SearchDocument>;
+}
+
+function load(): SearchTerms {
+  const sandbox: { SidelinesSearchTerms?: SearchTerms } = {};
+  vm.runInNewContext(fs.readFileSync(SEARCH_TERMS_ASSET, "utf8"), sandbox, { filename: SEARCH_TERMS_ASSET }); // the sandbox is the script's global object
+  return sandbox.SidelinesSearchTerms!;
+}
+
+export const searchTerms: SearchTerms = load();
