@@ -12,59 +12,15 @@
 import "../loaded-machine.ts";
 import fs from "node:fs";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../scripts/lib/paths.ts";
-import { buildSite } from "../../scripts/lib/site/index.ts";
-import { realReleaseDir, removeTempDirs, tempDir } from "./helpers.ts";
+import { AXE_PATH, CHROMIUM, HAVE_CHROMIUM, IN_CI, openPage, startBrowser, stopBrowser } from "./browser-helpers.ts";
 
-const CHROMIUM = process.env.SIDELINES_CHROMIUM || "/usr/bin/chromium";
-const IN_CI = !!process.env.CI && process.env.CI !== "false" && process.env.CI !== "0";
-const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
 const SCREENSHOT = path.join(ROOT, "test-results", "timeline.png");
 const MEETING = "austin-li-shangfu-shangri-la-2023";
-
-// axe-core's engine, served by the test server at this path so that the page's content-security policy
-// (scripts from the site itself only) lets it in.
-const AXE_PATH = "/__axe.min.js";
-const AXE_SOURCE = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
-
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".csv": "text/csv; charset=utf-8", ".png": "image/png" };
-
-/** A static file server for `dir` on 127.0.0.1, on a free port. */
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname).replace(/\/$/, "/index.html");
-    if (rel === AXE_PATH) {
-      res.writeHead(200, { "content-type": TYPES[".js"]! });
-      fs.createReadStream(AXE_SOURCE).pipe(res);
-      return;
-    }
-    const file = path.join(dir, path.normalize(rel));
-    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
-/** dist/site when it belongs to the release in dist/, else a site rendered into a temporary folder. */
-async function siteDir(): Promise<string> {
-  const release = await realReleaseDir();
-  const own = path.join(release, "site");
-  const manifest = path.join(release, "manifest.json");
-  const copied = path.join(own, "download", "manifest.json");
-  if (fs.existsSync(copied) && fs.readFileSync(copied).equals(fs.readFileSync(manifest))) return own;
-  const out = path.join(tempDir("sidelines-site-e2e-"), "site");
-  await buildSite({ dist: release, out });
-  return out;
-}
 
 // Under CI a missing browser is a failure, counted as a failed test rather than a silent skip.
 it.runIf(IN_CI && !HAVE_CHROMIUM)("Chromium is installed (required when CI is set)", () => {
@@ -79,37 +35,14 @@ describe.runIf(HAVE_CHROMIUM)("the site in a browser", () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    root = await siteDir();
-    server = await serve(root);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    context = await chromium.launchPersistentContext(tempDir("sidelines-chromium-"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-      viewport: { width: 1280, height: 900 },
-    });
-    // The site needs nothing from elsewhere: refuse every request that is not to the local server or a file.
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      return url.startsWith(base) || url.startsWith("file:") || url.startsWith("data:") ? route.continue() : route.abort();
-    });
+    ({ server, base, root, context } = await startBrowser());
   }, 60_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    removeTempDirs();
-  });
+  afterAll(() => stopBrowser({ server, context }));
 
   /** A new page that records console errors, page errors and failed or refused requests. */
-  async function open(url: string): Promise<Page> {
-    const page = await context.newPage();
-    page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()} (${page.url()})`));
-    page.on("pageerror", (e) => problems.push(`page error: ${e.message} (${page.url()})`));
-    page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
-    page.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
-    await page.goto(url);
-    return page;
+  function open(url: string): Promise<Page> {
+    return openPage(context, url, problems);
   }
 
   it("loads the home page without console errors", async () => {
