@@ -105,3 +105,13 @@ export async function stopBrowser(run: Partial<BrowserRun>): Promise<void> {
   await new Promise((resolve) => (run.server ? run.server.close(resolve) : resolve(undefined)));
   removeTempDirs();
 }
+
+/** axe-core's violations on the page as it is now, one line each (rule, help, how many nodes, the first three). */
+export async function axeViolations(page: Page, base: string): Promise<string[]> {
+  await page.addScriptTag({ url: `${base}${AXE_PATH}` });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(", ")})`);
+  });
+}

@@ -17,7 +17,7 @@ import { pathToFileURL } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../scripts/lib/paths.ts";
-import { AXE_PATH, CHROMIUM, HAVE_CHROMIUM, IN_CI, openPage, startBrowser, stopBrowser } from "./browser-helpers.ts";
+import { axeViolations, CHROMIUM, HAVE_CHROMIUM, IN_CI, openPage, startBrowser, stopBrowser } from "./browser-helpers.ts";
 
 const SCREENSHOT = path.join(ROOT, "test-results", "timeline.png");
 const MEETING = "austin-li-shangfu-shangri-la-2023";
@@ -136,12 +136,7 @@ describe.runIf(HAVE_CHROMIUM)("the site in a browser", () => {
     const found: string[] = [];
     for (const p of pages) {
       await page.goto(`${base}/${p}`, { waitUntil: "load" });
-      await page.addScriptTag({ url: `${base}${AXE_PATH}` });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-        const result = await axe.run(document);
-        return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(", ")})`);
-      });
+      const violations = await axeViolations(page, base);
       found.push(...violations.map((v) => `${p}: ${v}`));
     }
     expect(found).toEqual([]);
