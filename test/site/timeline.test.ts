@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SiteModel } from "../../scripts/lib/site/model.ts";
 import { STATUS_STYLES, statusStyle } from "../../scripts/lib/site/status.ts";
+import { renderTimelinePage } from "../../scripts/lib/site/render-timeline.ts";
 import { layoutTimeline, renderTimelineSvg, type Box, type LaneMode, type TimelineLayout } from "../../scripts/lib/site/timeline.ts";
 import type { Dataset, PublishedMeeting } from "../../scripts/lib/types.generated.ts";
 import { actor, forum, meeting, sanction, smallDataset } from "./helpers.ts";
@@ -234,5 +235,25 @@ describe("timeline layout, for random meetings, sanctions and editions", () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("timeline page without JavaScript", () => {
+  const html = renderTimelinePage({ model, path: "timeline.html" });
+
+  it("lists every dated meeting once, numbered as its marks, with what the filters match it by", () => {
+    const items = [...html.matchAll(/<li value="(\d+)" data-meeting="([^"]+)" data-style="([a-z-]+)" data-actors="([^"]+)" data-forum="([^"]*)" data-year="(\d+)">/g)].map((m) => ({ number: Number(m[1]), id: m[2]!, style: m[3]!, actors: m[4]!.split(" "), forum: m[5]!, year: Number(m[6]) }));
+    const dated = model.dataset.meetings.filter((m) => model.meetingDate(m));
+    expect(items.map((i) => i.id).sort()).toEqual(dated.map((m) => m.id).sort());
+    for (const item of items) expect(marks.find((m) => m.id === item.id)!.number).toBe(item.number);
+    const declined = items.find((i) => i.id === "m-declined")!;
+    expect(declined).toMatchObject({ style: "declined", forum: "forum-1", year: 2022 });
+    expect(declined.actors).toEqual(["a", "b", "state-a", "state-b"]);
+  });
+
+  it("has the filters as a GET form, hidden until the script shows it (without the script it would do nothing)", () => {
+    expect(html).toMatch(/<form class="timeline-filters" id="timeline-filters" action="timeline.html" method="get" aria-labelledby="filters-h" hidden>/);
+    for (const name of ["status", "actor", "forum", "from", "to"]) expect(html).toContain(`name="${name}"`);
+    expect(html).toContain('<script src="assets/timeline.js" defer></script>');
   });
 });
