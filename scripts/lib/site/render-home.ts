@@ -25,6 +25,9 @@ const downloadable = (rel: string): boolean => !rel.startsWith("lib/");
 
 const size = (bytes: number): string => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
+/** Meetings that did not happen listed on the home page, the latest ones: the page stays light however large the dataset. */
+export const HOME_REFUSED = 50;
+
 export function renderHome(ctx: PageContext, sums: ReadonlyMap<string, string>, sizes: ReadonlyMap<string, number>): string {
   const { model } = ctx;
   const meta = model.dataset.metadata;
@@ -54,8 +57,9 @@ export function renderHome(ctx: PageContext, sums: ReadonlyMap<string, string>, 
 ${model.quality ? html`<p>Sourcing: ${qualitySentence(model.quality.overall)} Per record type in <a href="${href(ctx, "download/quality.json")}">quality.json</a>.</p>` : ""}
 </section>
 ${refused.length ? html`<section aria-labelledby="refused-h"><h2 id="refused-h">Meetings that did not happen</h2>
+${refused.length > HOME_REFUSED ? html`<p>The latest ${HOME_REFUSED} of ${refused.length}; every one is on the <a href="${href(ctx, "timeline.html")}">timeline</a>, and in the <a href="${href(ctx, "search.html")}">search</a> and its A–Z list.</p>` : ""}
 ${scrollTable("Meetings that did not happen", html`<table><thead><tr><th scope="col">Date</th><th scope="col">Meeting</th><th scope="col">Status</th><th scope="col">Sanction cited</th></tr></thead><tbody>
-${refused.map((m) => {
+${refused.slice(-HOME_REFUSED).map((m) => {
   const cited = [...new Set(m.status_history.map((s) => s.sanction).filter((s): s is string => !!s))];
   return html`<tr><td>${meetingWhen(ctx, m)}</td><td>${ref(ctx, m.id)}</td><td>${statusBadge(m)}</td><td>${cited.length ? cited.map((id) => ref(ctx, id)) : "—"}</td></tr>`;
 })}</tbody></table>`)}</section>` : ""}
