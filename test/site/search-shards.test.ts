@@ -57,6 +57,10 @@ describe("search shards of the release", () => {
     expect(shards.docs.flat()).toEqual(entries);
     expect(shards.docs.every((d) => d.length <= DOCS_PER_SHARD)).toBe(true);
     expect(shards.meta.entries).toBe(entries.length);
+    // Each type's span holds every entry of the type (the filters without words walk it).
+    for (const [type, [from, to]] of Object.entries(shards.meta.types)) {
+      expect(entries.filter((e) => e.type === type).length).toBe(entries.slice(from, to).filter((e) => e.type === type).length);
+    }
   });
 
   it("every term sits in exactly one term shard, the shard of its key, and every entry is reachable by its name's terms", () => {

@@ -61,6 +61,8 @@ export interface SearchMeta {
   keys: string[];
   docsPerShard: number;
   entries: number;
+  /** Where each type's entries lie among the entries: [first, last + 1] (forums and their editions interleave). */
+  types: Record<string, [number, number]>;
 }
 
 export interface SearchShards {
@@ -91,7 +93,12 @@ export function buildSearchShards(entries: readonly SearchEntry[]): SearchShards
   }
   const docs: SearchEntry[][] = [];
   for (let i = 0; i < entries.length; i += DOCS_PER_SHARD) docs.push(entries.slice(i, i + DOCS_PER_SHARD));
-  return { meta: { keys: [...terms.keys()].sort(), docsPerShard: DOCS_PER_SHARD, entries: entries.length }, terms, docs };
+  const types: Record<string, [number, number]> = {};
+  entries.forEach((e, i) => {
+    const span = (types[e.type] ??= [i, i + 1]);
+    span[1] = i + 1;
+  });
+  return { meta: { keys: [...terms.keys()].sort(), docsPerShard: DOCS_PER_SHARD, entries: entries.length, types }, terms, docs };
 }
 
 /** The site files of the shards: search/meta.js, search/terms/<key>.js, search/docs/<n>.js. */

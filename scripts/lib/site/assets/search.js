@@ -87,9 +87,31 @@
   var generation = 0;
   var hits = [];
   var shown = 0;
+  // Without words, the filters alone list records in the order of the release, shard after shard.
+  var browse = null;
 
-  /** Lists the next page of hits, after loading the document shards they are in. */
-  function showMore(run) {
+  function fits(e, chosen) {
+    if (chosen.type && e.type !== chosen.type) return false;
+    if (chosen.status && e.status !== chosen.status) return false;
+    if (chosen.country && e.countries.indexOf(chosen.country) < 0) return false;
+    if (chosen.year && e.years.indexOf(Number(chosen.year)) < 0) return false;
+    return true;
+  }
+
+  /** The next page of entries: of the hits, after loading the document shards they are in; or, browsing, from the next shards. */
+  function nextPage(run) {
+    if (browse) {
+      var found = [];
+      var step = function () {
+        if (run !== generation || found.length >= PAGE || browse.next >= browse.end) return Promise.resolve(found);
+        var n = browse.next++;
+        return load("docs/" + n + ".js").then(function () {
+          for (var i = n * meta.docsPerShard; i < (n + 1) * meta.docsPerShard && i < meta.entries; i++) if (entries[i] && fits(entries[i], browse.chosen)) found.push(entries[i]);
+          return step();
+        });
+      };
+      return step();
+    }
     var page = hits.slice(shown, shown + PAGE);
     var blocks = [];
     page.forEach(function (h) {
@@ -97,10 +119,18 @@
       if (blocks.indexOf(n) < 0) blocks.push(n);
     });
     return Promise.all(blocks.map(function (n) { return load("docs/" + n + ".js"); })).then(function () {
+      return page.map(function (h) { return entries[h.id]; });
+    });
+  }
+
+  /** Lists the next page of results. */
+  function showMore(run) {
+    return nextPage(run).then(function (list) {
       if (run !== generation) return;
-      page.forEach(function (h) { results.appendChild(item(entries[h.id])); });
-      shown += page.length;
-      more.hidden = shown >= hits.length;
+      list.forEach(function (e) { results.appendChild(item(e)); });
+      shown += list.length;
+      more.hidden = browse ? browse.next >= browse.end : shown >= hits.length;
+      if (browse) status.textContent = shown + (more.hidden ? " records" : " records listed so far") + ", in the order of the release; type a name or title to search";
     });
   }
 
@@ -126,33 +156,40 @@
       // Some browsers refuse replaceState on file: pages; the search works all the same.
     }
     var q = T.query(input.value);
-    if (!q) {
+    var filtered = FILTERS.some(function (f) { return chosen[f]; });
+    hits = [];
+    shown = 0;
+    browse = null;
+    if (!q && (T.normalise(input.value) || !filtered)) {
       results.hidden = true;
       more.hidden = true;
       all.hidden = false;
-      status.textContent = T.normalise(input.value) ? "Type at least two letters." : FILTERS.some(function (f) { return chosen[f]; }) ? "Type a name or title: the filters narrow its results." : "";
+      status.textContent = T.normalise(input.value) ? "Type at least two letters." : "";
       return Promise.resolve();
     }
-    var keys = q.keys.filter(function (k) { return known[k]; });
-    return Promise.all(keys.map(function (k) { return load("terms/" + T.shardFile(k) + ".js"); }))
-      .then(function () {
+    var ready;
+    if (!q) {
+      var span = chosen.type && meta.types[chosen.type] ? meta.types[chosen.type] : [0, meta.entries];
+      browse = { chosen: chosen, next: Math.floor(span[0] / meta.docsPerShard), end: Math.ceil(span[1] / meta.docsPerShard) };
+      ready = Promise.resolve();
+    } else {
+      var keys = q.keys.filter(function (k) { return known[k]; });
+      ready = Promise.all(keys.map(function (k) { return load("terms/" + T.shardFile(k) + ".js"); })).then(function () {
         if (run !== generation) return;
         var idx = searchIndex();
-        var filter = function (r) {
-          if (chosen.type && r.t !== chosen.type) return false;
-          if (chosen.status && r.s !== chosen.status) return false;
-          if (chosen.country && r.c.indexOf(chosen.country) < 0) return false;
-          if (chosen.year && r.y.indexOf(Number(chosen.year)) < 0) return false;
-          return true;
-        };
+        var filter = function (r) { return fits({ type: r.t, status: r.s, countries: r.c, years: r.y }, chosen); };
         hits = idx ? idx.search(q.tree, { filter: filter }) : [];
-        shown = 0;
+      });
+    }
+    return ready
+      .then(function () {
+        if (run !== generation) return;
         results.replaceChildren();
         return showMore(run).then(function () {
           if (run !== generation) return;
           results.hidden = false;
           all.hidden = true;
-          status.textContent = hits.length === 1 ? "1 record found" : hits.length + " records found";
+          if (!browse) status.textContent = hits.length === 1 ? "1 record found" : hits.length + " records found";
         });
       })
       .catch(fail);
