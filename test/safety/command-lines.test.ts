@@ -25,7 +25,10 @@ afterAll(() => {
 
 /** Every command in package.json's scripts that runs one of ours, by script file. */
 const COMMANDS = Object.values((JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts)
-  .map((line) => /scripts\/([\w-]+)\.ts/.exec(line)?.[1])
+  .map((line) => {
+    const m = /scripts\/run\.mjs ([a-z][\w-]*)|scripts\/([\w-]+)\.ts/.exec(line);
+    return m?.[1] ?? m?.[2];
+  })
   .filter((name, i, all): name is string => name !== undefined && all.indexOf(name) === i);
 
 describe("every command", { timeout: SPAWN_TIMEOUT * 4 }, () => {

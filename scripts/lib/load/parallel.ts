@@ -8,10 +8,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { RECORD_TYPES, type RecordType } from "../record-types.ts";
 import type { RecordFile } from "./discover.ts";
 import type { ChunkResult } from "./load-chunk.ts";
+import { startWorker } from "../worker-thread.ts";
 
 /** Below this many files the workers' start-up (loader, schema compilation) costs more than it saves. */
 export const PARALLEL_THRESHOLD = 4000;
@@ -84,7 +85,7 @@ export interface WorkerPool {
 export function startWorkers(schemasDir: string): WorkerPool | undefined {
   const count = Math.min(os.availableParallelism(), MAX_WORKERS);
   if (count < 2) return undefined;
-  const workers = Array.from({ length: count }, () => new Worker(new URL("./load-worker.mjs", import.meta.url), { workerData: { schemasDir } }));
+  const workers = Array.from({ length: count }, () => startWorker(new URL("./load-worker-body.ts", import.meta.url), { schemasDir }));
   // Until a job is posted, a worker that fails is simply not used.
   const failed = new Set<Worker>();
   for (const w of workers) w.once("error", () => failed.add(w));

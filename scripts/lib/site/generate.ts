@@ -6,8 +6,8 @@
 import fs from "node:fs";
 import { QUALITY_FILE, type Quality } from "../quality/measure.ts";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
+import { SITE_ASSETS_DIR } from "../paths.ts";
 import type { Dataset } from "../types.generated.ts";
 import type { PageContext } from "./layout.ts";
 import { fileName, PAGE_FOLDERS, SiteModel, type PageType } from "./model.ts";
@@ -26,7 +26,7 @@ import { buildSearchShards, searchShardFiles } from "./search-shards.ts";
 import { jsonText } from "../json-text.ts";
 import { recordJsonPath } from "./record-links.ts";
 
-const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "assets");
+const ASSETS_DIR = SITE_ASSETS_DIR;
 export const ASSETS = ["site.css", "search.js", "search-terms.js", "timeline.js"] as const;
 
 /** MiniSearch's browser build (MIT licence, kept in its header), served as assets/minisearch.js. */

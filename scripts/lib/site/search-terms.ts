@@ -6,10 +6,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
-import { fileURLToPath } from "node:url";
+import { SITE_ASSETS_DIR } from "../paths.ts";
 import type { AsPlainObject, Options, Query } from "minisearch";
 
-export const SEARCH_TERMS_ASSET = path.join(path.dirname(fileURLToPath(import.meta.url)), "assets", "search-terms.js");
+export const SEARCH_TERMS_ASSET = path.join(SITE_ASSETS_DIR, "search-terms.js");
 
 /** A MiniSearch document: the entry's number, its terms by field (one space apart), and what filters read. */
 export interface SearchDocument {

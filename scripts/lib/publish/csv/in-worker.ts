@@ -1,8 +1,8 @@
 /** The main thread's side of the CSV worker (see worker-body.ts). */
 import os from "node:os";
-import { Worker } from "node:worker_threads";
 import type { RecordType } from "../../record-types.ts";
 import type { FileHash } from "../manifest.ts";
+import { startWorker } from "../../worker-thread.ts";
 
 export type CsvWorkerMessage = { type: RecordType; ndjson: string } | { done: true };
 export interface CsvWorkerResult {
@@ -34,7 +34,7 @@ export function startCsvWorker(dir: string): CsvWorker | undefined {
   if (os.availableParallelism() < 2) return undefined;
   // The worker counts the batches it has written here; the main thread waits on it when too many are pending.
   const written = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: { dir, written } });
+  const worker = startWorker(new URL("./worker-body.ts", import.meta.url), { dir, written });
   let sent = 0;
   let stalled = false;
   const result = new Promise<Map<string, FileHash>>((resolve, reject) => {
