@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --records N | --sizes a,b] [--profiles realistic,synthetic,hub] [--tools …] [--reps 3] [--readme]`
- * — generates seeded corpora and measures, on the same files: our cold validation, `--changed` with
+ * — generates seeded corpora and measures, on the same files: our cold validation (no validation
+ * cache), our warm validation (the cache of an earlier run, one record changed since), `--changed` with
  * one record changed, our build, ajv-cli (the peer), and the floor (read + parse only, one thread).
  * Prints medians with the spread, wall and CPU seconds, peak RSS, the release size, the load average
  * and the ratios; `--readme` also writes them into README.md's generated section. Every measurement is
@@ -28,7 +29,7 @@ const PROFILES = {
   hub: "copies of data/ that share the people and states: one person under about 1,000 sanctions at 100,000 records",
 } as const;
 type Profile = keyof typeof PROFILES;
-const TOOLS = ["validate", "changed", "build", "ajv", "floor", "wide"] as const;
+const TOOLS = ["validate", "warm", "changed", "build", "ajv", "floor", "wide"] as const;
 type Tool = (typeof TOOLS)[number];
 
 const HELP = `Usage: npm run bench [-- --records N | --sizes a,b] [--profiles ${Object.keys(PROFILES).join(",")}]
@@ -77,7 +78,8 @@ const AJV = path.join(ROOT, "node_modules/ajv-cli/dist/index.js");
 function npmScript(name: string): string[] {
   const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
   const [runner, ...rest] = scripts[name]!.split(/\s+/);
-  const args = rest.map((a) => (a.startsWith("-") ? a : path.resolve(ROOT, a)));
+  // Paths are made absolute (the runs start in the corpus); options and a command's name stay as they are.
+  const args = rest.map((a) => (a.startsWith("-") || !a.includes("/") ? a : path.resolve(ROOT, a)));
   if (runner === "tsx") return [...args.filter((a) => a.startsWith("-")), "--import", TSX, ...args.filter((a) => !a.startsWith("-"))];
   if (runner === "node") return args;
   throw new Error(`npm script "${name}" starts with ${runner}, which the benchmark cannot run directly`);
@@ -183,20 +185,36 @@ function benchCorpus(profile: Profile, size: number): Row[] {
   // The record edited for --changed: the first meeting whose title is plain text, so that words can be added.
   const changed = [...corpus.files].find(([f, t]) => f.startsWith("data/meetings/") && /^title: [^'"\n]/m.test(t))![0];
   const original = fs.readFileSync(path.join(root, changed), "utf8");
+  /** Runs with the one record edited (a few new words in its title), then puts it back. */
+  const withOneEdit = (args: string[]): Sample => {
+    fs.writeFileSync(path.join(root, changed), original.replace(/^title: (.*)$/m, `title: $1 ${Math.random().toString(36).slice(2, 6)}`));
+    try {
+      return run(args, root);
+    } finally {
+      fs.writeFileSync(path.join(root, changed), original);
+    }
+  };
+  const cacheDir = path.join(root, ".sidelines-cache");
   const all: Array<{ tool: Tool; name: string; sample: () => Sample }> = [
-    { tool: "validate", name: "ours: full validation, cold", sample: () => run(validateArgs, root) },
+    // Cold: no validation cache yet (the run writes one, as a first run does).
     {
-      tool: "changed",
-      name: "ours: --changed, one record changed",
+      tool: "validate",
+      name: "ours: full validation, cold",
       sample: () => {
-        fs.writeFileSync(path.join(root, changed), original.replace(/^title: (.*)$/m, `title: $1 ${Math.random().toString(36).slice(2, 6)}`));
-        try {
-          return run([...validateArgs, "--changed", "HEAD"], root);
-        } finally {
-          fs.writeFileSync(path.join(root, changed), original);
-        }
+        fs.rmSync(cacheDir, { recursive: true, force: true });
+        return run(validateArgs, root);
       },
     },
+    // Warm: the cache of an earlier full run present, one record changed since.
+    {
+      tool: "warm",
+      name: "ours: full validation, warm (cache, one record changed)",
+      sample: () => {
+        if (!fs.existsSync(cacheDir)) run(validateArgs, root);
+        return withOneEdit(validateArgs);
+      },
+    },
+    { tool: "changed", name: "ours: --changed, one record changed", sample: () => withOneEdit([...validateArgs, "--changed", "HEAD"]) },
     { tool: "build", name: "ours: build", sample: () => ({ ...run(npmScript("build"), root, [0]), outBytes: bytesUnder(path.join(root, "dist")) }) },
     {
       // The peer, as a user would run it: one ajv-cli call per record type with the same schemas, summed.
@@ -270,11 +288,20 @@ if (sizes.length > 1) {
     const [ra, rb] = [release(large), release(small)];
     if (ra && rb) parts.push(`release size ×${fmt(ra / large / (rb / small))}`);
     if (parts.length) out.push(`${profile}: cost per record, ${large} vs ${small} (1.00 is linear): ${parts.join(", ")}.`, "");
-    const changedShare = sizes.flatMap((s) => {
-      const [c, v] = [per(s, "changed", "seconds"), per(s, "validate", "seconds")];
-      return c && v ? [`${s}: ${fmt((c / v) * 100, 1)} %`] : [];
+  }
+}
+// How warm runs compare with the cold one, per size, in each profile.
+for (const profile of profiles) {
+  const per = (size: number, tool: Tool): number | undefined => med(rows.find((r) => r.profile === profile && r.size === size && r.tool === tool), "seconds");
+  for (const [tool, what] of [
+    ["changed", "--changed"],
+    ["warm", "warm full validation"],
+  ] as const) {
+    const share = sizes.flatMap((s) => {
+      const [c, v, peer] = [per(s, tool), per(s, "validate"), per(s, "ajv")];
+      return c && v ? [`${s}: ${fmt((c / v) * 100, 1)} %${peer ? ` (${fmt(c / peer)}× ajv-cli)` : ""}`] : [];
     });
-    if (changedShare.length) out.push(`${profile}: --changed as a share of the full cold validation: ${changedShare.join(", ")}.`, "");
+    if (share.length) out.push(`${profile}: ${what} as a share of the full cold validation: ${share.join(", ")}.`, "");
   }
 }
 if (fanIns.length) out.push("Fan-ins: " + fanIns.join("; ") + ".", "");

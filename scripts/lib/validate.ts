@@ -201,6 +201,7 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   // cached verdict, and every other file's verdict is cached for the next run.
   const cache = options.cache && !options.files && !keep ? ValidationCache.open(options.cache.file, options.cache.inputs ?? validationInputs({ schemasDir: set.dir, dataDir })) : undefined;
   const hashing: Hashing | undefined = cache ? { expected: targets.map((rf) => cache.hashOf(rf.file) ?? "") } : undefined;
+  if (cache) time("cache read");
   let fromCache = 0;
   const take = (chunk: ChunkResult): void => {
     append(diagnostics, chunk.diagnostics);
