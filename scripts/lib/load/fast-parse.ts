@@ -42,8 +42,13 @@ const SCREEN = new RegExp(
   "im",
 );
 
+/** Whether the text is of the plain block form the fast path (and the one-pass locator) may read. */
+export function fastPathAdmits(text: string): boolean {
+  return !SCREEN.test(text) && !SURROGATE_ESCAPE.test(text) && deepFlowNesting(text) === undefined;
+}
+
 export function fastParse(text: string): Record<string, unknown> | undefined {
-  if (SCREEN.test(text) || SURROGATE_ESCAPE.test(text) || deepFlowNesting(text) !== undefined) return undefined;
+  if (!fastPathAdmits(text)) return undefined;
   let data: unknown;
   try {
     data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });

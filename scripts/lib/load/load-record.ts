@@ -5,7 +5,8 @@
 import type { RecordFile } from "./discover.ts";
 import { readRecordFile, type ReadResult } from "./read-file.ts";
 import { parseRecordYaml, type ParseResult } from "./parse-yaml.ts";
-import { fastParse } from "./fast-parse.ts";
+import { fastParse, fastPathAdmits } from "./fast-parse.ts";
+import { lineLocator } from "./line-locate.ts";
 import { schemaDiagnostics, type Locate } from "../check/schema-check.ts";
 import type { LoadedRecord } from "../check/types.ts";
 import type { Diagnostic } from "../diagnostics.ts";
@@ -19,13 +20,20 @@ import { withArticle } from "../words.ts";
 export type Reader = (rf: RecordFile) => ReadResult;
 export const readFromDisk: Reader = (rf) => readRecordFile(rf.file, rf.abs);
 
-/** Positions for a file read by the fast parser: parsed positionally the first time one is asked for. */
+/**
+ * Positions for a file read by the fast parser, worked out the first time one is asked for: by one pass
+ * over the lines for plain block YAML (line-locate.ts), else by parsing positionally.
+ */
 function locateLazily(file: string, text: string): Locate {
   let locate: Locate | undefined;
   return (pointer, options) => {
     if (!locate) {
-      const parsed = parseRecordYaml(file, text);
-      locate = parsed.ok ? parsed.parsed.locate : () => ({ line: 1, col: 1 });
+      // Only text the fast path admits: the walk would misread what the screen keeps out (such as quoted text over several lines).
+      locate = fastPathAdmits(text) ? lineLocator(text) : undefined;
+      if (!locate) {
+        const parsed = parseRecordYaml(file, text);
+        locate = parsed.ok ? parsed.parsed.locate : () => ({ line: 1, col: 1 });
+      }
     }
     return locate(pointer, options);
   };
