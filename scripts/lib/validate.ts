@@ -12,7 +12,7 @@ import { loadSchemaSet, type SchemaSet } from "./schemas.ts";
 import { phaseTimer } from "./timings.ts";
 import { EMPTY_REGISTRY, loadPublishers, PUBLISHERS_FILE, type LoadedRegistry, type PublisherRegistry } from "./publishers/registry.ts";
 import { append } from "./collections.ts";
-import { bytesHash, ValidationCache } from "./cache/validation-cache.ts";
+import { bytesHash, CACHE_MIN_FILES, ValidationCache } from "./cache/validation-cache.ts";
 import { validationInputs } from "./cache/inputs.ts";
 
 export interface ValidateOptions {
@@ -37,7 +37,8 @@ export interface ValidateOptions {
   /**
    * The validation cache (cache/validation-cache.ts): its file, and the hash of the inputs it is keyed
    * by (computed from the schemas, the check code and the registry when not given). Not used with
-   * `files` or `keepRecords`, whose runs read every record anyway.
+   * `files` or `keepRecords`, whose runs read every record anyway, nor by partial runs of fewer than
+   * CACHE_MIN_FILES files.
    */
   cache?: { file: string; inputs?: string };
 }
@@ -199,7 +200,7 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   const loaded = new Map<string, LoadedRecord | undefined>();
   // With the cache, every file's bytes are hashed first; a file whose hash is the cached one keeps its
   // cached verdict, and every other file's verdict is cached for the next run.
-  const cache = options.cache && !options.files && !keep ? ValidationCache.open(options.cache.file, options.cache.inputs ?? validationInputs({ schemasDir: set.dir, dataDir })) : undefined;
+  const cache = options.cache && !options.files && !keep && targets.length >= Math.min(CACHE_MIN_FILES, found.records.length) ? ValidationCache.open(options.cache.file, options.cache.inputs ?? validationInputs({ schemasDir: set.dir, dataDir })) : undefined;
   const hashing: Hashing | undefined = cache ? { expected: targets.map((rf) => cache.hashOf(rf.file) ?? "") } : undefined;
   if (cache) time("cache read");
   let fromCache = 0;

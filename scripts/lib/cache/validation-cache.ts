@@ -7,7 +7,7 @@
  *
  * The file is a header line (format, version, inputs hash, the body's SHA-256 and line count), then one
  * line per file: `path TAB hash TAB verdict-as-JSON`. Lines of files not checked again are copied as
- * they are, so a run that changes one verdict writes the others without re-encoding them. It is written
+ * the bytes they were, so a run that changes one verdict writes the others without decoding them. It is written
  * to a temporary file and renamed into place, so readers and concurrent runs only ever see a whole
  * cache (the last one written wins, and each is right on its own). Anything unexpected in it — missing
  * lines, a wrong checksum, another version, an unreadable file — makes it ignored with a one-line
@@ -23,10 +23,17 @@ import { CACHE_FORMAT_VERSION } from "./inputs.ts";
 /** The cache file, relative to the dataset's root. */
 export const CACHE_FILE = ".sidelines-cache/validation-cache";
 
+/**
+ * A run that checks fewer files than this (`--changed`, files named) neither reads nor writes the cache:
+ * reading a verdict for each of the dataset's files would cost more than checking the few it names.
+ */
+export const CACHE_MIN_FILES = 1000;
+
 /** Set to anything but `0` to turn the cache off (like `--no-cache`). */
 export const NO_CACHE_VARIABLE = "SIDELINES_NO_CACHE";
 
 const FORMAT = "sidelines-validation-cache";
+const NEWLINE = Buffer.from("\n");
 const TEMP_PREFIX = "validation-cache.tmp-";
 
 /** The key of a file's bytes. */
@@ -45,8 +52,8 @@ export interface Verdict {
 
 interface Line {
   hash: string;
-  /** The verdict as JSON, parsed only when used. */
-  json: string;
+  /** The verdict as JSON (UTF-8 bytes, often a slice of the file read): decoded only when used. */
+  json: Buffer;
 }
 
 /** Whether the variable turns the cache off. */
@@ -57,32 +64,44 @@ export function cacheDisabledByEnv(env: NodeJS.ProcessEnv = process.env): boolea
 
 class Unusable extends Error {}
 
-function parseCache(text: string, inputs: string): Map<string, Line> | undefined {
-  const nl = text.indexOf("\n");
+const NL = 0x0a;
+const TAB = 0x09;
+
+/** The body's checksum: SHA-256 of its bytes. */
+function checksum(chunks: readonly Uint8Array[]): string {
+  const hash = createHash("sha256");
+  for (const c of chunks) hash.update(c);
+  return hash.digest("base64");
+}
+
+/**
+ * Reads a cache file's bytes: undefined when it was made under other inputs (nothing in it applies,
+ * which is no fault of the file); throws Unusable when anything in it is wrong. The lines are only
+ * split here; each verdict is decoded when it is used.
+ */
+function parseCache(bytes: Buffer, inputs: string): Map<string, Line> | undefined {
+  const nl = bytes.indexOf(NL);
   if (nl === -1) throw new Unusable("it is truncated");
   let header: unknown;
   try {
-    header = JSON.parse(text.slice(0, nl));
+    header = JSON.parse(bytes.toString("utf8", 0, nl));
   } catch {
     throw new Unusable("its header is not readable");
   }
   const h = header as { format?: unknown; version?: unknown; inputs?: unknown; sha256?: unknown; lines?: unknown };
   if (h === null || typeof h !== "object" || h.format !== FORMAT) throw new Unusable("it is not a validation cache");
   if (h.version !== CACHE_FORMAT_VERSION) throw new Unusable(`it has version ${JSON.stringify(h.version)}, not ${CACHE_FORMAT_VERSION}`);
-  const body = text.slice(nl + 1);
-  if (typeof h.sha256 !== "string" || createHash("sha256").update(body).digest("base64") !== h.sha256) throw new Unusable("it is truncated or corrupt (checksum mismatch)");
-  // Made for other schemas, code or library versions: nothing in it applies, which is no fault of the file.
+  const body = bytes.subarray(nl + 1);
+  if (typeof h.sha256 !== "string" || checksum([body]) !== h.sha256) throw new Unusable("it is truncated or corrupt (checksum mismatch)");
   if (h.inputs !== inputs) return undefined;
   const lines = new Map<string, Line>();
-  if (body === "") {
-    if (h.lines !== 0) throw new Unusable("it is truncated or corrupt (line count)");
-    return lines;
-  }
-  for (const line of body.split("\n")) {
-    const a = line.indexOf("\t");
-    const b = line.indexOf("\t", a + 1);
-    if (a <= 0 || b === -1) throw new Unusable("a line is malformed");
-    lines.set(line.slice(0, a), { hash: line.slice(a + 1, b), json: line.slice(b + 1) });
+  for (let pos = 0; pos < body.length; ) {
+    const end = body.indexOf(NL, pos);
+    const a = body.indexOf(TAB, pos);
+    const b = a === -1 ? -1 : body.indexOf(TAB, a + 1);
+    if (end === -1 || a <= pos || b === -1 || b > end) throw new Unusable("a line is malformed");
+    lines.set(body.toString("utf8", pos, a), { hash: body.toString("latin1", a + 1, b), json: body.subarray(b + 1, end) });
+    pos = end + 1;
   }
   if (lines.size !== h.lines) throw new Unusable("it is truncated or corrupt (line count)");
   return lines;
@@ -106,12 +125,12 @@ export class ValidationCache {
 
   /** Reads the cache file (none yet is an empty cache); never throws. */
   static open(file: string, inputs: string): ValidationCache {
-    let text: string | undefined;
+    let text: Buffer | undefined;
     let problem: string | undefined;
     try {
       const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
       try {
-        text = fs.readFileSync(fd, "utf8");
+        text = fs.readFileSync(fd);
       } finally {
         fs.closeSync(fd);
       }
@@ -146,7 +165,7 @@ export class ValidationCache {
     if (!line || line.hash !== hash) return undefined;
     let verdict: Verdict;
     try {
-      const [diagnostics, view, schemaOk, mayHaveEscapes] = JSON.parse(line.json) as [Diagnostic[], Verdict["view"], boolean, boolean];
+      const [diagnostics, view, schemaOk, mayHaveEscapes] = JSON.parse(line.json.toString("utf8")) as [Diagnostic[], Verdict["view"], boolean, boolean];
       if (!Array.isArray(diagnostics)) return undefined;
       verdict = { diagnostics, view, schemaOk, mayHaveEscapes };
     } catch {
@@ -159,9 +178,9 @@ export class ValidationCache {
   /** Records a file's new verdict. Paths holding a tab or a line break are never cached. */
   put(rel: string, hash: string, verdict: Verdict): void {
     if (/[\t\n\r]/.test(rel)) return;
-    const json = JSON.stringify([verdict.diagnostics, verdict.view, verdict.schemaOk, verdict.mayHaveEscapes]);
+    const json = Buffer.from(JSON.stringify([verdict.diagnostics, verdict.view, verdict.schemaOk, verdict.mayHaveEscapes]));
     const old = this.previous.get(rel);
-    if (!old || old.hash !== hash || old.json !== json) this.changed = true;
+    if (!old || old.hash !== hash || !old.json.equals(json)) this.changed = true;
     this.next.set(rel, { hash, json });
   }
 
@@ -176,21 +195,30 @@ export class ValidationCache {
    * differs from the one read. Never throws: a failure becomes the notice.
    */
   save(present: readonly string[]): void {
-    const lines: string[] = [];
+    // Each line is `path TAB hash TAB verdict` and a line feed; unchanged verdicts are the bytes read.
+    const chunks: Buffer[] = [];
+    let count = 0;
     for (const rel of present) {
       const line = this.next.get(rel);
-      if (line) lines.push(`${rel}\t${line.hash}\t${line.json}`);
+      if (!line) continue;
+      chunks.push(Buffer.from(`${rel}\t${line.hash}\t`), line.json, NEWLINE);
+      count++;
     }
-    if (!this.changed && lines.length === this.previous.size) return;
-    const body = lines.join("\n");
-    const header = JSON.stringify({ format: FORMAT, version: CACHE_FORMAT_VERSION, inputs: this.inputs, sha256: createHash("sha256").update(body).digest("base64"), lines: lines.length });
+    if (!this.changed && count === this.previous.size) return;
+    const header = JSON.stringify({ format: FORMAT, version: CACHE_FORMAT_VERSION, inputs: this.inputs, sha256: checksum(chunks), lines: count });
     const dir = path.dirname(this.file);
     let temp: string | undefined;
     try {
       fs.mkdirSync(dir, { recursive: true });
       removeDeadTemps(dir);
       temp = path.join(dir, `${TEMP_PREFIX}${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
-      fs.writeFileSync(temp, `${header}\n${body}`, { flag: "wx" });
+      const fd = fs.openSync(temp, "wx");
+      try {
+        fs.writeFileSync(fd, `${header}\n`);
+        fs.writeFileSync(fd, Buffer.concat(chunks));
+      } finally {
+        fs.closeSync(fd);
+      }
       fs.renameSync(temp, this.file);
       temp = undefined;
     } catch (error) {
