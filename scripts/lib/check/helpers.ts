@@ -100,8 +100,12 @@ export function forEachText(record: LoadedRecord, visit: (text: string, pointer:
   }
 }
 
-/** Where sources sit in records: the record's own, and each forum edition's. */
-export const SOURCE_READS = ["sources", "editions/*/sources"] as const;
+/**
+ * What the source checks read of every source — the record's own and each forum edition's: the fields
+ * that tie it to the publishers registry, and whether it carries a quote (the quote itself stays out of
+ * the dataset view, which workers send back and the validation cache keeps).
+ */
+export const SOURCE_READS = ["sources", "editions/*/sources"].flatMap((at) => ["url", "publisher", "basis", "key", "quote?"].map((field) => `${at}/*/${field}`));
 
 /** Calls `visit` for every source of a record (its own and its editions'), with its JSON pointer. */
 export function forEachSource(record: LoadedRecord, visit: (source: Record<string, unknown>, pointer: string) => void): void {

@@ -24,18 +24,28 @@ export interface CheckEnv {
   datasetShape: Readonly<Record<RecordType, Shape>>;
 }
 
-/** Which parts of a value to keep: all of it (`true`), or some keys of a mapping (`*`: every list item). */
-export type Shape = true | { [key: string]: Shape };
+/**
+ * Which parts of a value to keep: all of it (`true`), only that it is there (`"present"`, kept as
+ * `true`), or some keys of a mapping (`*`: every list item).
+ */
+export type Shape = true | "present" | { [key: string]: Shape };
 
 /** What the id index reads: every record's id, and the ids of a forum's editions. */
 const INDEX_READS: Record<RecordType, readonly string[]> = { actor: ["id"], sanction: ["id"], incident: ["id"], meeting: ["id"], forum: ["id", "editions/*/id"], tombstone: ["id"] };
 
-/** Adds a path to a shape; a path that ends at a field keeps it whole, whatever else asks for parts of it. */
+/**
+ * Adds a path to a shape; a path that ends at a field keeps it whole, whatever else asks for parts of
+ * it, and one whose last key ends in `?` keeps only that the field is there, unless more is asked for.
+ */
 function addPath(shape: { [key: string]: Shape }, path: readonly string[]): void {
   const [head, ...rest] = path;
-  if (head === undefined || shape[head] === true) return;
-  if (rest.length === 0) shape[head] = true;
-  else addPath((shape[head] ??= {}) as { [key: string]: Shape }, rest);
+  if (head === undefined) return;
+  const presence = rest.length === 0 && head.endsWith("?");
+  const key = presence ? head.slice(0, -1) : head;
+  const current = shape[key];
+  if (current === true) return;
+  if (rest.length === 0) shape[key] = presence ? (current ?? "present") : true;
+  else addPath((shape[key] = typeof current === "object" ? current : {}), rest);
 }
 
 const envs = new WeakMap<SchemaSet, CheckEnv>();
@@ -71,6 +81,7 @@ export function datasetView(record: LoadedRecord, env: CheckEnv): LoadedRecord {
  * that passed their schema are checked, and for the others the view just has to be harmless.
  */
 export function project(value: unknown, shape: Shape): unknown {
+  if (shape === "present") return true;
   if (shape === true || value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) {
     const item = shape["*"];

@@ -88,7 +88,8 @@ export interface DatasetCheck extends CheckBase {
   scope: "dataset";
   /**
    * What this check reads of records of each type, beyond ids and references: paths of keys joined by
-   * slashes, with `*` standing for every list item; a path that ends at a field keeps it whole.
+   * slashes, with `*` standing for every list item; a path that ends at a field keeps it whole, and one
+   * whose last key ends in `?` keeps only that the field is there (its value in the view is `true`).
    */
   reads: Partial<Record<RecordType, readonly string[]>>;
 }
