@@ -25,6 +25,13 @@ describe("search terms", () => {
     expect(nameForms("Dong Jun")).toEqual(["Dong Jun", "dongjun"]);
   });
 
+  it("store what the filters read in one short text per entry, and read it back", () => {
+    const text = searchTerms.encodeFilters("sanction", "active", ["CN", "US"], [2018, 2019, 2020, 2023]);
+    expect(text).toBe("s|active|CN US|2018-2020,2023");
+    expect(searchTerms.decodeFilters(text)).toEqual({ type: "sanction", status: "active", countries: ["CN", "US"], years: [2018, 2019, 2020, 2023] });
+    expect(searchTerms.decodeFilters(searchTerms.encodeFilters("actor", undefined, [], []))).toEqual({ type: "actor", status: undefined, countries: [], years: [] });
+  });
+
   it("make the query's words and the words written together, and wait for two letters", () => {
     expect(searchTerms.query("Li Shang fu")).toEqual({ tree: { combineWith: "OR", queries: [{ combineWith: "AND", queries: ["li", "shang", "fu"] }, "lishangfu"] }, keys: ["li", "sh", "fu"] });
     expect(searchTerms.query("l")).toBeNull();
@@ -74,7 +81,7 @@ describe("search shards of the release", () => {
     }
     expect([...shards.terms.keys()].sort()).toEqual(shards.meta.keys);
     const reached = new Set<number>();
-    for (const shard of shards.terms.values()) for (const id of Object.values(shard.documentIds)) reached.add(id as number);
+    for (const shard of shards.terms.values()) for (const id of Object.keys(shard.fieldLength)) reached.add(Number(id));
     expect(reached.size).toBe(entries.length);
   });
 

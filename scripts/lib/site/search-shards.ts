@@ -46,10 +46,7 @@ export function searchDocument(entry: SearchEntry, id: number): SearchDocument {
     name: termsOf(entry.name.split(/\s+/).length <= 5 ? nameForms(entry.name) : [entry.name]),
     names: own ? termsOf(aliases) : "",
     related: own ? "" : termsOf(aliases),
-    t: entry.type,
-    ...(entry.status ? { s: entry.status } : {}),
-    c: entry.countries,
-    y: entry.years,
+    f: searchTerms.encodeFilters(entry.type, entry.status, entry.countries, entry.years),
   };
 }
 
@@ -80,12 +77,13 @@ export function buildSearchShards(entries: readonly SearchEntry[]): SearchShards
   for (const posting of whole.index) {
     const key = searchTerms.shardKey(posting[0]);
     let shard = terms.get(key);
+    // Without documentIds: an entry's id is its number, which mergeShards() puts back.
     if (!shard) terms.set(key, (shard = { ...whole, documentIds: {}, fieldLength: {}, storedFields: {}, index: [] }));
     shard.index.push(posting);
     for (const docs of Object.values(posting[1])) {
       for (const shortId of Object.keys(docs)) {
-        if (shortId in shard.documentIds) continue;
-        shard.documentIds[shortId] = whole.documentIds[shortId];
+        if (shortId in shard.fieldLength) continue;
+        if (whole.documentIds[shortId] !== Number(shortId)) throw new Error(`internal error: search document ${shortId} has id ${String(whole.documentIds[shortId])}`);
         shard.fieldLength[shortId] = whole.fieldLength[shortId]!;
         shard.storedFields[shortId] = whole.storedFields[shortId]!;
       }

@@ -17,11 +17,8 @@ export interface SearchDocument {
   name: string;
   names: string;
   related: string;
-  /** Type, status, countries and years, stored in the index for the filters. */
-  t: string;
-  s?: string;
-  c: string[];
-  y: number[];
+  /** Type, status, countries and years, stored in the index for the filters (encodeFilters). */
+  f: string;
 }
 
 export interface SearchTerms {
@@ -31,6 +28,8 @@ export interface SearchTerms {
   shardKey(term: string): string;
   shardFile(key: string): string;
   query(text: string): { tree: Query; keys: string[] } | null;
+  encodeFilters(type: string, status: string | undefined, countries: readonly string[], years: readonly number[]): string;
+  decodeFilters(text: string): { type: string; status?: string; countries: string[]; years: number[] };
   mergeShards(shards: AsPlainObject[]): AsPlainObject | null;
   OPTIONS: Options<SearchDocument>;
 }

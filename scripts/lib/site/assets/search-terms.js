@@ -73,6 +73,33 @@
     return { tree: tree, keys: keys };
   }
 
+  // What the filters read of an entry, stored in the index in one short text per entry (it is repeated in
+  // each term shard that points to the entry): "m|declined|CN US|2019,2021-2023".
+  var TYPE_CODES = { actor: "a", meeting: "m", sanction: "s", incident: "i", forum: "f", edition: "e" };
+  var CODE_TYPES = {};
+  Object.keys(TYPE_CODES).forEach(function (t) { CODE_TYPES[TYPE_CODES[t]] = t; });
+
+  function encodeFilters(type, status, countries, years) {
+    var spans = [];
+    years.forEach(function (y) {
+      var last = spans[spans.length - 1];
+      if (last && y === last[1] + 1) last[1] = y;
+      else spans.push([y, y]);
+    });
+    return [TYPE_CODES[type] || type, status || "", countries.join(" "), spans.map(function (s) { return s[0] === s[1] ? String(s[0]) : s[0] + "-" + s[1]; }).join(",")].join("|");
+  }
+
+  function decodeFilters(text) {
+    var parts = String(text).split("|");
+    var years = [];
+    (parts[3] || "").split(",").forEach(function (span) {
+      if (!span) return;
+      var ends = span.split("-").map(Number);
+      for (var y = ends[0]; y <= (ends.length > 1 ? ends[1] : ends[0]); y++) years.push(y);
+    });
+    return { type: CODE_TYPES[parts[0]] || parts[0], status: parts[1] || undefined, countries: parts[2] ? parts[2].split(" ") : [], years: years };
+  }
+
   /**
    * The term shards loaded so far as one serialised MiniSearch index (for MiniSearch.loadJSON). Each
    * shard holds whole terms and the index's totals, so this ranks as the whole index does.
@@ -81,7 +108,8 @@
     var merged = null;
     shards.forEach(function (s) {
       if (!merged) merged = Object.assign({}, s, { documentIds: {}, fieldLength: {}, storedFields: {}, index: [] });
-      Object.assign(merged.documentIds, s.documentIds);
+      // A document's id is its number in the index, so shards leave documentIds out: it is made here.
+      Object.keys(s.fieldLength).forEach(function (k) { merged.documentIds[k] = Number(k); });
       Object.assign(merged.fieldLength, s.fieldLength);
       Object.assign(merged.storedFields, s.storedFields);
       merged.index = merged.index.concat(s.index);
@@ -94,16 +122,16 @@
   var OPTIONS = {
     idField: "id",
     fields: ["name", "names", "related"],
-    storeFields: ["t", "s", "c", "y"],
+    storeFields: ["f"],
     tokenize: function (text) { return String(text).split(" "); },
     processTerm: function (term) { return term || null; },
     searchOptions: {
       prefix: true,
       fuzzy: function (term) { return Array.from(term).length > 3 ? 0.2 : false; },
       boost: { name: 3, names: 2, related: 1 },
-      boostDocument: function (id, term, stored) { return stored && stored.t === "actor" ? 1.5 : 1; },
+      boostDocument: function (id, term, stored) { return stored && String(stored.f).charAt(0) === TYPE_CODES.actor ? 1.5 : 1; },
     },
   };
 
-  root.SidelinesSearchTerms = { normalise: normalise, terms: terms, joined: joined, shardKey: shardKey, shardFile: shardFile, query: query, mergeShards: mergeShards, OPTIONS: OPTIONS };
+  root.SidelinesSearchTerms = { normalise: normalise, terms: terms, joined: joined, shardKey: shardKey, shardFile: shardFile, query: query, encodeFilters: encodeFilters, decodeFilters: decodeFilters, mergeShards: mergeShards, OPTIONS: OPTIONS };
 })(typeof window === "undefined" ? globalThis : window);

@@ -177,7 +177,7 @@
       ready = Promise.all(keys.map(function (k) { return load("terms/" + T.shardFile(k) + ".js"); })).then(function () {
         if (run !== generation) return;
         var idx = searchIndex();
-        var filter = function (r) { return fits({ type: r.t, status: r.s, countries: r.c, years: r.y }, chosen); };
+        var filter = function (r) { return fits(T.decodeFilters(r.f), chosen); };
         hits = idx ? idx.search(q.tree, { filter: filter }) : [];
       });
     }
