@@ -1,5 +1,5 @@
 /**
- * `npm run bench:site [-- --records N] [--profile realistic|synthetic] [--query "li shang fu"]…` —
+ * `npm run bench:site [-- --records N] [--profile realistic|synthetic|synthetic+real] [--query "li shang fu"]…` —
  * generates a seeded corpus (as `npm run bench` does), builds it, renders its site, and prints the wall
  * time of `npm run site`, the home page's size with what it loads, and what a first search downloads
  * for each query. Everything happens in a temporary folder, removed at the end unless --keep.
@@ -14,13 +14,16 @@ import { copiesCorpus, readRealRecords } from "./lib/bench/copies.ts";
 import { firstSearchDownload, pageDownload } from "./lib/bench/site-bytes.ts";
 import { readSchemas } from "./lib/schemas.ts";
 import { DATA_DIR, ROOT } from "./lib/paths.ts";
+import { RECORD_TYPES } from "./lib/record-types.ts";
 
-const HELP = `Usage: npm run bench:site -- [--records N] [--profile realistic|synthetic] [--query TEXT]... [--seed 1] [--keep]
+const HELP = `Usage: npm run bench:site -- [--records N] [--profile realistic|synthetic|synthetic+real] [--query TEXT]... [--seed 1] [--keep]
 
-Generates a corpus of N records (default 100000; realistic: copies of data/ with fresh ids, synthetic:
-seeded synthetic records), builds it and renders its site, then prints: npm run site's wall time, the
+Generates a corpus of N records (default 100000; realistic: copies of data/ with fresh ids, so each
+real person has N/200 namesakes; synthetic: seeded synthetic records; synthetic+real: the records of
+data/ among synthetic ones), builds it and renders its site, then prints: npm run site's wall time, the
 home page's bytes, and the bytes a first search downloads for each query (default "li shang fu").`;
 
+const PROFILES = ["realistic", "synthetic", "synthetic+real"];
 const TSX = path.join(ROOT, "node_modules/tsx/dist/esm/index.mjs");
 
 function timed(script: string, cwd: string): { seconds: number; out: string } {
@@ -40,14 +43,20 @@ function main(argv: string[]): number {
   const profile = parsed.values.profile ?? "realistic";
   const seed = Number(parsed.values.seed ?? 1);
   const queries = parsed.values.query ?? ["li shang fu"];
-  if (!Number.isInteger(records) || records < 1 || (profile !== "realistic" && profile !== "synthetic")) {
-    console.error("bench:site: --records takes a positive whole number, --profile realistic or synthetic");
+  if (!Number.isInteger(records) || records < 1 || !PROFILES.includes(profile)) {
+    console.error(`bench:site: --records takes a positive whole number, --profile one of ${PROFILES.join(", ")}`);
     return 2;
   }
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `sidelines-bench-site-${profile}-${records}-`));
   try {
     const publishers = fs.existsSync(path.join(DATA_DIR, "publishers.yaml")) ? fs.readFileSync(path.join(DATA_DIR, "publishers.yaml"), "utf8") : undefined;
-    const corpus = profile === "synthetic" ? generateCorpus(records, seed) : copiesCorpus(readRealRecords(DATA_DIR), records, "realistic", readSchemas(), seed, publishers);
+    const real = readRealRecords(DATA_DIR);
+    const corpus = profile === "realistic" ? copiesCorpus(real, records, "realistic", readSchemas(), seed, publishers) : generateCorpus(profile === "synthetic" ? records : Math.max(1, records - real.length), seed);
+    if (profile === "synthetic+real") {
+      // The records of data/ as they are, among synthetic ones (whose ids, person-1, meeting-1…, none of them uses).
+      for (const r of real) corpus.files.set(`data/${RECORD_TYPES[r.type].folder}/${r.id}.yaml`, r.text);
+      if (publishers !== undefined) corpus.files.set("data/publishers.yaml", publishers);
+    }
     writeCorpus(root, corpus);
     console.error(`# ${profile}, ${records} records in ${root}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
     const build = timed("build.ts", root);
