@@ -11,7 +11,7 @@ import { searchTerms, type SearchDocument } from "../site/search-terms.ts";
 import type { SearchMeta } from "../site/search-shards.ts";
 
 /** Results listed at once by assets/search.js (its PAGE). */
-export const RESULTS_PAGE = 50;
+export const RESULTS_PAGE = 20;
 
 export interface Download {
   files: string[];
@@ -51,7 +51,7 @@ export function firstSearchDownload(site: string, text: string): SearchDownload 
   const meta = runShard(site, "search/meta.js").meta!;
   const q = searchTerms.query(text);
   if (!q) return { ...page, shardBytes: 0, results: 0, first: [] };
-  const termFiles = q.keys.filter((k) => meta.keys.includes(k)).map((k) => `search/terms/${searchTerms.shardFile(k)}.js`);
+  const termFiles = searchTerms.shardsFor(q.terms, meta.keys).map((k) => `search/terms/${searchTerms.shardFile(k)}.js`);
   const merged = searchTerms.mergeShards(termFiles.map((f) => runShard(site, f).terms!));
   const hits = merged ? MiniSearch.loadJSON<SearchDocument>(JSON.stringify(merged), searchTerms.OPTIONS).search(q.tree) : [];
   const listed = hits.slice(0, RESULTS_PAGE).map((h) => h.id as number);

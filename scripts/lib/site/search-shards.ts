@@ -3,8 +3,9 @@
  * entry (names, aliases, names in other scripts and, for Chinese names, their pinyin made here with
  * pinyin-pro, both spaced and written together) is split by the start of its terms:
  *
- * - a term shard per key (the first two letters of a term, or its first Chinese character) holds every
- *   term with that key, with the documents those terms point to and what the filters read of them;
+ * - a term shard per key (the first two letters of a term, or its first Chinese character; a longer start
+ *   where the shard would be over SHARD_BUDGET) holds every term whose longest key that is, with the
+ *   documents those terms point to and what the filters read of them;
  * - a document shard per block of DOCS_PER_SHARD entries holds the entries themselves, each entry in
  *   exactly one, for the list of results;
  * - the meta part, always loaded and small, lists the shard keys and the index's totals.
@@ -18,8 +19,22 @@ import { pinyin } from "pinyin-pro";
 import { scriptSafeJson, type SearchEntry } from "./search-index.ts";
 import { searchTerms, type SearchDocument } from "./search-terms.ts";
 
-/** Entries per document shard: small enough that the few shards a page of results needs stay small. */
-export const DOCS_PER_SHARD = 64;
+/** Entries per document shard: small, as a page of results may need one shard per result. */
+export const DOCS_PER_SHARD = 16;
+
+/** Bytes a term shard may hold before it is split by longer term starts (a single term's shard may exceed it). */
+export const SHARD_BUDGET = 32_768;
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
 
 const HAN = /\p{Script=Han}/u;
 
@@ -69,28 +84,48 @@ export interface SearchShards {
   docs: SearchEntry[][];
 }
 
-export function buildSearchShards(entries: readonly SearchEntry[]): SearchShards {
+type Posting = TermShard["index"][number];
+
+const chars = (text: string): string[] => Array.from(text);
+
+export function buildSearchShards(entries: readonly SearchEntry[], budget = SHARD_BUDGET): SearchShards {
   const index = new MiniSearch<SearchDocument>(searchTerms.OPTIONS);
   index.addAll(entries.map(searchDocument));
   const whole = index.toJSON();
-  const terms = new Map<string, TermShard>();
-  for (const posting of whole.index) {
-    const key = searchTerms.shardKey(posting[0]);
-    let shard = terms.get(key);
+  /** A shard of these terms, with the field lengths and filter values of the documents they point to. */
+  const shardOf = (postings: readonly Posting[]): TermShard => {
     // Without documentIds: an entry's id is its number, which mergeShards() puts back.
-    if (!shard) terms.set(key, (shard = { ...whole, documentIds: {}, fieldLength: {}, storedFields: {}, index: [] }));
-    shard.index.push(posting);
-    for (const docs of Object.values(posting[1])) {
-      for (const shortId of Object.keys(docs)) {
-        if (shortId in shard.fieldLength) continue;
-        if (whole.documentIds[shortId] !== Number(shortId)) throw new Error(`internal error: search document ${shortId} has id ${String(whole.documentIds[shortId])}`);
-        shard.fieldLength[shortId] = whole.fieldLength[shortId]!;
-        shard.storedFields[shortId] = whole.storedFields[shortId]!;
+    const shard: TermShard = { ...whole, documentIds: {}, fieldLength: {}, storedFields: {}, index: [...postings] };
+    for (const posting of postings) {
+      for (const docs of Object.values(posting[1])) {
+        for (const shortId of Object.keys(docs)) {
+          if (shortId in shard.fieldLength) continue;
+          if (whole.documentIds[shortId] !== Number(shortId)) throw new Error(`internal error: search document ${shortId} has id ${String(whole.documentIds[shortId])}`);
+          shard.fieldLength[shortId] = whole.fieldLength[shortId]!;
+          shard.storedFields[shortId] = whole.storedFields[shortId]!;
+        }
       }
     }
-  }
+    return shard;
+  };
+  const terms = new Map<string, TermShard>();
+  /** Places the terms of `key` in one shard, or, when that is over the budget, splits them by one more character. */
+  const place = (key: string, postings: readonly Posting[]): void => {
+    const shard = shardOf(postings);
+    const length = chars(key).length;
+    if (JSON.stringify(shard).length <= budget || postings.every((p) => chars(p[0]).length <= length)) {
+      terms.set(key, shard);
+      return;
+    }
+    const stay = postings.filter((p) => chars(p[0]).length <= length);
+    if (stay.length) terms.set(key, shardOf(stay));
+    for (const [longer, group] of groupBy(postings.filter((p) => chars(p[0]).length > length), (p) => chars(p[0]).slice(0, length + 1).join(""))) place(longer, group);
+  };
+  for (const [key, group] of groupBy(whole.index, (p) => searchTerms.shardKey(p[0]))) place(key, group);
   const docs: SearchEntry[][] = [];
-  for (let i = 0; i < entries.length; i += DOCS_PER_SHARD) docs.push(entries.slice(i, i + DOCS_PER_SHARD));
+  // The results list shows aliases for actors and forums only: the others' (the names of those concerned) stay in the index.
+  const listed = entries.map((e) => (e.type === "actor" || e.type === "forum" || !e.aliases.length ? e : { ...e, aliases: [] }));
+  for (let i = 0; i < listed.length; i += DOCS_PER_SHARD) docs.push(listed.slice(i, i + DOCS_PER_SHARD));
   const types: Record<string, [number, number]> = {};
   entries.forEach((e, i) => {
     const span = (types[e.type] ??= [i, i + 1]);
@@ -119,7 +154,7 @@ export interface ShardSearch {
 export function searchShards(shards: SearchShards, text: string): ShardSearch {
   const q = searchTerms.query(text);
   if (!q) return { ids: [], keys: [] };
-  const keys = q.keys.filter((k) => shards.terms.has(k));
+  const keys = searchTerms.shardsFor(q.terms, shards.meta.keys);
   const merged = searchTerms.mergeShards(keys.map((k) => shards.terms.get(k)!));
   if (!merged) return { ids: [], keys };
   const index = MiniSearch.loadJSON<SearchDocument>(JSON.stringify(merged), searchTerms.OPTIONS);

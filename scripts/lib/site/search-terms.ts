@@ -21,13 +21,20 @@ export interface SearchDocument {
   f: string;
 }
 
+/** A term a query looks for, and whether it matches as a prefix. */
+export interface QueryTerm {
+  term: string;
+  prefix: boolean;
+}
+
 export interface SearchTerms {
   normalise(text: string): string;
   terms(text: string): string[];
   joined(text: string): string;
   shardKey(term: string): string;
   shardFile(key: string): string;
-  query(text: string): { tree: Query; keys: string[] } | null;
+  shardsFor(terms: readonly QueryTerm[], keys: readonly string[]): string[];
+  query(text: string): { tree: Query; terms: QueryTerm[] } | null;
   encodeFilters(type: string, status: string | undefined, countries: readonly string[], years: readonly number[]): string;
   decodeFilters(text: string): { type: string; status?: string; countries: string[]; years: number[] };
   mergeShards(shards: AsPlainObject[]): AsPlainObject | null;

@@ -35,7 +35,11 @@
     return words.length > 1 ? words.join("") : "";
   }
 
-  /** The shard a term lives in: its first Chinese character, or its first two letters or digits. */
+  /**
+   * The base shard of a term: its first Chinese character, or its first two letters or digits. A shard
+   * that would be large is split by longer starts (see search-shards.ts): a term lives in the shard of
+   * the longest key that starts it.
+   */
   function shardKey(term) {
     var chars = Array.from(term);
     return HAN.test(chars[0] || "") ? chars[0] : chars.slice(0, 2).join("");
@@ -47,30 +51,47 @@
   }
 
   /**
-   * What one typed, as a query for MiniSearch and the terms whose shards it needs: every word must match
-   * (as a prefix, or with a typo), or else all the words written together, so that "li shang fu" and
-   * "lishangfu" find "Li Shangfu". A Chinese word also matches character by character. Null when nothing
-   * is searchable yet (only single letters, since terms are matched from two letters on).
+   * The shards (of `keys`, the index's shard keys) that hold what a query looks for: for each term, the
+   * shard of the longest key that starts it, and, when the term is matched as a prefix, every shard whose
+   * key the term starts (they hold the longer terms it begins).
+   */
+  function shardsFor(wanted, keys) {
+    var out = [];
+    var add = function (k) { if (out.indexOf(k) < 0) out.push(k); };
+    wanted.forEach(function (w) {
+      var best = "";
+      keys.forEach(function (k) {
+        if (k.length > best.length && w.term.slice(0, k.length) === k) best = k;
+        if (w.prefix && k.length > w.term.length && k.slice(0, w.term.length) === w.term) add(k);
+      });
+      if (best) add(best);
+    });
+    return out;
+  }
+
+  /**
+   * What one typed, as a query for MiniSearch and the terms it looks for: every word must match (the
+   * last one, being typed, as a prefix; a long word also with a typo), or else all the words written
+   * together, so that "li shang fu" and "lishangfu" find "Li Shangfu". A Chinese word also matches
+   * character by character. Null when nothing is searchable yet (only single letters: terms are
+   * matched from two letters on).
    */
   function query(text) {
     var words = normalise(text).split(" ").filter(Boolean);
     var wanted = words.filter(function (w) { return Array.from(w).length > 1 || HAN.test(w); });
     if (!wanted.length) return null;
-    var parts = wanted.map(function (w) {
+    var terms = [];
+    var word = function (w, prefix) {
+      terms.push({ term: w, prefix: prefix });
       var chars = Array.from(w).filter(function (c) { return HAN.test(c); });
-      return chars.length > 1 ? { combineWith: "OR", queries: [w, { combineWith: "AND", queries: chars }] } : w;
-    });
+      if (chars.length < 2) return { combineWith: "OR", prefix: prefix, queries: [w] };
+      chars.forEach(function (c) { terms.push({ term: c, prefix: false }); });
+      return { combineWith: "OR", queries: [{ combineWith: "OR", prefix: prefix, queries: [w] }, { combineWith: "AND", prefix: false, queries: chars }] };
+    };
+    var parts = wanted.map(function (w, i) { return word(w, i === wanted.length - 1); });
     var all = parts.length > 1 ? { combineWith: "AND", queries: parts } : parts[0];
-    var together = wanted.length > 1 ? wanted.join("") : "";
-    var tree = together ? { combineWith: "OR", queries: [all, together] } : typeof all === "string" ? { combineWith: "OR", queries: [all] } : all;
-    var needed = [];
-    wanted.concat(together ? [together] : []).forEach(function (w) {
-      needed.push(w);
-      if (HAN.test(w)) Array.from(w).forEach(function (c) { if (HAN.test(c)) needed.push(c); });
-    });
-    var keys = [];
-    needed.forEach(function (t) { var k = shardKey(t); if (keys.indexOf(k) < 0) keys.push(k); });
-    return { tree: tree, keys: keys };
+    var tree = wanted.length > 1 ? { combineWith: "OR", queries: [all, word(wanted.join(""), true)] } : all;
+    return { tree: tree, terms: terms };
   }
 
   // What the filters read of an entry, stored in the index in one short text per entry (it is repeated in
@@ -133,5 +154,5 @@
     },
   };
 
-  root.SidelinesSearchTerms = { normalise: normalise, terms: terms, joined: joined, shardKey: shardKey, shardFile: shardFile, query: query, encodeFilters: encodeFilters, decodeFilters: decodeFilters, mergeShards: mergeShards, OPTIONS: OPTIONS };
+  root.SidelinesSearchTerms = { normalise: normalise, terms: terms, joined: joined, shardKey: shardKey, shardFile: shardFile, shardsFor: shardsFor, query: query, encodeFilters: encodeFilters, decodeFilters: decodeFilters, mergeShards: mergeShards, OPTIONS: OPTIONS };
 })(typeof window === "undefined" ? globalThis : window);

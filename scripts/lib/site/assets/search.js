@@ -18,12 +18,10 @@
   var moreButton = document.getElementById("search-more-button");
   if (!meta || !T || !MiniSearch || !form || !input || !results || !status || !all || !more || !moreButton) return;
 
-  var PAGE = 50;
+  var PAGE = 20;
   var FILTERS = ["type", "status", "country", "year"];
   var TYPE_LABEL = { actor: "actor", meeting: "meeting", sanction: "sanction", incident: "incident", forum: "forum", edition: "forum edition" };
   var base = document.querySelector('script[src$="search/meta.js"]').getAttribute("src").replace(/meta\.js$/, "");
-  var known = {};
-  meta.keys.forEach(function (k) { known[k] = true; });
 
   // What the shards registered: the parts of the index by key, and the entries by number.
   var termShards = {};
@@ -173,7 +171,7 @@
       browse = { chosen: chosen, next: Math.floor(span[0] / meta.docsPerShard), end: Math.ceil(span[1] / meta.docsPerShard) };
       ready = Promise.resolve();
     } else {
-      var keys = q.keys.filter(function (k) { return known[k]; });
+      var keys = T.shardsFor(q.terms, meta.keys);
       ready = Promise.all(keys.map(function (k) { return load("terms/" + T.shardFile(k) + ".js"); })).then(function () {
         if (run !== generation) return;
         var idx = searchIndex();
