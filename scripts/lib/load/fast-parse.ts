@@ -9,42 +9,79 @@ import { deepFlowNesting, SURROGATE_ESCAPE } from "./parse-yaml.ts";
  * are only needed for files with problems, so those are parsed again positionally on demand.
  *
  * The screen sends to the positional parser every file that could behave differently in the two:
- * tags (`!`), anchors and aliases (`&`, `*`), directives (`%`), merge keys (`<<`), tabs, explicit keys
- * (`?`), document markers, flow collections used as keys, block scalars, comments glued to a value,
- * numbers in forms beyond plain decimals, and escapes of UTF-16 surrogates (refused as YAML010). A test checks that both parsers
- * give the same data for every record in data/ and every case of the YAML test suite the screen admits.
+ * tags (`!`), anchors and aliases (`&`, `*`) where a node starts, directives (`%` at a line's start),
+ * merge keys (`<<`), tabs, explicit keys (`?`), document markers, flow collections used as keys, block
+ * scalars, comments glued to a value, numbers in forms beyond plain decimals, and escapes of UTF-16
+ * surrogates (refused as YAML010). A test checks that both parsers give the same data for every record
+ * in data/ and every case of the YAML test suite the screen admits.
  */
-/** Where a plain scalar starts: a key at the start of a line (or of a list item), a value, a flow item. */
-const SCALAR_START = "(?:^\\s*(?:-\\s+)*|:\\s+|[[{,]\\s*)";
-/** Where it ends: the end of the line, a flow separator, a comment, or the colon of a key. */
+/** Where a plain scalar ends: the end of the line, a flow separator, a comment, or the colon of a key. */
 const SCALAR_END = "\\s*(?:$|[,\\]}]|\\s#|:\\s|:$)";
+/**
+ * Numbers beyond plain decimals (js-yaml and the YAML 1.2 core schema read `+.5`, `1_000`, `0o17`,
+ * `.inf`, `-0` differently): a whole plain scalar — value, key, list or flow item — that starts like
+ * a number but is neither a plain unsigned integer nor a date. Prose and URLs holding digits pass.
+ */
+const NUMBER_LIKE = `(?!(?:\\d+|\\d{4}(?:-\\d\\d){1,2})${SCALAR_END})[-+]?(?:0[xob]\\w*|\\.\\w+|\\d[\\w.+-]*)${SCALAR_END}`;
+/** A null key (`~:`, `null:`): js-yaml names it "null", the positional parser "". */
+const NULL_KEY = "(?:~|null|Null|NULL)\\s*:";
 
-const SCREEN = new RegExp(
-  [
-    "[&*!%\\t]", // anchors, aliases, tags, directives, tabs
-    "<<", // merge keys
-    "^(?:---|\\.\\.\\.)", // document markers
-    "^\\s*\\?", // explicit keys
-    "^\\s*(?:-\\s+)*[[{]", // flow collections at the start of a line (possibly keys)
-    "[,{[]\\s*[[{]", // flow collections inside flow collections (possibly keys)
-    "[|>][-+0-9]*\\s*(?:#.*)?$", // block scalars: indentation rules differ between parsers
-    "[\"']#", // comments not separated by a space
-    // Numbers beyond plain decimals (js-yaml and the YAML 1.2 core schema read `+.5`, `1_000`, `0o17`,
-    // `.inf`, `-0` differently): a whole plain scalar — value, key, list or flow item — that starts like
-    // a number but is neither a plain unsigned integer nor a date. Prose and URLs holding digits pass.
-    `${SCALAR_START}(?!(?:\\d+|\\d{4}(?:-\\d\\d){1,2})${SCALAR_END})[-+]?(?:0[xob]\\w*|\\.\\w+|\\d[\\w.+-]*)${SCALAR_END}`,
-    // A null key (`~:`, `null:`): js-yaml names it "null", the positional parser "".
-    "(?:^\\s*(?:-\\s+)*|[{,]\\s*)(?:~|null|Null|NULL)\\s*:",
-    // A quoted value that goes on past its line: the two parsers differ on how its next lines are indented.
-    // (`[^#"'\n]`: the line's own text only, so the screen stays linear in the file's size.)
-    "^[^#\"'\\n]*(?::|-)\\s+[\"'](?:[^\"'\\n]|\\\\.)*$",
-  ].join("|"),
-  "im",
-);
+/**
+ * The screen, as a few scans each looking for one kind of place (one alternation of them all cost as
+ * much as parsing with js-yaml). A node starts at the start of a line (after list dashes), after `: `
+ * and after a flow bracket; there it must not be an anchor, alias or tag (`&`, `*`, `!` elsewhere are
+ * text, as in a URL's query or "R&D"), an explicit key (`?`), a flow collection at the start of a line
+ * (possibly a key), a null key or a number beyond plain decimals.
+ */
+const SCREENS = [
+  // At the start of a line: directives (`%`; elsewhere `%` is text, as in a URL), document markers, the
+  // node starts above, and a quoted value that goes on past its line (the two parsers differ on how its
+  // next lines are indented; `[^#"'\n]`: the line's own text only, so the scan stays linear).
+  new RegExp(`^(?:%|---|\\.\\.\\.|\\s*(?:-\\s+)*(?:[&*!?[{]|${NULL_KEY}|${NUMBER_LIKE})|[^#"'\\n]*(?::|-)\\s+["'](?:[^"'\\n]|\\\\.)*$)`, "im"),
+  // After a key's colon.
+  new RegExp(`:\\s+(?:[&*!]|${NUMBER_LIKE})`, "im"),
+  // Inside flow collections: collections in collections (possibly keys), null keys, the node starts above.
+  new RegExp(`[[{,]\\s*(?:[[{]|${NULL_KEY})|[[{]\\s*(?:[&*!]|${NUMBER_LIKE})`, "im"),
+  // Anywhere: tabs, merge keys, comments not separated by a space, block scalars (indentation rules differ).
+  /\t|<<|["']#|[|>][-+0-9]*\s*(?:#.*)?$/m,
+];
+/** A node start after a flow collection's comma, tested at that comma only (sticky). */
+const AFTER_FLOW_COMMA = new RegExp(`,\\s*(?:[&*!]|${NUMBER_LIKE})`, "my");
+
+/**
+ * Whether a flow collection's item after a comma starts with what the screens refuse at a node start.
+ * Outside flow collections a comma is text ("on May 26, 2021."), so the commas tested are those inside
+ * brackets, found in one pass: depth counts `[`/`{` and `]`/`}` (a bracket in prose only makes the test
+ * stricter), and inside brackets a quote opens quoted text only where a node starts (after `[`, `{`,
+ * `,` or `:`), so that an apostrophe in a plain item hides nothing.
+ */
+function flowItemRefused(text: string): boolean {
+  let depth = 0;
+  let quote = "";
+  let last = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote) quote = quote === "'" && text[i + 1] === "'" ? (i++, quote) : "";
+      else if (c === "\\" && quote === '"') i++;
+      continue;
+    }
+    if (c === "[" || c === "{") depth++;
+    else if ((c === "]" || c === "}") && depth > 0) depth--;
+    else if (depth > 0 && (c === '"' || c === "'") && (last === "" || "[{,:".includes(last))) quote = c;
+    else if (depth > 0 && c === ",") {
+      AFTER_FLOW_COMMA.lastIndex = i;
+      if (AFTER_FLOW_COMMA.test(text)) return true;
+    }
+    if (c !== " " && c !== "\n") last = c;
+  }
+  return false;
+}
 
 /** Whether the text is of the plain block form the fast path (and the one-pass locator) may read. */
 export function fastPathAdmits(text: string): boolean {
-  return !SCREEN.test(text) && !SURROGATE_ESCAPE.test(text) && deepFlowNesting(text) === undefined;
+  if (SCREENS.some((screen) => screen.test(text)) || SURROGATE_ESCAPE.test(text) || deepFlowNesting(text) !== undefined) return false;
+  return !((text.includes("[") || text.includes("{")) && flowItemRefused(text));
 }
 
 export function fastParse(text: string): Record<string, unknown> | undefined {
