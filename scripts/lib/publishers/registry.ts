@@ -44,9 +44,25 @@ export function hostOf(url: string): string | undefined {
   }
 }
 
+/**
+ * Each registry's answers by URL: five dataset checks ask about every source's URL, and parsing a URL
+ * cost more than the rest of those checks together. One entry per distinct URL of the run.
+ */
+const answers = new WeakMap<PublisherRegistry, Map<string, Publisher | null>>();
+
 /** The registry entry for a URL: its host or the nearest parent domain registered. */
 export function publisherOf(registry: PublisherRegistry, url: unknown): Publisher | undefined {
   if (typeof url !== "string" || registry.hosts.size === 0) return undefined;
+  let known = answers.get(registry);
+  if (!known) answers.set(registry, (known = new Map()));
+  const answer = known.get(url);
+  if (answer !== undefined) return answer ?? undefined;
+  const found = lookUp(registry, url);
+  known.set(url, found ?? null);
+  return found;
+}
+
+function lookUp(registry: PublisherRegistry, url: string): Publisher | undefined {
   let host = hostOf(url);
   while (host) {
     const entry = registry.hosts.get(host);
@@ -83,10 +99,18 @@ export function normalizeName(name: string): string {
  */
 export function namesPublisher(text: string, entry: Publisher): boolean {
   const haystack = normalizeName(text);
-  return [entry.publisher, ...entry.aliases, entry.host].some((name) => {
-    const needle = normalizeName(name).trim();
-    return needle.length > 0 && haystack.includes(` ${needle} `);
-  });
+  return needlesOf(entry).some((needle) => haystack.includes(needle));
+}
+
+const needles = new WeakMap<Publisher, string[]>();
+/** An entry's names, normalized once: ` name ` for each non-empty one. */
+function needlesOf(entry: Publisher): string[] {
+  let list = needles.get(entry);
+  if (!list) {
+    list = [entry.publisher, ...entry.aliases, entry.host].map((name) => normalizeName(name).trim()).filter((n) => n.length > 0).map((n) => ` ${n} `);
+    needles.set(entry, list);
+  }
+  return list;
 }
 
 /** The blocked entry a source's publisher text names when it has no URL (`sion5.com`, `exbulletin`). */
