@@ -5,7 +5,9 @@
 const fs = require("node:fs");
 process.on("exit", () => {
   const file = process.env.SIDELINES_RSS_FILE;
-  if (!file) return;
+  // Worker threads get this preload too, and their exit event reports the whole process's usage: only
+  // the main thread writes, once per process.
+  if (!file || !require("node:worker_threads").isMainThread) return;
   const use = process.resourceUsage();
   fs.appendFileSync(file, `${use.maxRSS} ${use.userCPUTime + use.systemCPUTime}\n`);
 });
