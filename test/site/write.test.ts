@@ -76,6 +76,19 @@ describe("npm run site and the build", { timeout: 120_000 }, () => {
     expect(fs.existsSync(path.join(dir, "escape.html"))).toBe(false);
   });
 
+  it("files made as they are written: a page that fails to render leaves the previous site and no temporary folder", () => {
+    const dir = tempDir("sidelines-site-stream-");
+    const out = path.join(dir, "site");
+    writeSiteAtomically(out, new Map([["index.html", "one"]]));
+    const files = function* (): Generator<[string, string]> {
+      yield ["index.html", "two"];
+      throw new Error("a page failed to render");
+    };
+    expect(() => writeSiteAtomically(out, files())).toThrow(/failed to render/);
+    expect(fs.readFileSync(path.join(out, "index.html"), "utf8")).toBe("one");
+    expect(fs.readdirSync(dir)).toEqual(["site"]);
+  });
+
   it("removes the temporary folder of a run that died", () => {
     const dir = tempDir("sidelines-site-dead-");
     const dead = path.join(dir, ".site.tmp-999999999-abcdef");

@@ -49,43 +49,56 @@ export interface Downloads {
 
 /** Renders every page of the dataset; `downloads` adds the release files and their table on the home page. */
 export function renderSite(dataset: Dataset, downloads: Downloads = { sums: new Map(), files: new Map() }, siteUrl?: string, repoUrl?: string): SiteFiles {
+  return new Map(siteFiles(dataset, downloads, siteUrl, repoUrl));
+}
+
+/**
+ * The files of the site one after another, each made when it is asked for: written as they come, the
+ * pages of a large dataset never sit in memory all at once (at 100,000 records they come to gigabytes).
+ */
+export function* siteFiles(dataset: Dataset, downloads: Downloads = { sums: new Map(), files: new Map() }, siteUrl?: string, repoUrl?: string): Generator<[string, string | Buffer]> {
   const model = new SiteModel(dataset);
   const quality = downloads.files.get(QUALITY_FILE);
   if (quality) model.quality = JSON.parse(quality.toString("utf8")) as Quality;
-  const out: SiteFiles = new Map();
+  const written = new Set<string>();
+  const put = (p: string, content: string | Buffer): [string, string | Buffer] => (written.add(p), [p, content]);
   const at = (p: string): PageContext => ({ model, path: p, ...(siteUrl ? { siteUrl } : {}), ...(repoUrl ? { repoUrl } : {}) });
   const pageOf = (id: string): string => model.targets.get(id)!.path;
 
   const sizes = new Map([...downloads.files].map(([rel, bytes]) => [rel, bytes.length]));
-  out.set("index.html", renderHome(at("index.html"), downloads.sums, sizes));
-  out.set("timeline.html", renderTimelinePage(at("timeline.html")));
+  yield put("index.html", renderHome(at("index.html"), downloads.sums, sizes));
+  yield put("timeline.html", renderTimelinePage(at("timeline.html")));
   const index = buildSearchIndex(model);
-  out.set("search.html", renderSearch(at("search.html"), index));
-  out.set("search-index.json", `${jsonText(index, 1)}\n`);
-  for (const [p, text] of searchShardFiles(buildSearchShards(index))) out.set(p, text);
-  for (const [p, text] of renderAtoZ(at, index)) out.set(p, text);
+  yield put("search.html", renderSearch(at("search.html"), index));
+  yield put("search-index.json", `${jsonText(index, 1)}\n`);
+  for (const [p, text] of searchShardFiles(buildSearchShards(index))) yield put(p, text);
+  for (const [p, text] of renderAtoZ(at, index)) yield put(p, text);
   // Each record's own JSON, beside its page: the record as the release publishes it.
-  const json = (id: string, record: unknown): void => void out.set(recordJsonPath(pageOf(id)), `${jsonText(record, 2)}\n`);
-  for (const records of [dataset.actors, dataset.meetings, dataset.sanctions, dataset.incidents, dataset.forums]) for (const r of records) json(r.id, r);
-  for (const entry of model.editions.values()) json(entry.edition.id, { forum: entry.forum.id, ...entry.edition });
-  for (const a of dataset.actors) out.set(pageOf(a.id), renderActor(at(pageOf(a.id)), a));
-  for (const m of dataset.meetings) out.set(pageOf(m.id), renderMeeting(at(pageOf(m.id)), m));
-  for (const s of dataset.sanctions) out.set(pageOf(s.id), renderSanction(at(pageOf(s.id)), s));
-  for (const i of dataset.incidents) out.set(pageOf(i.id), renderIncident(at(pageOf(i.id)), i));
-  for (const f of dataset.forums) out.set(pageOf(f.id), renderForum(at(pageOf(f.id)), f));
-  for (const entry of model.editions.values()) out.set(pageOf(entry.edition.id), renderEdition(at(pageOf(entry.edition.id)), entry));
+  const json = (id: string, record: unknown): [string, string] => [recordJsonPath(pageOf(id)), `${jsonText(record, 2)}\n`];
+  for (const records of [dataset.actors, dataset.meetings, dataset.sanctions, dataset.incidents, dataset.forums]) for (const r of records) yield put(...json(r.id, r));
+  for (const entry of model.editions.values()) yield put(...json(entry.edition.id, { forum: entry.forum.id, ...entry.edition }));
+  for (const a of dataset.actors) yield put(pageOf(a.id), renderActor(at(pageOf(a.id)), a));
+  for (const m of dataset.meetings) yield put(pageOf(m.id), renderMeeting(at(pageOf(m.id)), m));
+  for (const s of dataset.sanctions) yield put(pageOf(s.id), renderSanction(at(pageOf(s.id)), s));
+  for (const i of dataset.incidents) yield put(pageOf(i.id), renderIncident(at(pageOf(i.id)), i));
+  for (const f of dataset.forums) yield put(pageOf(f.id), renderForum(at(pageOf(f.id)), f));
+  for (const entry of model.editions.values()) yield put(pageOf(entry.edition.id), renderEdition(at(pageOf(entry.edition.id)), entry));
   for (const t of dataset.tombstones) {
     // A withdrawn id keeps a page at its old address, unless a live record has taken the id over.
     const p = `${PAGE_FOLDERS[t.type as PageType]}/${fileName(t.id)}.html`;
-    if (!out.has(p)) out.set(p, renderTombstone(at(p), t));
+    if (!written.has(p)) yield put(p, renderTombstone(at(p), t));
   }
-  for (const asset of ASSETS) out.set(`assets/${asset}`, fs.readFileSync(path.join(ASSETS_DIR, asset)));
-  out.set("assets/minisearch.js", minisearchAsset());
-  for (const [rel, bytes] of downloads.files) out.set(`download/${rel}`, bytes);
-  return out;
+  for (const asset of ASSETS) yield put(`assets/${asset}`, fs.readFileSync(path.join(ASSETS_DIR, asset)));
+  yield put("assets/minisearch.js", minisearchAsset());
+  for (const [rel, bytes] of downloads.files) yield put(`download/${rel}`, bytes);
 }
 
 /** The site of a release read with readRelease(). */
 export function siteOfRelease(release: Release, siteUrl?: string, repoUrl?: string): SiteFiles {
-  return renderSite(release.dataset, { sums: release.sums, files: release.files }, siteUrl, repoUrl);
+  return new Map(siteFilesOfRelease(release, siteUrl, repoUrl));
+}
+
+/** The files of the site of a release, one after another (see siteFiles). */
+export function siteFilesOfRelease(release: Release, siteUrl?: string, repoUrl?: string): Generator<[string, string | Buffer]> {
+  return siteFiles(release.dataset, { sums: release.sums, files: release.files }, siteUrl, repoUrl);
 }

@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { recover, resolveRelease, withLock, workDir } from "../publish/atomic.ts";
-import { siteOfRelease } from "./generate.ts";
+import { siteFilesOfRelease } from "./generate.ts";
 import { readRelease, ReleaseError } from "./read.ts";
 import { writeSiteAtomically } from "./write.ts";
 import { repoBase, REPO_URL_ENV } from "./record-links.ts";
@@ -56,10 +56,18 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   if (!fs.existsSync(dist) && !fs.existsSync(workDir(dist))) throw new ReleaseError(`${dist} does not exist: run \`npm run build\` first`);
   return withLock(dist, () => {
     recover(dist); // puts back a release a killed build left aside, as the next build would
-    const files = siteOfRelease(readRelease(resolveRelease(dist)), siteBase(options.siteUrl ?? process.env[SITE_URL_ENV]), repoBase(options.repoUrl ?? process.env[REPO_URL_ENV]));
-    const bytes = writeSiteAtomically(out, files);
-    const pages = [...files.keys()].filter((f) => f.endsWith(".html")).length;
-    const home = files.get("index.html")!;
-    return { out, pages, files: files.size, bytes, homeBytes: Buffer.byteLength(home) };
+    const files = siteFilesOfRelease(readRelease(resolveRelease(dist)), siteBase(options.siteUrl ?? process.env[SITE_URL_ENV]), repoBase(options.repoUrl ?? process.env[REPO_URL_ENV]));
+    // Written as they are made (see siteFiles), and counted on the way.
+    const counts = { pages: 0, files: 0, homeBytes: 0 };
+    const counted = function* (): Generator<[string, string | Buffer]> {
+      for (const file of files) {
+        counts.files++;
+        if (file[0].endsWith(".html")) counts.pages++;
+        if (file[0] === "index.html") counts.homeBytes = Buffer.byteLength(file[1]);
+        yield file;
+      }
+    };
+    const bytes = writeSiteAtomically(out, counted());
+    return { out, ...counts, bytes };
   });
 }

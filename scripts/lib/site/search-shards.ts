@@ -108,18 +108,39 @@ export function buildSearchShards(entries: readonly SearchEntry[], budget = SHAR
     }
     return shard;
   };
+  // Sizes of the serialised parts, worked out once, so that deciding where to split needs no serialising:
+  // each term's posting with its length in characters and its documents, and each document's entries.
+  const header = JSON.stringify({ ...whole, documentIds: {}, fieldLength: {}, storedFields: {}, index: [] }).length;
+  const info = new Map<Posting, { bytes: number; length: number; docs: string[] }>();
+  for (const p of whole.index) info.set(p, { bytes: JSON.stringify(p).length + 1, length: chars(p[0]).length, docs: [...new Set(Object.values(p[1]).flatMap((d) => Object.keys(d)))] });
+  const docBytes = new Map<string, number>();
+  const bytesOfDoc = (id: string): number => {
+    let n = docBytes.get(id);
+    if (n === undefined) docBytes.set(id, (n = JSON.stringify(whole.fieldLength[id]).length + JSON.stringify(whole.storedFields[id]).length + 2 * (id.length + 4)));
+    return n;
+  };
+  /** The length of shardOf(postings) serialised (to a few bytes). */
+  const sizeOf = (postings: readonly Posting[]): number => {
+    const docs = new Set<string>();
+    let bytes = header;
+    for (const p of postings) {
+      const i = info.get(p)!;
+      bytes += i.bytes;
+      for (const d of i.docs) if (!docs.has(d)) (docs.add(d), (bytes += bytesOfDoc(d)));
+    }
+    return bytes;
+  };
   const terms = new Map<string, TermShard>();
   /** Places the terms of `key` in one shard, or, when that is over the budget, splits them by one more character. */
   const place = (key: string, postings: readonly Posting[]): void => {
-    const shard = shardOf(postings);
     const length = chars(key).length;
-    if (JSON.stringify(shard).length <= budget || postings.every((p) => chars(p[0]).length <= length)) {
-      terms.set(key, shard);
+    if (sizeOf(postings) <= budget || postings.every((p) => info.get(p)!.length <= length)) {
+      terms.set(key, shardOf(postings));
       return;
     }
-    const stay = postings.filter((p) => chars(p[0]).length <= length);
+    const stay = postings.filter((p) => info.get(p)!.length <= length);
     if (stay.length) terms.set(key, shardOf(stay));
-    for (const [longer, group] of groupBy(postings.filter((p) => chars(p[0]).length > length), (p) => chars(p[0]).slice(0, length + 1).join(""))) place(longer, group);
+    for (const [longer, group] of groupBy(postings.filter((p) => info.get(p)!.length > length), (p) => chars(p[0]).slice(0, length + 1).join(""))) place(longer, group);
   };
   for (const [key, group] of groupBy(whole.index, (p) => searchTerms.shardKey(p[0]))) place(key, group);
   const docs: SearchEntry[][] = [];

@@ -6,7 +6,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { SiteFiles } from "./generate.ts";
 import { removeFoldersOfDeadProcesses } from "../publish/atomic.ts";
 import { writeMarker } from "../output-guard.ts";
 
@@ -18,8 +17,8 @@ export function removeDeadSiteTemps(out: string): void {
   removeFoldersOfDeadProcesses(path.dirname(out), (name) => Number(pattern.exec(name)?.[1]));
 }
 
-/** Writes `files` to a fresh folder and swaps it in for `out`. Returns the number of bytes written. */
-export function writeSiteAtomically(out: string, files: SiteFiles): number {
+/** Writes `files` (a map, or files made one after another) to a fresh folder and swaps it in for `out`. Returns the number of bytes written. */
+export function writeSiteAtomically(out: string, files: Iterable<[string, string | Buffer]>): number {
   const dir = path.dirname(out);
   const base = path.basename(out);
   fs.mkdirSync(dir, { recursive: true });
