@@ -37,8 +37,8 @@ export interface ValidateOptions {
   /**
    * The validation cache (cache/validation-cache.ts): its file, and the hash of the inputs it is keyed
    * by (computed from the schemas, the check code and the registry when not given). Not used with
-   * `files` or `keepRecords`, whose runs read every record anyway, nor by partial runs of fewer than
-   * CACHE_MIN_FILES files.
+   * `files` or `keepRecords`, whose runs read every record anyway. Partial runs of fewer than
+   * CACHE_MIN_FILES files read it (for the views of the records they do not check) but do not write it.
    */
   cache?: { file: string; inputs?: string };
 }
@@ -200,7 +200,7 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   const loaded = new Map<string, LoadedRecord | undefined>();
   // With the cache, every file's bytes are hashed first; a file whose hash is the cached one keeps its
   // cached verdict, and every other file's verdict is cached for the next run.
-  const cache = options.cache && !options.files && !keep && targets.length >= Math.min(CACHE_MIN_FILES, found.records.length) ? ValidationCache.open(options.cache.file, options.cache.inputs ?? validationInputs({ schemasDir: set.dir, dataDir })) : undefined;
+  const cache = options.cache && !options.files && !keep ? ValidationCache.open(options.cache.file, options.cache.inputs ?? validationInputs({ schemasDir: set.dir, dataDir })) : undefined;
   const hashing: Hashing | undefined = cache ? { expected: targets.map((rf) => cache.hashOf(rf.file) ?? "") } : undefined;
   if (cache) time("cache read");
   let fromCache = 0;
@@ -286,8 +286,11 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   const notices: string[] = [];
   if (cache) {
     // Verdicts of files this run did not check are kept; those of files that no longer exist are dropped.
-    for (const rf of found.records) cache.keep(rf.file);
-    cache.save(found.records.map((rf) => rf.file));
+    // A run of a few files leaves the cache as it was (see CACHE_MIN_FILES).
+    if (targets.length >= Math.min(CACHE_MIN_FILES, found.records.length)) {
+      for (const rf of found.records) cache.keep(rf.file);
+      cache.save(found.records.map((rf) => rf.file));
+    }
     if (cache.notice) notices.push(cache.notice);
     time("cache saved");
   }

@@ -11,7 +11,7 @@
  * to a temporary file and renamed into place, so readers and concurrent runs only ever see a whole
  * cache (the last one written wins, and each is right on its own). Anything unexpected in it — missing
  * lines, a wrong checksum, another version, an unreadable file — makes it ignored with a one-line
- * notice and rebuilt.
+ * notice and rebuilt by the next full validation.
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -24,8 +24,10 @@ import { CACHE_FORMAT_VERSION } from "./inputs.ts";
 export const CACHE_FILE = ".sidelines-cache/validation-cache";
 
 /**
- * A run that checks fewer files than this (`--changed`, files named) neither reads nor writes the cache:
- * reading a verdict for each of the dataset's files would cost more than checking the few it names.
+ * A run that checks fewer files than this (`--changed`, files named) reads the cache, for the views of
+ * the records it does not check (forum files are large, and the index needs their edition ids), but
+ * does not write it: writing a verdict for each of the dataset's files would cost more than checking
+ * the few it names.
  */
 export const CACHE_MIN_FILES = 1000;
 
@@ -147,7 +149,7 @@ export class ValidationCache {
       }
     }
     const cache = new ValidationCache(file, inputs, lines ?? new Map(), lines === undefined);
-    if (problem) cache.notice = `note: ignored the validation cache ${path.basename(path.dirname(file))}/${path.basename(file)}, ${problem}; it is rebuilt (turn it off with --no-cache or ${NO_CACHE_VARIABLE}=1)`;
+    if (problem) cache.notice = `note: ignored the validation cache ${path.basename(path.dirname(file))}/${path.basename(file)}, ${problem}; every file is checked afresh, and a full validation writes it anew (turn it off with --no-cache or ${NO_CACHE_VARIABLE}=1)`;
     return cache;
   }
 
