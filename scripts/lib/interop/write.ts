@@ -5,7 +5,7 @@
 import type { PublishedRecords } from "../publish/records.ts";
 import type { OutputDir } from "../publish/output-file.ts";
 import type { ExtraTable } from "../publish/outputs.ts";
-import { cell, csvText } from "../publish/csv/cells.ts";
+import { cell, csvRows, csvText } from "../publish/csv/cells.ts";
 import { ftmEntities } from "./ftm.ts";
 import { popolo } from "./popolo.ts";
 import { EVENT_COLUMNS, eventRows } from "./events.ts";
@@ -15,12 +15,23 @@ export const INTEROP_FILES = { ftm: "ftm/entities.ftm.json", popolo: "popolo/pop
 
 const withoutEmpty = (row: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined && v !== ""));
 
+/** Each item as its text, made as the file is written, so that no file's whole text is held at once. */
+function* texts<T>(items: readonly T[], text: (item: T) => string): Generator<string> {
+  for (const item of items) yield text(item);
+}
+
+/** A CSV table in pieces of a thousand rows (the pieces join to exactly the text of one `csvText`). */
+function* csvPieces<T>(header: readonly string[], items: readonly T[], row: (item: T) => string[]): Generator<string> {
+  yield csvText(header, []);
+  for (let i = 0; i < items.length; i += 1000) yield csvRows(items.slice(i, i + 1000).map(row));
+}
+
 export function writeInteropFiles(records: PublishedRecords, out: OutputDir): void {
-  out.write(INTEROP_FILES.ftm, ftmEntities(records).map((e) => `${jsonText(e)}\n`));
+  out.write(INTEROP_FILES.ftm, texts(ftmEntities(records), (e) => `${jsonText(e)}\n`));
   out.write(INTEROP_FILES.popolo, [`${jsonText(popolo(records), 2)}\n`]);
   const rows = eventRows(records);
-  out.write(INTEROP_FILES.eventsCsv, [csvText(EVENT_COLUMNS.map((c) => c.name), rows.map((r) => EVENT_COLUMNS.map((c) => cell(r[c.name]))))]);
-  out.write(INTEROP_FILES.eventsNdjson, rows.map((r) => `${jsonText(withoutEmpty(r))}\n`));
+  out.write(INTEROP_FILES.eventsCsv, csvPieces(EVENT_COLUMNS.map((c) => c.name), rows, (r) => EVENT_COLUMNS.map((c) => cell(r[c.name]))));
+  out.write(INTEROP_FILES.eventsNdjson, texts(rows, (r) => `${jsonText(withoutEmpty(r))}\n`));
 }
 
 /** The event rows as a table of the data package: typed columns, a primary key and foreign keys. */
