@@ -158,6 +158,15 @@ function fanInOf(corpus: GeneratedCorpus): string {
 function benchCorpus(profile: Profile, size: number): Row[] {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `sidelines-bench-${profile}-${size}-`));
   console.error(`\n# ${profile}, ${size} records in ${root}`);
+  try {
+    return measureCorpus(profile, size, root);
+  } finally {
+    // Also when a run fails: a corpus of 100,000 files is not left behind in the temporary folder.
+    if (!values.keep) fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+function measureCorpus(profile: Profile, size: number, root: string): Row[] {
   const corpus = makeCorpus(profile, size);
   writeCorpus(root, corpus);
   if (size === maxOf(sizes)) {
@@ -243,7 +252,6 @@ function benchCorpus(profile: Profile, size: number): Row[] {
       console.error(`    ${t.name}: ${s.seconds.toFixed(2)} s wall, ${s.cpuSeconds.toFixed(2)} s CPU, ${Math.round(s.rssMiB)} MiB, load ${s.load.toFixed(2)}`);
     });
   }
-  if (!values.keep) fs.rmSync(root, { recursive: true, force: true });
   return rows;
 }
 
