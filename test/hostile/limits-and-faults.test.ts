@@ -99,9 +99,6 @@ describe("no code path evaluates data", () => {
       }
     };
     walk(path.join(ROOT, "scripts"));
-    // The only exceptions run the site's own search script (a fixed file of the toolkit, never data)
-    // in a sandbox, so that the build and the browser share one set of text rules; nothing else may.
-    const OWN_ASSET_RUNNERS = ["scripts/lib/bench/site-bytes.ts", "scripts/lib/site/search-terms.ts"];
-    expect(offenders.filter((f) => !OWN_ASSET_RUNNERS.includes(f))).toEqual([]);
+    expect(offenders).toEqual([]);
   });
 });

@@ -5,10 +5,9 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import vm from "node:vm";
-import MiniSearch, { type AsPlainObject } from "minisearch";
+import MiniSearch from "minisearch";
 import { searchTerms, type SearchDocument } from "../site/search-terms.ts";
-import type { SearchMeta } from "../site/search-shards.ts";
+import { readShardFile } from "../site/search-shards.ts";
 
 /** Results listed at once by assets/search.js (its PAGE). */
 export const RESULTS_PAGE = 20;
@@ -36,14 +35,8 @@ export interface SearchDownload extends Download {
   first: string[];
 }
 
-/** Runs a shard script and returns what it registered. */
-function runShard(site: string, file: string): { terms?: AsPlainObject; docs?: { name: string }[]; meta?: SearchMeta } {
-  const got: { terms?: AsPlainObject; docs?: { name: string }[]; meta?: SearchMeta } = {};
-  const sandbox = { window: {} as { SIDELINES_SEARCH_META?: SearchMeta }, SIDELINES_SEARCH: { terms: (_k: string, s: AsPlainObject) => (got.terms = s), docs: (_n: number, d: { name: string }[]) => (got.docs = d) } };
-  vm.runInNewContext(fs.readFileSync(path.join(site, file), "utf8"), sandbox);
-  if (sandbox.window.SIDELINES_SEARCH_META) got.meta = sandbox.window.SIDELINES_SEARCH_META;
-  return got;
-}
+/** What a shard file holds. */
+const runShard = (site: string, file: string): ReturnType<typeof readShardFile> => readShardFile(fs.readFileSync(path.join(site, file), "utf8"));
 
 /** The files and bytes of a first search for `text` on the search page of the site in `site`. */
 export function firstSearchDownload(site: string, text: string): SearchDownload {

@@ -155,13 +155,24 @@ export function buildSearchShards(entries: readonly SearchEntry[], budget = SHAR
   return { meta: { keys: [...terms.keys()].sort(), docsPerShard: DOCS_PER_SHARD, entries: entries.length, types }, terms, docs };
 }
 
+const META_START = "window.SIDELINES_SEARCH_META = ";
+
 /** The site files of the shards: search/meta.js, search/terms/<key>.js, search/docs/<n>.js. */
 export function searchShardFiles(shards: SearchShards): Map<string, string> {
   const files = new Map<string, string>();
-  files.set("search/meta.js", `window.SIDELINES_SEARCH_META = ${scriptSafeJson(shards.meta)};\n`);
+  files.set("search/meta.js", `${META_START}${scriptSafeJson(shards.meta)};\n`);
   for (const [key, shard] of shards.terms) files.set(`search/terms/${searchTerms.shardFile(key)}.js`, `SIDELINES_SEARCH.terms(${scriptSafeJson(key)}, ${scriptSafeJson(shard)});\n`);
   shards.docs.forEach((block, n) => files.set(`search/docs/${n}.js`, `SIDELINES_SEARCH.docs(${n}, ${scriptSafeJson(block)});\n`));
   return files;
+}
+
+/** What a shard file written above holds, read back as data (its call's JSON arguments), never run. */
+export function readShardFile(text: string): { meta?: SearchMeta; terms?: AsPlainObject; docs?: { name: string }[] } {
+  if (text.startsWith(META_START)) return { meta: JSON.parse(text.slice(META_START.length).replace(/;\n$/, "")) as SearchMeta };
+  const call = /^SIDELINES_SEARCH\.(terms|docs)\(([\s\S]*)\);\n$/.exec(text);
+  if (!call) throw new Error("not a search shard written by the site");
+  const [, value] = JSON.parse(`[${call[2]}]`) as [unknown, unknown];
+  return call[1] === "terms" ? { terms: value as AsPlainObject } : { docs: value as { name: string }[] };
 }
 
 export interface ShardSearch {

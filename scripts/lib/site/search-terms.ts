@@ -1,11 +1,10 @@
 /**
  * The search's text rules (normalising, terms, shard keys, the query and MiniSearch's options) for the
  * build. They live in the site asset assets/search-terms.js, which the browser runs as it is; here the
- * same file is run in a sandbox, so that the index is built with exactly the rules the browser searches with.
+ * same file is required, so that the index is built with exactly the rules the browser searches with.
  */
-import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import vm from "node:vm";
 import { SITE_ASSETS_DIR } from "../paths.ts";
 import type { AsPlainObject, Options, Query } from "minisearch";
 
@@ -41,10 +40,4 @@ export interface SearchTerms {
   OPTIONS: Options<SearchDocument>;
 }
 
-function load(): SearchTerms {
-  const sandbox: { SidelinesSearchTerms?: SearchTerms } = {};
-  vm.runInNewContext(fs.readFileSync(SEARCH_TERMS_ASSET, "utf8"), sandbox, { filename: SEARCH_TERMS_ASSET }); // the sandbox is the script's global object
-  return sandbox.SidelinesSearchTerms!;
-}
-
-export const searchTerms: SearchTerms = load();
+export const searchTerms = createRequire(SEARCH_TERMS_ASSET)(SEARCH_TERMS_ASSET) as SearchTerms;

@@ -154,5 +154,8 @@
     },
   };
 
-  root.SidelinesSearchTerms = { normalise: normalise, terms: terms, joined: joined, shardKey: shardKey, shardFile: shardFile, shardsFor: shardsFor, query: query, encodeFilters: encodeFilters, decodeFilters: decodeFilters, mergeShards: mergeShards, OPTIONS: OPTIONS };
+  var api = { normalise: normalise, terms: terms, joined: joined, shardKey: shardKey, shardFile: shardFile, shardsFor: shardsFor, query: query, encodeFilters: encodeFilters, decodeFilters: decodeFilters, mergeShards: mergeShards, OPTIONS: OPTIONS };
+  // The browser runs this file as a script; the build requires it (assets/package.json makes it CommonJS for Node).
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else root.SidelinesSearchTerms = api;
 })(typeof window === "undefined" ? globalThis : window);
