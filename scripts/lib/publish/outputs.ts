@@ -105,41 +105,27 @@ export function writeCsvFiles(records: PublishedRecords, out: OutputDir): Map<st
   return writer.close();
 }
 
-/** datapackage.json, which describes each CSV (with its hash) as a Frictionless tabular resource. */
 /** A table written outside csv/ (the event rows), described in datapackage.json like the others. */
 export interface ExtraTable {
   name: string;
   path: string;
   title: string;
   description: string;
-  schema: Record<string, unknown>;
+  /** Its Table Schema. */
+  schema: object;
 }
 
+/** datapackage.json, which describes each CSV (with its hash) as a Frictionless tabular resource. */
 export function writeDatapackage(publicSchemas: Map<string, JsonSchema>, metadata: DatasetMetadata, csvHashes: ReadonlyMap<string, FileHash>, out: OutputDir, extra: readonly ExtraTable[] = []): void {
-  const resources = [];
-  for (const spec of TABLES) {
-    const path = `csv/${spec.name}.csv`;
-    const written = csvHashes.get(path);
-    if (!written) throw new Error(`internal error: ${path} was not written`);
-    resources.push({
-      name: resourceName(spec.name),
-      path,
-      profile: "tabular-data-resource",
-      title: spec.title,
-      description: spec.description,
-      format: "csv",
-      mediatype: "text/csv",
-      encoding: "utf-8",
-      bytes: written.bytes,
-      hash: `sha256:${written.sha256}`,
-      dialect: { delimiter: ",", lineTerminator: "\n", quoteChar: '"', doubleQuote: true, header: true, skipInitialSpace: false },
-      schema: tableSchema(publicSchemas, spec),
-    });
-  }
-  for (const table of extra) {
-    const written = out.hashes.get(table.path);
+  // The CSV tables of the record types, then the extra ones (events), described alike.
+  const tables: ExtraTable[] = [
+    ...TABLES.map((spec) => ({ name: resourceName(spec.name), path: `csv/${spec.name}.csv`, title: spec.title, description: spec.description, schema: tableSchema(publicSchemas, spec) })),
+    ...extra,
+  ];
+  const resources = tables.map((table) => {
+    const written = csvHashes.get(table.path) ?? out.hashes.get(table.path);
     if (!written) throw new Error(`internal error: ${table.path} was not written`);
-    resources.push({
+    return {
       name: table.name,
       path: table.path,
       profile: "tabular-data-resource",
@@ -152,8 +138,8 @@ export function writeDatapackage(publicSchemas: Map<string, JsonSchema>, metadat
       hash: `sha256:${written.sha256}`,
       dialect: { delimiter: ",", lineTerminator: "\n", quoteChar: '"', doubleQuote: true, header: true, skipInitialSpace: false },
       schema: table.schema,
-    });
-  }
+    };
+  });
   const datapackage = {
     profile: "tabular-data-package",
     name: "sidelines",
