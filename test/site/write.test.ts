@@ -66,34 +66,56 @@ describe("npm run site and the build", { timeout: 120_000 }, () => {
     expect(fs.readFileSync(path.join(dist, "site/index.html"))).toEqual(before);
   });
 
-  it("a write that fails midway leaves the previous site and no temporary folder", () => {
+  it("a write that fails midway leaves the previous site and no temporary folder", async () => {
     const dir = tempDir("sidelines-site-write-");
     const out = path.join(dir, "site");
-    writeSiteAtomically(out, new Map([["index.html", "one"]]));
-    expect(() => writeSiteAtomically(out, new Map([["index.html", "two"], ["../escape.html", "x"]]))).toThrow(/leaves the site folder/);
+    await writeSiteAtomically(out, new Map([["index.html", "one"]]));
+    await expect(writeSiteAtomically(out, new Map([["index.html", "two"], ["../escape.html", "x"]]))).rejects.toThrow(/leaves the site folder/);
     expect(fs.readFileSync(path.join(out, "index.html"), "utf8")).toBe("one");
     expect(fs.readdirSync(dir)).toEqual(["site"]);
     expect(fs.existsSync(path.join(dir, "escape.html"))).toBe(false);
   });
 
-  it("files made as they are written: a page that fails to render leaves the previous site and no temporary folder", () => {
+  it("files made as they are written: a page that fails to render leaves the previous site and no temporary folder", async () => {
     const dir = tempDir("sidelines-site-stream-");
     const out = path.join(dir, "site");
-    writeSiteAtomically(out, new Map([["index.html", "one"]]));
+    await writeSiteAtomically(out, new Map([["index.html", "one"]]));
     const files = function* (): Generator<[string, string]> {
       yield ["index.html", "two"];
       throw new Error("a page failed to render");
     };
-    expect(() => writeSiteAtomically(out, files())).toThrow(/failed to render/);
+    await expect(writeSiteAtomically(out, files())).rejects.toThrow(/failed to render/);
     expect(fs.readFileSync(path.join(out, "index.html"), "utf8")).toBe("one");
     expect(fs.readdirSync(dir)).toEqual(["site"]);
   });
 
-  it("removes the temporary folder of a run that died", () => {
+  it("a file that fails to be written while others are in flight leaves the previous site and no temporary folder", async () => {
+    const dir = tempDir("sidelines-site-io-");
+    const out = path.join(dir, "site");
+    await writeSiteAtomically(out, new Map([["index.html", "one"]]));
+    // "a" is a folder by the time its file is written: the write fails on the I/O threads, not in the loop.
+    const files = new Map<string, string>([["a/b.html", "y"], ...Array.from({ length: 100 }, (_, i): [string, string] => [`p/${i}.html`, "z"]), ["a", "x"]]);
+    await expect(writeSiteAtomically(out, files)).rejects.toThrow(/EEXIST|EISDIR/);
+    expect(fs.readFileSync(path.join(out, "index.html"), "utf8")).toBe("one");
+    expect(fs.readdirSync(dir)).toEqual(["site"]);
+  });
+
+  it("offers the release's files under download/ as links to the release's own files, not second copies", async () => {
+    const root = writeFixture();
+    const dist = path.join(root, "dist");
+    await build({ root, out: dist, env: { SOURCE_DATE_EPOCH: "1700000000" } });
+    await buildSite({ dist });
+    for (const rel of ["dataset.json", "json/actors.json", "SHA256SUMS"]) {
+      expect(fs.statSync(path.join(dist, "site/download", rel)).ino, rel).toBe(fs.statSync(path.join(dist, rel)).ino);
+    }
+    sumsCheck(path.join(dist, "site/download"));
+  });
+
+  it("removes the temporary folder of a run that died", async () => {
     const dir = tempDir("sidelines-site-dead-");
     const dead = path.join(dir, ".site.tmp-999999999-abcdef");
     fs.mkdirSync(dead);
-    writeSiteAtomically(path.join(dir, "site"), new Map([["index.html", "x"]]));
+    await writeSiteAtomically(path.join(dir, "site"), new Map([["index.html", "x"]]));
     expect(fs.readdirSync(dir)).toEqual(["site"]);
   });
 });

@@ -38,6 +38,9 @@ function minisearchAsset(): string {
   return `/*! MiniSearch, https://github.com/lucaong/minisearch\n${licence.replace(/\*\//g, "* /")}*/\n${code}`;
 }
 
+/** Where the site offers the release's files. */
+export const DOWNLOAD_PREFIX = "download/";
+
 export type SiteFiles = Map<string, string | Buffer>;
 
 export interface Downloads {
@@ -90,7 +93,7 @@ export function* siteFiles(dataset: Dataset, downloads: Downloads = { sums: new 
   }
   for (const asset of ASSETS) yield put(`assets/${asset}`, fs.readFileSync(path.join(ASSETS_DIR, asset)));
   yield put("assets/minisearch.js", minisearchAsset());
-  for (const [rel, bytes] of downloads.files) yield put(`download/${rel}`, bytes);
+  for (const [rel, bytes] of downloads.files) yield put(`${DOWNLOAD_PREFIX}${rel}`, bytes);
 }
 
 /** The site of a release read with readRelease(). */

@@ -7,8 +7,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { recover, resolveRelease, withLock, workDir } from "../publish/atomic.ts";
-import { siteFilesOfRelease } from "./generate.ts";
-import { readRelease, ReleaseError } from "./read.ts";
+import { DOWNLOAD_PREFIX, siteFilesOfRelease } from "./generate.ts";
+import { readRelease, ReleaseError, type Release } from "./read.ts";
 import { writeSiteAtomically } from "./write.ts";
 import { repoBase, REPO_URL_ENV } from "./record-links.ts";
 import { checkOutput, repositoryFolders } from "../output-guard.ts";
@@ -40,6 +40,16 @@ export function siteBase(url: string | undefined): string | undefined {
   }
 }
 
+/**
+ * The release file a site file is a copy of, if it is one: the site offers the release's files under
+ * download/ as the very bytes read and checked against SHA256SUMS, so they are linked, not written again.
+ */
+function releaseFileOf(release: Release, rel: string, content: string | Buffer): string | undefined {
+  if (!rel.startsWith(DOWNLOAD_PREFIX)) return undefined;
+  const name = rel.slice(DOWNLOAD_PREFIX.length);
+  return release.files.get(name) === content ? path.join(release.dir, name) : undefined;
+}
+
 export interface SiteResult {
   out: string;
   pages: number;
@@ -54,9 +64,10 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   const out = checkOutput(options.out ?? path.join(dist, "site"), { kind: "site", protect: [{ path: dist, what: "the release it reads" }, ...repositoryFolders(ROOT, process.cwd())] });
   // Without a release or a build's leftovers there is nothing to lock: say so without creating anything.
   if (!fs.existsSync(dist) && !fs.existsSync(workDir(dist))) throw new ReleaseError(`${dist} does not exist: run \`npm run build\` first`);
-  return withLock(dist, () => {
+  return withLock(dist, async () => {
     recover(dist); // puts back a release a killed build left aside, as the next build would
-    const files = siteFilesOfRelease(readRelease(resolveRelease(dist)), siteBase(options.siteUrl ?? process.env[SITE_URL_ENV]), repoBase(options.repoUrl ?? process.env[REPO_URL_ENV]));
+    const release = readRelease(resolveRelease(dist));
+    const files = siteFilesOfRelease(release, siteBase(options.siteUrl ?? process.env[SITE_URL_ENV]), repoBase(options.repoUrl ?? process.env[REPO_URL_ENV]));
     // Written as they are made (see siteFiles), and counted on the way.
     const counts = { pages: 0, files: 0, homeBytes: 0 };
     const counted = function* (): Generator<[string, string | Buffer]> {
@@ -67,7 +78,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
         yield file;
       }
     };
-    const bytes = writeSiteAtomically(out, counted());
+    const bytes = await writeSiteAtomically(out, counted(), { sameAs: (rel, content) => releaseFileOf(release, rel, content) });
     return { out, ...counts, bytes };
   });
 }
