@@ -13,8 +13,9 @@ import { generateCorpus, writeCorpus } from "./lib/bench/generate.ts";
 import { copiesCorpus, readRealRecords } from "./lib/bench/copies.ts";
 import { firstSearchDownload, pageDownload } from "./lib/bench/site-bytes.ts";
 import { readSchemas } from "./lib/schemas.ts";
-import { DATA_DIR, ROOT } from "./lib/paths.ts";
+import { DATA_DIR } from "./lib/paths.ts";
 import { RECORD_TYPES } from "./lib/record-types.ts";
+import { npmScript } from "./lib/bench/npm-script.ts";
 
 const HELP = `Usage: npm run bench:site -- [--records N] [--profile realistic|synthetic|synthetic+real] [--query TEXT]... [--seed 1] [--keep]
 
@@ -24,13 +25,12 @@ data/ among synthetic ones), builds it and renders its site, then prints: npm ru
 home page's bytes, and the bytes a first search downloads for each query (default "li shang fu").`;
 
 const PROFILES = ["realistic", "synthetic", "synthetic+real"];
-const TSX = path.join(ROOT, "node_modules/tsx/dist/esm/index.mjs");
-
-function timed(script: string, cwd: string): { seconds: number; out: string } {
+/** Runs the npm script `name` (as \`npm run\` would, compiled, with its Node options) in the corpus folder; returns its wall time and last line. */
+function timed(name: string, cwd: string): { seconds: number; out: string } {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ["--expose-gc", "--import", TSX, path.join(ROOT, "scripts", script)], { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, npmScript(name), { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (r.status !== 0) throw new Error(`${script} exited ${r.status}: ${(r.stderr || r.stdout).slice(0, 2000)}`);
+  if (r.status !== 0) throw new Error(`npm run ${name} exited ${r.status}: ${(r.stderr || r.stdout).slice(0, 2000)}`);
   return { seconds, out: r.stdout.trim().split("\n").at(-1) ?? "" };
 }
 
@@ -59,9 +59,9 @@ function main(argv: string[]): number {
     }
     writeCorpus(root, corpus);
     console.error(`# ${profile}, ${records} records in ${root}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-    const build = timed("build.ts", root);
+    const build = timed("build", root);
     console.error(`build: ${build.seconds.toFixed(1)} s`);
-    const site = timed("site.ts", root);
+    const site = timed("site", root);
     const dir = path.join(root, "dist", "site");
     const home = pageDownload(dir, "index.html");
     console.log(`| what | figure |\n| --- | --- |`);

@@ -16,6 +16,7 @@ import { generateCorpus, writeCorpus, type GeneratedCorpus } from "./lib/bench/g
 import { copiesCorpus, readRealRecords } from "./lib/bench/copies.ts";
 import { shapeOf, shapeTable, type TypeShape } from "./lib/bench/shape.ts";
 import { wideRecord } from "./lib/bench/wide-record.ts";
+import { npmScript } from "./lib/bench/npm-script.ts";
 import { replaceSection } from "./lib/docs/generated-section.ts";
 import { LIMITS } from "./lib/load/limits.ts";
 import { RECORD_TYPES, type RecordType } from "./lib/record-types.ts";
@@ -70,20 +71,8 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(reps) 
   console.error("bench: --records, --sizes and --reps take positive whole numbers");
   process.exit(2);
 }
-const TSX = path.join(ROOT, "node_modules/tsx/dist/esm/index.mjs");
 const RSS_HOOK = path.join(ROOT, "scripts/lib/bench/report-rss.cjs");
 const AJV = path.join(ROOT, "node_modules/ajv-cli/dist/index.js");
-
-/** The Node arguments of an npm script, run as `npm run` would run it but without npm's own start-up. */
-function npmScript(name: string): string[] {
-  const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
-  const [runner, ...rest] = scripts[name]!.split(/\s+/);
-  // Paths are made absolute (the runs start in the corpus); options and a command's name stay as they are.
-  const args = rest.map((a) => (a.startsWith("-") || !a.includes("/") ? a : path.resolve(ROOT, a)));
-  if (runner === "tsx") return [...args.filter((a) => a.startsWith("-")), "--import", TSX, ...args.filter((a) => !a.startsWith("-"))];
-  if (runner === "node") return args;
-  throw new Error(`npm script "${name}" starts with ${runner}, which the benchmark cannot run directly`);
-}
 
 interface Sample {
   seconds: number;

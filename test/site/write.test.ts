@@ -11,7 +11,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/lib/publish/pipeline.ts";
 import { buildSite } from "../../scripts/lib/site/index.ts";
 import { ReleaseError } from "../../scripts/lib/site/read.ts";
-import { writeSiteAtomically } from "../../scripts/lib/site/write.ts";
+import { writeFilesInto, writeSiteAtomically } from "../../scripts/lib/site/write.ts";
+import { siteOfRelease } from "../../scripts/lib/site/generate.ts";
+import { readRelease } from "../../scripts/lib/site/read.ts";
+import { renderInWorker, startRenderWorker } from "../../scripts/lib/site/render-worker.ts";
+import { resolveRelease } from "../../scripts/lib/publish/atomic.ts";
 import { OUTPUT_MARKER } from "../../scripts/lib/output-guard.ts";
 import { removeTempDirs as removeBuildTemps, writeFixture } from "../publish/fixture.ts";
 import { removeTempDirs, tempDir } from "./helpers.ts";
@@ -20,6 +24,23 @@ afterAll(() => {
   removeTempDirs();
   removeBuildTemps();
 });
+
+/** Every file under `dir`, as paths relative to it with forward slashes. */
+const listFiles = (dir: string): string[] => fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
+
+/** A folder holding a site written earlier (its index.html says "one"). */
+async function previousSite(prefix: string): Promise<{ dir: string; out: string }> {
+  const dir = tempDir(prefix);
+  const out = path.join(dir, "site");
+  await writeSiteAtomically(out, new Map([["index.html", "one"]]));
+  return { dir, out };
+}
+
+/** The earlier site is still there, and nothing else: no temporary folder. */
+function expectPreviousSite(dir: string, out: string): void {
+  expect(fs.readFileSync(path.join(out, "index.html"), "utf8")).toBe("one");
+  expect(fs.readdirSync(dir)).toEqual(["site"]);
+}
 
 const sumsCheck = (dist: string): void => {
   execFileSync("sha256sum", ["-c", "--quiet", "--strict", "SHA256SUMS"], { cwd: dist, stdio: "pipe" });
@@ -67,37 +88,28 @@ describe("npm run site and the build", { timeout: 120_000 }, () => {
   });
 
   it("a write that fails midway leaves the previous site and no temporary folder", async () => {
-    const dir = tempDir("sidelines-site-write-");
-    const out = path.join(dir, "site");
-    await writeSiteAtomically(out, new Map([["index.html", "one"]]));
+    const { dir, out } = await previousSite("sidelines-site-write-");
     await expect(writeSiteAtomically(out, new Map([["index.html", "two"], ["../escape.html", "x"]]))).rejects.toThrow(/leaves the site folder/);
-    expect(fs.readFileSync(path.join(out, "index.html"), "utf8")).toBe("one");
-    expect(fs.readdirSync(dir)).toEqual(["site"]);
+    expectPreviousSite(dir, out);
     expect(fs.existsSync(path.join(dir, "escape.html"))).toBe(false);
   });
 
   it("files made as they are written: a page that fails to render leaves the previous site and no temporary folder", async () => {
-    const dir = tempDir("sidelines-site-stream-");
-    const out = path.join(dir, "site");
-    await writeSiteAtomically(out, new Map([["index.html", "one"]]));
+    const { dir, out } = await previousSite("sidelines-site-stream-");
     const files = function* (): Generator<[string, string]> {
       yield ["index.html", "two"];
       throw new Error("a page failed to render");
     };
     await expect(writeSiteAtomically(out, files())).rejects.toThrow(/failed to render/);
-    expect(fs.readFileSync(path.join(out, "index.html"), "utf8")).toBe("one");
-    expect(fs.readdirSync(dir)).toEqual(["site"]);
+    expectPreviousSite(dir, out);
   });
 
   it("a file that fails to be written while others are in flight leaves the previous site and no temporary folder", async () => {
-    const dir = tempDir("sidelines-site-io-");
-    const out = path.join(dir, "site");
-    await writeSiteAtomically(out, new Map([["index.html", "one"]]));
+    const { dir, out } = await previousSite("sidelines-site-io-");
     // "a" is a folder by the time its file is written: the write fails on the I/O threads, not in the loop.
     const files = new Map<string, string>([["a/b.html", "y"], ...Array.from({ length: 100 }, (_, i): [string, string] => [`p/${i}.html`, "z"]), ["a", "x"]]);
     await expect(writeSiteAtomically(out, files)).rejects.toThrow(/EEXIST|EISDIR/);
-    expect(fs.readFileSync(path.join(out, "index.html"), "utf8")).toBe("one");
-    expect(fs.readdirSync(dir)).toEqual(["site"]);
+    expectPreviousSite(dir, out);
   });
 
   it("offers the release's files under download/ as links to the release's own files, not second copies", async () => {
@@ -109,6 +121,56 @@ describe("npm run site and the build", { timeout: 120_000 }, () => {
       expect(fs.statSync(path.join(dist, "site/download", rel)).ino, rel).toBe(fs.statSync(path.join(dist, rel)).ino);
     }
     sumsCheck(path.join(dist, "site/download"));
+  });
+
+  it("the site made with the render worker is, file for file, the site made on one thread", async () => {
+    expect(renderInWorker(), "this machine has two cores or more, so npm run site uses the worker").toBe(true);
+    const root = writeFixture();
+    const dist = path.join(root, "dist");
+    await build({ root, out: dist, env: { SOURCE_DATE_EPOCH: "1700000000" } });
+    const result = await buildSite({ dist });
+    const expected = siteOfRelease(readRelease(resolveRelease(dist)));
+    const written = listFiles(result.out).filter((f) => f !== OUTPUT_MARKER);
+    expect(written.sort()).toEqual([...expected.keys()].sort());
+    for (const [rel, content] of expected) expect(fs.readFileSync(path.join(result.out, rel)).equals(Buffer.from(content)), rel).toBe(true);
+    expect(result.files).toBe(expected.size);
+    expect(result.pages).toBe([...expected.keys()].filter((f) => f.endsWith(".html")).length);
+  });
+
+  it("a render worker that fails leaves the previous site and no temporary folder, and says why", async () => {
+    const { dir, out } = await previousSite("sidelines-site-worker-");
+    const broken = (tmp: string) => startRenderWorker(tmp, { dataset: Buffer.from("{ not json"), quality: undefined, part: { index: 0, of: 1 }, addresses: {} });
+    await expect(writeSiteAtomically(out, new Map([["index.html", "two"]]), { alongside: broken })).rejects.toThrow(/JSON/);
+    expectPreviousSite(dir, out);
+  });
+
+  it("a failure on this thread stops the files being written alongside, and nothing lands after the temporary folder is removed", async () => {
+    const { dir, out } = await previousSite("sidelines-site-stop-");
+    let stop = false;
+    let made = 0;
+    const endless = function* (): Generator<[string, string]> {
+      for (;;) yield [`other/${made++}.html`, "x"];
+    };
+    const alongside = (tmp: string) => ({ done: writeFilesInto(tmp, endless(), { stopped: () => stop }), stop: () => void (stop = true) });
+    const failing = function* (): Generator<[string, string]> {
+      yield ["index.html", "two"];
+      throw new Error("a page failed to render");
+    };
+    await expect(writeSiteAtomically(out, failing(), { alongside })).rejects.toThrow(/failed to render/);
+    expect(stop).toBe(true);
+    expectPreviousSite(dir, out);
+  });
+
+  it("a failure alongside stops this thread's files too, and its reason is the one reported", async () => {
+    const dir = tempDir("sidelines-site-stop2-");
+    const out = path.join(dir, "site");
+    let made = 0;
+    const endless = function* (): Generator<[string, string]> {
+      for (;;) yield [`own/${made++}.html`, "x"];
+    };
+    const alongside = () => ({ done: Promise.reject(new Error("the other side failed")), stop: () => undefined });
+    await expect(writeSiteAtomically(out, endless(), { alongside })).rejects.toThrow(/the other side failed/);
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 
   it("removes the temporary folder of a run that died", async () => {

@@ -55,45 +55,84 @@ export function renderSite(dataset: Dataset, downloads: Downloads = { sums: new 
   return new Map(siteFiles(dataset, downloads, siteUrl, repoUrl));
 }
 
+/** Which of the record files to make: part `index` of `of` (the records dealt out in turn), or all of them. */
+export interface RecordPart {
+  index: number;
+  of: number;
+}
+
+/** Where a site is published and where its repository is, for the pages' links. */
+export interface SiteAddresses {
+  siteUrl?: string | undefined;
+  repoUrl?: string | undefined;
+}
+
+/** The model the pages are made from: the dataset with the release's sourcing figures, when it has them. */
+export function siteModel(dataset: Dataset, quality: Buffer | undefined): SiteModel {
+  const model = new SiteModel(dataset);
+  if (quality) model.quality = JSON.parse(quality.toString("utf8")) as Quality;
+  return model;
+}
+
+const contextOf =
+  (model: SiteModel, addresses: SiteAddresses) =>
+  (p: string): PageContext => ({ model, path: p, ...(addresses.siteUrl ? { siteUrl: addresses.siteUrl } : {}), ...(addresses.repoUrl ? { repoUrl: addresses.repoUrl } : {}) });
+
+/**
+ * The files of each record: its page and its own JSON beside it (the record as the release publishes it).
+ * They depend on nothing but the model, so parts of them can be made on other threads (see render-worker).
+ */
+export function* recordFiles(model: SiteModel, addresses: SiteAddresses = {}, part: RecordPart = { index: 0, of: 1 }): Generator<[string, string]> {
+  const { dataset } = model;
+  const at = contextOf(model, addresses);
+  const pageOf = (id: string): string => model.targets.get(id)!.path;
+  let n = 0;
+  const mine = (): boolean => n++ % part.of === part.index;
+  const json = (id: string, record: unknown): [string, string] => [recordJsonPath(pageOf(id)), `${jsonText(record, 2)}\n`];
+  for (const a of dataset.actors) if (mine()) (yield json(a.id, a), yield [pageOf(a.id), renderActor(at(pageOf(a.id)), a)]);
+  for (const m of dataset.meetings) if (mine()) (yield json(m.id, m), yield [pageOf(m.id), renderMeeting(at(pageOf(m.id)), m)]);
+  for (const s of dataset.sanctions) if (mine()) (yield json(s.id, s), yield [pageOf(s.id), renderSanction(at(pageOf(s.id)), s)]);
+  for (const i of dataset.incidents) if (mine()) (yield json(i.id, i), yield [pageOf(i.id), renderIncident(at(pageOf(i.id)), i)]);
+  for (const f of dataset.forums) if (mine()) (yield json(f.id, f), yield [pageOf(f.id), renderForum(at(pageOf(f.id)), f)]);
+  for (const entry of model.editions.values()) {
+    if (!mine()) continue;
+    const id = entry.edition.id;
+    yield json(id, { forum: entry.forum.id, ...entry.edition });
+    yield [pageOf(id), renderEdition(at(pageOf(id)), entry)];
+  }
+}
+
 /**
  * The files of the site one after another, each made when it is asked for: written as they come, the
  * pages of a large dataset never sit in memory all at once (at 100,000 records they come to gigabytes).
+ * With `records: false` it leaves out the files of recordFiles(), for the caller to make apart.
  */
-export function* siteFiles(dataset: Dataset, downloads: Downloads = { sums: new Map(), files: new Map() }, siteUrl?: string, repoUrl?: string): Generator<[string, string | Buffer]> {
-  const model = new SiteModel(dataset);
-  const quality = downloads.files.get(QUALITY_FILE);
-  if (quality) model.quality = JSON.parse(quality.toString("utf8")) as Quality;
-  const written = new Set<string>();
-  const put = (p: string, content: string | Buffer): [string, string | Buffer] => (written.add(p), [p, content]);
-  const at = (p: string): PageContext => ({ model, path: p, ...(siteUrl ? { siteUrl } : {}), ...(repoUrl ? { repoUrl } : {}) });
-  const pageOf = (id: string): string => model.targets.get(id)!.path;
+export function* siteFiles(dataset: Dataset, downloads: Downloads = { sums: new Map(), files: new Map() }, siteUrl?: string, repoUrl?: string, options: { records?: boolean } = {}): Generator<[string, string | Buffer]> {
+  const model = siteModel(dataset, downloads.files.get(QUALITY_FILE));
+  const addresses = { siteUrl, repoUrl };
+  const at = contextOf(model, addresses);
 
   const sizes = new Map([...downloads.files].map(([rel, bytes]) => [rel, bytes.length]));
-  yield put("index.html", renderHome(at("index.html"), downloads.sums, sizes));
-  yield put("timeline.html", renderTimelinePage(at("timeline.html")));
+  yield ["index.html", renderHome(at("index.html"), downloads.sums, sizes)];
+  yield ["timeline.html", renderTimelinePage(at("timeline.html"))];
   const index = buildSearchIndex(model);
-  yield put("search.html", renderSearch(at("search.html"), index));
-  yield put("search-index.json", `${jsonText(index, 1)}\n`);
-  for (const [p, text] of searchShardFiles(buildSearchShards(index))) yield put(p, text);
-  for (const [p, text] of renderAtoZ(at, index)) yield put(p, text);
-  // Each record's own JSON, beside its page: the record as the release publishes it.
-  const json = (id: string, record: unknown): [string, string] => [recordJsonPath(pageOf(id)), `${jsonText(record, 2)}\n`];
-  for (const records of [dataset.actors, dataset.meetings, dataset.sanctions, dataset.incidents, dataset.forums]) for (const r of records) yield put(...json(r.id, r));
-  for (const entry of model.editions.values()) yield put(...json(entry.edition.id, { forum: entry.forum.id, ...entry.edition }));
-  for (const a of dataset.actors) yield put(pageOf(a.id), renderActor(at(pageOf(a.id)), a));
-  for (const m of dataset.meetings) yield put(pageOf(m.id), renderMeeting(at(pageOf(m.id)), m));
-  for (const s of dataset.sanctions) yield put(pageOf(s.id), renderSanction(at(pageOf(s.id)), s));
-  for (const i of dataset.incidents) yield put(pageOf(i.id), renderIncident(at(pageOf(i.id)), i));
-  for (const f of dataset.forums) yield put(pageOf(f.id), renderForum(at(pageOf(f.id)), f));
-  for (const entry of model.editions.values()) yield put(pageOf(entry.edition.id), renderEdition(at(pageOf(entry.edition.id)), entry));
+  yield ["search.html", renderSearch(at("search.html"), index)];
+  yield ["search-index.json", `${jsonText(index, 1)}\n`];
+  for (const file of searchShardFiles(buildSearchShards(index))) yield file;
+  for (const file of renderAtoZ(at, index)) yield file;
+  if (options.records !== false) yield* recordFiles(model, addresses);
+  // A withdrawn id keeps a page at its old address, unless a live record has taken the id over.
+  const live = new Set([...model.targets.values()].map((t) => t.path));
   for (const t of dataset.tombstones) {
-    // A withdrawn id keeps a page at its old address, unless a live record has taken the id over.
     const p = `${PAGE_FOLDERS[t.type as PageType]}/${fileName(t.id)}.html`;
-    if (!written.has(p)) yield put(p, renderTombstone(at(p), t));
+    if (!live.has(p)) {
+      live.add(p);
+      yield [p, renderTombstone(at(p), t)];
+    }
   }
-  for (const asset of ASSETS) yield put(`assets/${asset}`, fs.readFileSync(path.join(ASSETS_DIR, asset)));
-  yield put("assets/minisearch.js", minisearchAsset());
-  for (const [rel, bytes] of downloads.files) yield put(`${DOWNLOAD_PREFIX}${rel}`, bytes);
+  for (const asset of ASSETS) yield [`assets/${asset}`, fs.readFileSync(path.join(ASSETS_DIR, asset))];
+  yield ["assets/minisearch.js", minisearchAsset()];
+  for (const [rel, bytes] of downloads.files) yield [`${DOWNLOAD_PREFIX}${rel}`, bytes];
 }
 
 /** The site of a release read with readRelease(). */
@@ -102,6 +141,6 @@ export function siteOfRelease(release: Release, siteUrl?: string, repoUrl?: stri
 }
 
 /** The files of the site of a release, one after another (see siteFiles). */
-export function siteFilesOfRelease(release: Release, siteUrl?: string, repoUrl?: string): Generator<[string, string | Buffer]> {
-  return siteFiles(release.dataset, { sums: release.sums, files: release.files }, siteUrl, repoUrl);
+export function siteFilesOfRelease(release: Release, siteUrl?: string, repoUrl?: string, options: { records?: boolean } = {}): Generator<[string, string | Buffer]> {
+  return siteFiles(release.dataset, { sums: release.sums, files: release.files }, siteUrl, repoUrl, options);
 }

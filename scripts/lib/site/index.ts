@@ -10,6 +10,8 @@ import { recover, resolveRelease, withLock, workDir } from "../publish/atomic.ts
 import { DOWNLOAD_PREFIX, siteFilesOfRelease } from "./generate.ts";
 import { readRelease, ReleaseError, type Release } from "./read.ts";
 import { writeSiteAtomically } from "./write.ts";
+import { renderInWorker, startRenderWorker } from "./render-worker.ts";
+import { QUALITY_FILE } from "../quality/measure.ts";
 import { repoBase, REPO_URL_ENV } from "./record-links.ts";
 import { checkOutput, repositoryFolders } from "../output-guard.ts";
 import { ROOT } from "../paths.ts";
@@ -67,7 +69,13 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   return withLock(dist, async () => {
     recover(dist); // puts back a release a killed build left aside, as the next build would
     const release = readRelease(resolveRelease(dist));
-    const files = siteFilesOfRelease(release, siteBase(options.siteUrl ?? process.env[SITE_URL_ENV]), repoBase(options.repoUrl ?? process.env[REPO_URL_ENV]));
+    const addresses = { siteUrl: siteBase(options.siteUrl ?? process.env[SITE_URL_ENV]), repoUrl: repoBase(options.repoUrl ?? process.env[REPO_URL_ENV]) };
+    // With two cores, a worker makes the records' own pages and JSON while this thread makes the rest.
+    const inWorker = renderInWorker();
+    const files = siteFilesOfRelease(release, addresses.siteUrl, addresses.repoUrl, { records: !inWorker });
+    const alongside = inWorker
+      ? (tmp: string) => startRenderWorker(tmp, { dataset: release.files.get("dataset.json")!, quality: release.files.get(QUALITY_FILE), part: { index: 0, of: 1 }, addresses })
+      : undefined;
     // Written as they are made (see siteFiles), and counted on the way.
     const counts = { pages: 0, files: 0, homeBytes: 0 };
     const counted = function* (): Generator<[string, string | Buffer]> {
@@ -78,7 +86,13 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
         yield file;
       }
     };
-    const bytes = await writeSiteAtomically(out, counted(), { sameAs: (rel, content) => releaseFileOf(release, rel, content) });
+    const bytes = await writeSiteAtomically(out, counted(), { sameAs: (rel, content) => releaseFileOf(release, rel, content), ...(alongside ? { alongside } : {}) });
+    if (inWorker) {
+      // The worker's files: a page and a JSON file for each record and edition.
+      const records = release.dataset.actors.length + release.dataset.meetings.length + release.dataset.sanctions.length + release.dataset.incidents.length + release.dataset.forums.length + release.dataset.forums.reduce((n, f) => n + f.editions.length, 0);
+      counts.files += 2 * records;
+      counts.pages += records;
+    }
     return { out, ...counts, bytes };
   });
 }

@@ -30,6 +30,13 @@ export interface EditionEntry {
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
 
+/** Adds `item` to the list under `key` (in place: copying the list each time is quadratic in a large forum's meetings). */
+function pushTo<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
 /** A readable label for an enum value such as `export-licence-denial`. */
 export const label = (value: string): string => value.replace(/-/g, " ");
 
@@ -68,7 +75,7 @@ export class SiteModel {
       this.actors.set(a.id, a);
       add("actor", a.id, a.name);
       if (a.kind === "state" && a.country && !this.stateOfCountry.has(a.country)) this.stateOfCountry.set(a.country, a.id);
-      if (a.parent) this.partsOf.set(a.parent, [...(this.partsOf.get(a.parent) ?? []), a]);
+      if (a.parent) pushTo(this.partsOf, a.parent, a);
     }
     for (const s of dataset.sanctions) {
       this.sanctions.set(s.id, s);
@@ -81,12 +88,13 @@ export class SiteModel {
     for (const m of dataset.meetings) {
       this.meetings.set(m.id, m);
       add("meeting", m.id, m.title);
-      if (m.sidelines_of) this.meetingsAt.set(m.sidelines_of, [...(this.meetingsAt.get(m.sidelines_of) ?? []), m]);
+      if (m.sidelines_of) pushTo(this.meetingsAt, m.sidelines_of, m);
       for (const step of m.status_history) {
         if (!step.sanction) continue;
-        const list = this.meetingsCitingSanction.get(step.sanction) ?? [];
-        if (!list.includes(m.id)) list.push(m.id);
-        this.meetingsCitingSanction.set(step.sanction, list);
+        // A meeting's steps are read together, so the meeting can only be on the list already as its last id.
+        const list = this.meetingsCitingSanction.get(step.sanction);
+        if (!list) this.meetingsCitingSanction.set(step.sanction, [m.id]);
+        else if (list[list.length - 1] !== m.id) list.push(m.id);
       }
     }
     for (const f of dataset.forums) {
@@ -109,12 +117,19 @@ export class SiteModel {
     return this.targets.get(id)?.name ?? id;
   }
 
+  private readonly countryNames = new Map<string, string>();
+
   countryName(code: string): string {
-    try {
-      return regionNames.of(code) ?? code;
-    } catch {
-      return code;
+    let name = this.countryNames.get(code);
+    if (name === undefined) {
+      try {
+        name = regionNames.of(code) ?? code;
+      } catch {
+        name = code;
+      }
+      this.countryNames.set(code, name);
     }
+    return name;
   }
 
   /**

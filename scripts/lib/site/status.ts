@@ -65,14 +65,18 @@ export function shapeSvg(style: StatusStyle, x: number, y: number, r: number, ex
   }
 }
 
+/** Each style's small inline icon, drawn once: badges repeat it on every row of every list. */
+const ICONS = new Map(STATUS_STYLES.map((style) => [style, raw(`<svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">${shapeSvg(style, 8, 8, 6).value}</svg>`)]));
+const iconOf = (style: StatusStyle): Html => ICONS.get(style)!;
+
 /** A small inline icon followed by the status in words, for tables and lists. */
 export function statusBadge(m: Pick<PublishedMeeting, "status" | "kind">): Html {
   const style = statusStyle(m);
   const word = m.status === "held" && m.kind === "brief-encounter" ? "held (brief encounter)" : m.status.replace(/-/g, " ");
-  return html`<span class="status status-${style.key}"><svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">${shapeSvg(style, 8, 8, 6)}</svg> ${word}</span>`;
+  return html`<span class="status status-${style.key}">${iconOf(style)} ${word}</span>`;
 }
 
 /** The icon and label of a style group, for legends and tallies. */
 export function styleBadge(style: StatusStyle): Html {
-  return html`<span class="status status-${style.key}"><svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">${shapeSvg(style, 8, 8, 6)}</svg> ${style.label}</span>`;
+  return html`<span class="status status-${style.key}">${iconOf(style)} ${style.label}</span>`;
 }

@@ -47,28 +47,25 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
 }
 
 /**
- * Writes `files` (a map, or files made one after another) to a fresh folder and swaps it in for `out`.
- * Returns the number of bytes of the site. A file that fails to be made or written leaves the previous
- * site in place and no temporary folder.
+ * Writes `files` into the folder `root`, up to WRITES_IN_FLIGHT at once, never over an existing file.
+ * Returns the number of bytes. On a failure it waits for the writes in flight, then throws: nothing
+ * lands in `root` after it settles. `stopped()` is asked before each file: when it is true, it stops
+ * making files and throws StoppedError.
  */
-export async function writeSiteAtomically(out: string, files: Iterable<[string, string | Buffer]>, options: WriteOptions = {}): Promise<number> {
-  const dir = path.dirname(out);
-  const base = path.basename(out);
-  fs.mkdirSync(dir, { recursive: true });
-  removeDeadSiteTemps(out);
-  const tmp = fs.mkdtempSync(path.join(dir, `.${base}.tmp-${process.pid}-`));
+export async function writeFilesInto(root: string, files: Iterable<[string, string | Buffer]>, options: WriteOptions & { stopped?: () => boolean } = {}): Promise<number> {
   let bytes = 0;
   const inFlight = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
+  const folders = new Set<string>([root]);
   try {
-    fs.chmodSync(tmp, 0o755); // mkdtemp makes it private; a site is for everyone to read
-    const folders = new Set<string>([tmp]);
     for (const [rel, content] of files) {
       if (failure) break;
+      if (options.stopped?.()) throw new StoppedError();
       if (rel.split("/").some((part) => part === ".." || part === "") || path.isAbsolute(rel)) throw new Error(`internal error: site path ${rel} leaves the site folder`);
-      const file = path.join(tmp, rel);
+      const file = path.join(root, rel);
       const folder = path.dirname(file);
       if (!folders.has(folder)) {
+        // Another thread may be making the same folder: recursive creation does not mind that.
         fs.mkdirSync(folder, { recursive: true });
         folders.add(folder);
       }
@@ -84,8 +81,57 @@ export async function writeSiteAtomically(out: string, files: Iterable<[string, 
       bytes += typeof content === "string" ? Buffer.byteLength(content) : content.length;
       if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
     }
-    await Promise.all(inFlight);
-    if (failure) throw failure.error;
+  } finally {
+    await Promise.allSettled(inFlight); // no write may land in the folder after this settles
+  }
+  if (failure) throw failure.error;
+  return bytes;
+}
+
+/** Thrown by writeFilesInto when it was told to stop. */
+export class StoppedError extends Error {
+  constructor() {
+    super(STOPPED);
+  }
+}
+
+/** StoppedError's message, which is all that crosses from a worker thread. */
+export const STOPPED = "stopped: another part of the site failed";
+
+/** Files written into the temporary folder by someone else (another thread) while this thread writes its own. */
+export interface Alongside {
+  /** Resolves with the bytes written once every file is written; rejects on a failure, after the writing has stopped. */
+  done: Promise<number>;
+  /** Asks it to stop; `done` then settles once nothing more can land in the folder. */
+  stop(): void;
+}
+
+/**
+ * Writes `files` (a map, or files made one after another) to a fresh folder and swaps it in for `out`.
+ * `alongside`, if given, is started with the fresh folder and writes more files into it at the same
+ * time. Returns the number of bytes of the site. A file that fails to be made or written, here or
+ * alongside, leaves the previous site in place and no temporary folder.
+ */
+export async function writeSiteAtomically(out: string, files: Iterable<[string, string | Buffer]>, options: WriteOptions & { alongside?: (tmp: string) => Alongside } = {}): Promise<number> {
+  const dir = path.dirname(out);
+  const base = path.basename(out);
+  fs.mkdirSync(dir, { recursive: true });
+  removeDeadSiteTemps(out);
+  const tmp = fs.mkdtempSync(path.join(dir, `.${base}.tmp-${process.pid}-`));
+  let other: Alongside | undefined;
+  try {
+    fs.chmodSync(tmp, 0o755); // mkdtemp makes it private; a site is for everyone to read
+    other = options.alongside?.(tmp);
+    // A failure on either side stops the other at once rather than after all its files.
+    let otherFailed = false;
+    other?.done.catch(() => (otherFailed = true));
+    const own = writeFilesInto(tmp, files, { ...options, stopped: () => otherFailed });
+    own.catch(() => other?.stop());
+    const [mine, theirs] = await Promise.allSettled([own, other?.done ?? Promise.resolve(0)]);
+    // The failure that stopped the other side is the one to report, not the other side's having stopped.
+    const reasons = [mine, theirs].flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
+    if (mine.status === "rejected" || theirs.status === "rejected") throw reasons.find((r) => !(r instanceof StoppedError) && !(r instanceof Error && r.message === STOPPED)) ?? reasons[0];
+    const bytes = mine.value + theirs.value;
     writeMarker(tmp, "site");
     const old = path.join(dir, `.${base}.old-${process.pid}-${path.basename(tmp).slice(-6)}`);
     const hadOld = fs.existsSync(out);
@@ -99,7 +145,10 @@ export async function writeSiteAtomically(out: string, files: Iterable<[string, 
     if (hadOld) fs.rmSync(old, { recursive: true, force: true });
     return bytes;
   } catch (error) {
-    await Promise.allSettled(inFlight); // no write may land in the folder after it is removed
+    if (other) {
+      other.stop(); // and wait until it has stopped: no write may land in the folder after it is removed
+      await other.done.catch(() => undefined);
+    }
     fs.rmSync(tmp, { recursive: true, force: true });
     throw error;
   }
