@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { validate } from "./lib/validate.ts";
 import { exitCodeFor } from "./lib/exit-code.ts";
-import { formatHuman } from "./lib/report/format-human.ts";
+import { writeHuman, type FrameLines } from "./lib/report/format-human.ts";
 import { formatJson } from "./lib/report/format-json.ts";
 import { formatGithub } from "./lib/report/format-github.ts";
 import { formatMarkdown } from "./lib/report/format-markdown.ts";
@@ -97,11 +97,21 @@ async function main(argv: string[]): Promise<number> {
 
   const strict = parsed.values.strict === true;
   const cached = parsed.values["no-cache"] !== true && !cacheDisabledByEnv();
-  const result = await validate({ root: ROOT, schemaSet, strict, ...(only ? { only } : {}), ...(cached ? { cache: { file: path.join(ROOT, CACHE_FILE) } } : {}) });
+  // A human report shows code frames: the cache keeps the lines they show, so it is written after the report.
+  const frames = format === "human";
+  const result = await validate({ root: ROOT, schemaSet, strict, ...(only ? { only } : {}), ...(cached ? { cache: { file: path.join(ROOT, CACHE_FILE), frames } } : {}) });
   for (const notice of result.notices) console.error(`validate: ${notice}`);
   if (format === "json") console.log(formatJson(result.diagnostics, result.filesChecked));
   else if (format === "github") console.log(formatGithub(result.diagnostics, result.filesChecked));
-  else console.log(formatHuman(result.diagnostics, { root: ROOT, color: process.stdout.isTTY === true && !process.env.NO_COLOR, filesChecked: result.filesChecked }));
+  else {
+    const cacheFrames = result.cacheFrames;
+    const read = new Map<string, FrameLines>();
+    // Written as it is made: a report of 100,000 problems is tens of megabytes.
+    writeHuman((piece) => process.stdout.write(piece), result.diagnostics, { root: ROOT, color: process.stdout.isTTY === true && !process.env.NO_COLOR, filesChecked: result.filesChecked, ...(cacheFrames ? { frames: { cached: (file) => cacheFrames.lines(file), read } } : {}) });
+    process.stdout.write("\n");
+    const notice = cacheFrames?.save(read);
+    if (notice) console.error(`validate: ${notice}`);
+  }
   if (summary) fs.appendFileSync(summary, formatMarkdown(result.diagnostics, result.filesChecked));
   return exitCodeFor(result.diagnostics, strict);
 }

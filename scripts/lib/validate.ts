@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { caseClashes, classify, discover, type Discovery, type RecordFile } from "./load/discover.ts";
-import { decodeRecordBytes, readRecordBytes } from "./load/read-file.ts";
+import { decodeRecordBytes, readRecordBytes, statStamp } from "./load/read-file.ts";
 import { checkableRecord, loadRecord, locateReading, parseRecordText, readFromDisk, type Reader } from "./load/load-record.ts";
 import { CACHED, loadChunk, type ChunkResult, type Hashing, type ParsedRecord } from "./load/load-chunk.ts";
 import { CHUNK_SIZE, encodeFiles, holdsAtLeast, PARALLEL_THRESHOLD, startWorkers, type WorkerPool } from "./load/parallel.ts";
@@ -12,7 +12,7 @@ import { loadSchemaSet, type SchemaSet } from "./schemas.ts";
 import { phaseTimer } from "./timings.ts";
 import { EMPTY_REGISTRY, loadPublishers, PUBLISHERS_FILE, type LoadedRegistry, type PublisherRegistry } from "./publishers/registry.ts";
 import { append } from "./collections.ts";
-import { bytesHash, CACHE_MIN_FILES, ValidationCache } from "./cache/validation-cache.ts";
+import { bytesHash, CACHE_MIN_FILES, ValidationCache, type FrameLines, type Verdict } from "./cache/validation-cache.ts";
 import { validationInputs } from "./cache/inputs.ts";
 
 export interface ValidateOptions {
@@ -40,7 +40,15 @@ export interface ValidateOptions {
    * `files` or `keepRecords`, whose runs read every record anyway. Partial runs of fewer than
    * CACHE_MIN_FILES files read it (for the views of the records they do not check) but do not write it.
    */
-  cache?: { file: string; inputs?: string };
+  cache?: {
+    file: string;
+    inputs?: string;
+    /**
+     * The report shows code frames: the cache is then written only when the caller calls the result's
+     * `cacheFrames.save`, after the report, keeping the lines its frames read (see CacheFrames).
+     */
+    frames?: boolean;
+  };
 }
 
 /** The publishers registry of the dataset being checked (`data/publishers.yaml`), empty when there is none. */
@@ -87,6 +95,19 @@ export interface ValidateResult {
   fromCache: number;
   /** One-line notices for the user (such as a validation cache that was unusable and rebuilt). */
   notices: string[];
+  /** With `cache.frames`: the cached lines for code frames, and the writing of the cache, left to the caller. */
+  cacheFrames?: CacheFrames;
+}
+
+/**
+ * The validation cache's side of a report with code frames: the lines cached for files whose verdict
+ * came from the cache unchanged, and the writing of the cache once the report is made, keeping the
+ * lines it read from files (so that the next report of an unchanged file need not read it).
+ */
+export interface CacheFrames {
+  lines(file: string): FrameLines | undefined;
+  /** Writes the cache (when the run is one that writes it); returns a notice when it could not. */
+  save(read: ReadonlyMap<string, FrameLines>): string | undefined;
 }
 
 /** A record file's data, parsed but not checked; undefined if it cannot be read or parsed. */
@@ -160,14 +181,26 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const set = options.schemaSet ?? loadSchemaSet();
   time("schemas");
   const dataDir = options.dataDir ?? path.join(options.root, "data");
-  // Workers start before the files are listed, so that their start-up overlaps the listing.
+  // Workers start before the files are listed, so that their start-up overlaps the listing; with a
+  // validation cache present, most files are likely unchanged, and they start later if many are not.
   const large = options.only ? options.only.length >= PARALLEL_THRESHOLD : holdsAtLeast(dataDir, PARALLEL_THRESHOLD);
-  const workers = options.parallel !== false && !options.files && large ? startWorkers(set.dir) : undefined;
+  const cacheFound = options.cache !== undefined && !options.files && options.keepRecords !== true && fs.existsSync(options.cache.file);
+  const workers = options.parallel !== false && !options.files && large && !cacheFound ? startWorkers(set.dir) : undefined;
   try {
     return await validateWith(options, set, dataDir, workers, time);
   } finally {
     // Idle workers would keep the process alive; stop them whatever happened.
     workers?.close();
+  }
+}
+
+/** A file's stat stamp without reading it ("" when it cannot be had: the file is then read). */
+function lstatStamp(abs: string): string {
+  try {
+    const st = fs.lstatSync(abs);
+    return st.isFile() ? statStamp(st) : "";
+  } catch {
+    return "";
   }
 }
 
@@ -198,46 +231,70 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   const env = checkEnv(set);
   const outcomes: Array<ParsedRecord | null | undefined> = new Array(targets.length);
   const loaded = new Map<string, LoadedRecord | undefined>();
-  // With the cache, every file's bytes are hashed first; a file whose hash is the cached one keeps its
-  // cached verdict, and every other file's verdict is cached for the next run.
   const cache = options.cache && !options.files && !keep ? ValidationCache.open(options.cache.file, options.cache.inputs ?? validationInputs({ schemasDir: set.dir, dataDir })) : undefined;
-  const hashing: Hashing | undefined = cache ? { expected: targets.map((rf) => cache.hashOf(rf.file) ?? "") } : undefined;
   if (cache) time("cache read");
   let fromCache = 0;
+  const settle = (at: number, outcome: ParsedRecord | null): void => {
+    const rf = targets[at]!;
+    outcomes[at] = outcome;
+    loaded.set(rf.file, outcome ? { file: rf.file, type: rf.type, fileId: rf.id, data: outcome.view, locate: locateReading(rf, source.read), schemaOk: outcome.schemaOk, mayHaveEscapes: outcome.mayHaveEscapes } : undefined);
+  };
+  const fromVerdict = (verdict: Verdict): ParsedRecord | null => (verdict.view ? { view: verdict.view, schemaOk: verdict.schemaOk, mayHaveEscapes: verdict.mayHaveEscapes } : null);
+  // With the cache, a file whose stat stamp is the cached one keeps its cached verdict unread; the others
+  // (`pending`, by index into targets) are read and their bytes hashed first: those whose hash is the
+  // cached one keep their verdict too, and every other file's verdict is cached for the next run.
+  let pending: number[] | undefined;
+  if (cache && cache.size > 0) {
+    pending = [];
+    for (let i = 0; i < targets.length; i++) {
+      const rf = targets[i]!;
+      const stamp = cache.stampOf(rf.file);
+      const verdict = stamp ? cache.take(rf.file, undefined, lstatStamp(rf.abs)) : undefined;
+      if (verdict) {
+        fromCache++;
+        append(diagnostics, verdict.diagnostics);
+        settle(i, fromVerdict(verdict));
+      } else pending.push(i);
+    }
+    time(`stamps (${fromCache} files unchanged)`);
+  }
+  const files = pending ? pending.map((i) => targets[i]!) : targets;
+  const indexOf = (k: number): number => (pending ? pending[k]! : k);
+  const hashing: Hashing | undefined = cache ? { expected: files.map((rf) => cache.hashOf(rf.file) ?? "") } : undefined;
   const take = (chunk: ChunkResult): void => {
     append(diagnostics, chunk.diagnostics);
     const perFile = cache ? byFile(chunk.diagnostics) : undefined;
     chunk.records.forEach((o, i) => {
-      const at = chunk.start + i;
-      const rf = targets[at]!;
+      const k = chunk.start + i;
+      const rf = files[k]!;
       const hash = chunk.hashes?.[i] ?? null;
-      let outcome: ParsedRecord | null;
+      const stamp = chunk.stamps?.[i] ?? "";
       if (o === CACHED) {
-        const verdict = hash === null ? undefined : cache?.take(rf.file, hash);
+        const verdict = hash === null ? undefined : cache?.take(rf.file, hash, stamp);
         if (!verdict) {
           // A cached verdict that cannot be decoded: the file is loaded after all.
-          (hashing!.expected as string[])[at] = "";
-          take(loadChunk(targets, at, at + 1, set, env, source.read, keep, hashing));
+          (hashing!.expected as string[])[k] = "";
+          take(loadChunk(files, k, k + 1, set, env, source.read, keep, hashing));
           return;
         }
         fromCache++;
         append(diagnostics, verdict.diagnostics);
-        outcome = verdict.view ? { view: verdict.view, schemaOk: verdict.schemaOk, mayHaveEscapes: verdict.mayHaveEscapes } : null;
+        settle(indexOf(k), fromVerdict(verdict));
       } else {
-        outcome = o;
-        if (cache && hash !== null) cache.put(rf.file, hash, { diagnostics: perFile?.get(rf.file) ?? [], view: o?.view ?? null, schemaOk: o?.schemaOk ?? false, mayHaveEscapes: o?.mayHaveEscapes ?? false });
+        if (cache && hash !== null) cache.put(rf.file, hash, stamp, { diagnostics: perFile?.get(rf.file) ?? [], view: o?.view ?? null, schemaOk: o?.schemaOk ?? false, mayHaveEscapes: o?.mayHaveEscapes ?? false });
+        settle(indexOf(k), o);
       }
-      outcomes[at] = outcome;
-      const record = outcome ? { file: rf.file, type: rf.type, fileId: rf.id, data: outcome.view, locate: locateReading(rf, source.read), schemaOk: outcome.schemaOk, mayHaveEscapes: outcome.mayHaveEscapes } : undefined;
-      loaded.set(rf.file, record);
     });
   };
   // Records a partial run does not check but the index or a check needs: their cached view, when the
-  // file's bytes are those cached.
+  // file's stamp or bytes are those cached.
   const cachedRecord = cache
     ? (rf: RecordFile): LoadedRecord | null | undefined => {
-        const bytes = readRecordBytes(rf.file, rf.abs);
-        const verdict = bytes.ok ? cache.take(rf.file, bytesHash(bytes.bytes)) : undefined;
+        let verdict = cache.stampOf(rf.file) ? cache.take(rf.file, undefined, lstatStamp(rf.abs)) : undefined;
+        if (!verdict) {
+          const bytes = readRecordBytes(rf.file, rf.abs);
+          verdict = bytes.ok ? cache.take(rf.file, bytesHash(bytes.bytes), bytes.stamp) : undefined;
+        }
         if (!verdict) return undefined;
         return verdict.view ? { file: rf.file, type: rf.type, fileId: rf.id, data: verdict.view, locate: locateReading(rf, source.read), schemaOk: verdict.schemaOk, mayHaveEscapes: verdict.mayHaveEscapes } : null;
       }
@@ -245,23 +302,29 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
 
   // Large runs load the files in worker threads, which take chunks from one counter; the main thread
   // collects each chunk as it comes. The dataset checks below need every record, so they run once all
-  // chunks are in.
+  // chunks are in. A run that found a cache did not start them: it starts them now if enough files changed.
   const counter = new Int32Array(new SharedArrayBuffer(4));
   let loadedInWorker = 0;
-  if (workers && targets.length >= PARALLEL_THRESHOLD) {
-    await workers.run({ files: encodeFiles(targets), keepRecords: keep, counter, ...(hashing ? { expected: hashing.expected.join("\0") } : {}) }, (chunk) => {
-      take(chunk);
-      loadedInWorker += chunk.records.length;
-    });
+  let pool = workers;
+  if (!pool && options.parallel !== false && !options.files && cache && files.length >= PARALLEL_THRESHOLD) pool = startWorkers(set.dir);
+  try {
+    if (pool && files.length >= PARALLEL_THRESHOLD) {
+      await pool.run({ files: encodeFiles(files), keepRecords: keep, counter, ...(hashing ? { expected: hashing.expected.join("\0") } : {}) }, (chunk) => {
+        take(chunk);
+        loadedInWorker += chunk.records.length;
+      });
+    }
+  } finally {
+    if (pool !== workers) pool?.close();
   }
   time(`workers' chunks (${loadedInWorker} files)`);
   // Whatever no worker loaded (one core, a small run, a failed worker) is loaded here: nothing is skipped.
-  for (let i = 0; i < targets.length; i++) {
-    if (outcomes[i] !== undefined) continue;
-    let end = i + 1;
-    while (end < targets.length && outcomes[end] === undefined && end - i < CHUNK_SIZE) end++;
-    take(loadChunk(targets, i, end, set, env, source.read, keep, hashing));
-    i = end - 1;
+  for (let k = 0; k < files.length; k++) {
+    if (outcomes[indexOf(k)] !== undefined) continue;
+    let end = k + 1;
+    while (end < files.length && outcomes[indexOf(end)] === undefined && end - k < CHUNK_SIZE) end++;
+    take(loadChunk(files, k, end, set, env, source.read, keep, hashing));
+    k = end - 1;
   }
   time("main thread's chunks");
   // In file order, whichever thread loaded them, so that every run checks in the same order.
@@ -284,16 +347,34 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   time("dataset checks");
   diagnostics.sort(compareDiagnostics);
   const notices: string[] = [];
+  let cacheFrames: CacheFrames | undefined;
   if (cache) {
     // Verdicts of files this run did not check are kept; those of files that no longer exist are dropped.
     // A run of a few files leaves the cache as it was (see CACHE_MIN_FILES).
-    if (targets.length >= Math.min(CACHE_MIN_FILES, found.records.length)) {
+    const save = (frames?: ReadonlyMap<string, FrameLines>): void => {
+      if (targets.length < Math.min(CACHE_MIN_FILES, found.records.length)) return;
       for (const rf of found.records) cache.keep(rf.file);
-      cache.save(found.records.map((rf) => rf.file));
+      cache.save(
+        found.records.map((rf) => rf.file),
+        frames,
+      );
+    };
+    if (options.cache?.frames) {
+      if (cache.notice) notices.push(cache.notice);
+      cacheFrames = {
+        lines: (file) => cache.framesOf(file),
+        save: (read) => {
+          const before = cache.notice;
+          save(read);
+          return cache.notice === before ? undefined : cache.notice;
+        },
+      };
+    } else {
+      save();
+      if (cache.notice) notices.push(cache.notice);
+      time("cache saved");
     }
-    if (cache.notice) notices.push(cache.notice);
-    time("cache saved");
   }
   const records = keep ? targets.flatMap((rf, i): LoadedRecord[] => (outcomes[i]?.schemaOk ? [{ ...loaded.get(rf.file)!, data: outcomes[i]!.full! }] : [])) : [];
-  return { diagnostics, filesChecked: targets.length + notRecords.length + (publishers.registry.file || publishers.diagnostics.length ? 1 : 0), recordsChecked: targets.length, records, loadedInWorker, publishers: publishers.registry, fromCache, notices };
+  return { diagnostics, filesChecked: targets.length + notRecords.length + (publishers.registry.file || publishers.diagnostics.length ? 1 : 0), recordsChecked: targets.length, records, loadedInWorker, publishers: publishers.registry, fromCache, notices, ...(cacheFrames ? { cacheFrames } : {}) };
 }

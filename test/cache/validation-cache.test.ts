@@ -7,16 +7,18 @@
 import "../loaded-machine.ts";
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { validate, type ValidateOptions, type ValidateResult } from "../../scripts/lib/validate.ts";
-import { CACHE_FILE, cacheDisabledByEnv } from "../../scripts/lib/cache/validation-cache.ts";
-import { validationCodeFiles, validationInputs } from "../../scripts/lib/cache/inputs.ts";
+import { CACHE_FILE, cacheDisabledByEnv, ValidationCache } from "../../scripts/lib/cache/validation-cache.ts";
+import { CACHE_FORMAT_VERSION, validationCodeFiles, validationInputs } from "../../scripts/lib/cache/inputs.ts";
 import { generateCorpus, writeCorpus } from "../../scripts/lib/bench/generate.ts";
 import { PARALLEL_THRESHOLD } from "../../scripts/lib/load/parallel.ts";
 import { loadSchemaSet } from "../../scripts/lib/schemas.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { removeTempDirs, tempDir } from "../temp-dirs.ts";
 import { runCli } from "../validate/helpers.ts";
+import { DATASET_CHECKS } from "../../scripts/lib/check/run-checks.ts";
+import { formatHuman, type FrameLines } from "../../scripts/lib/report/format-human.ts";
 
 afterAll(removeTempDirs);
 
@@ -33,6 +35,13 @@ const cacheOf = (root: string): { file: string } => ({ file: path.join(root, CAC
 /** Validates with the cache; the result with the diagnostics' positions resolved (they are plain data). */
 async function run(root: string, options: Partial<ValidateOptions> = {}): Promise<ValidateResult> {
   return validate({ root, cache: cacheOf(root), ...options });
+}
+
+/** Adds words to a record's title; returns its text as it was. */
+function editTitle(file: string, words = "again"): string {
+  const text = fs.readFileSync(file, "utf8");
+  fs.writeFileSync(file, text.replace(/^title: (.*)$/m, `title: $1 ${words}`));
+  return text;
 }
 
 function firstRecord(root: string, folder: string): string {
@@ -81,8 +90,10 @@ describe("validation cache on the real data", () => {
   it("drops the verdicts of files that no longer exist", async () => {
     const other = copyOfRealData();
     await run(other);
-    const lines = (): number => fs.readFileSync(path.join(other, CACHE_FILE), "utf8").trimEnd().split("\n").length - 1;
+    const where = { schemasDir: path.join(ROOT, "schemas"), dataDir: path.join(other, "data") };
+    const lines = (): number => ValidationCache.open(path.join(other, CACHE_FILE), validationInputs(where)).size;
     const before = lines();
+    expect(before).toBeGreaterThan(0);
     fs.rmSync(firstRecord(other, "actors"));
     await run(other);
     expect(lines()).toBe(before - 1);
@@ -94,8 +105,7 @@ describe("validation cache on the real data", () => {
     const file = path.join(root, CACHE_FILE);
     const before = fs.readFileSync(file);
     const meeting = firstRecord(root, "meetings");
-    const text = fs.readFileSync(meeting, "utf8");
-    fs.writeFileSync(meeting, text.replace(/^title: (.*)$/m, "title: $1 again"));
+    const text = editTitle(meeting);
     const only = [path.relative(root, meeting), path.relative(root, firstRecord(root, "actors"))];
     const partial = await run(root, { only });
     expect(partial.fromCache).toBe(1);
@@ -113,6 +123,110 @@ describe("validation cache on the real data", () => {
     expect(fs.readFileSync(file, "utf8")).toBe("spoilt");
     expect(partial.diagnostics).toEqual((await validate({ root, only })).diagnostics);
     fs.rmSync(file);
+  });
+});
+
+/** Every file under the folder, made an hour old: none is then "racily clean" for the cache. */
+function ageFiles(dir: string): void {
+  const old = Date.now() / 1000 - 3600;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile()) fs.utimesSync(path.join(e.parentPath, e.name), old, old);
+}
+
+/** The record files (absolute paths; not the publishers registry) opened while `f` runs. */
+async function recordFilesOpened(root: string, f: () => Promise<unknown> | unknown): Promise<string[]> {
+  const spy = vi.spyOn(fs, "openSync");
+  try {
+    await f();
+    return spy.mock.calls.map((c) => String(c[0])).filter((p) => p.startsWith(path.join(root, "data") + path.sep) && path.dirname(p) !== path.join(root, "data") && p.endsWith(".yaml"));
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+/** Files a dataset check reported on: locating a diagnostic may read the file. */
+const locatedByDatasetChecks = (root: string, r: ValidateResult): Set<string> => new Set(r.diagnostics.filter((d) => DATASET_CHECKS.some((c) => c.code === d.code)).map((d) => path.join(root, d.file)));
+
+describe("stat stamps, appended parts and cached code frames", () => {
+  let plain: ValidateResult;
+  beforeAll(async () => {
+    plain = await validate({ root: copyOfRealData() });
+  });
+
+  it("a warm run reads no record file whose stamp is unchanged; one written just before a run is read again by the next (racy)", async () => {
+    const root = copyOfRealData();
+    ageFiles(path.join(root, "data"));
+    await run(root);
+    let warm: ValidateResult | undefined;
+    const opened = await recordFilesOpened(root, async () => (warm = await run(root, { parallel: false })));
+    expect(warm!.fromCache).toBe(plain.recordsChecked);
+    expect(warm!.diagnostics).toEqual(plain.diagnostics);
+    const located = locatedByDatasetChecks(root, warm!);
+    expect(opened.filter((f) => !located.has(f))).toEqual([]);
+    // The same bytes written again now: a new stamp, so it is read and hashed, and its verdict stands;
+    // but its stamp is too recent to be trusted, so the next run reads it again.
+    const file = firstRecord(root, "meetings");
+    fs.writeFileSync(file, fs.readFileSync(file));
+    const racy = await recordFilesOpened(root, () => run(root, { parallel: false }));
+    expect(racy).toContain(file);
+    const again = await recordFilesOpened(root, () => run(root, { parallel: false }));
+    expect(again).toContain(file);
+    expect(again.filter((f) => f !== file && !located.has(f))).toEqual([]);
+  });
+
+  it("a run that changes one verdict appends it to the cache; when parts pile up, the cache is written whole again", async () => {
+    const root = copyOfRealData();
+    ageFiles(path.join(root, "data"));
+    await run(root);
+    const file = path.join(root, CACHE_FILE);
+    const before = fs.readFileSync(file);
+    const meeting = firstRecord(root, "meetings");
+    const text = editTitle(meeting);
+    const edited = await run(root);
+    const after = fs.readFileSync(file);
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    expect(after.length - before.length).toBeLessThan(before.length / 10);
+    expect(edited.diagnostics).toEqual((await validate({ root })).diagnostics);
+    for (let i = 0; i < 12; i++) {
+      fs.writeFileSync(meeting, text);
+      editTitle(meeting, `again ${i}`);
+      await run(root);
+    }
+    expect(fs.readFileSync(file).length).toBeLessThan(before.length * 1.5);
+    fs.writeFileSync(meeting, text);
+    const back = await run(root);
+    expect(back.notices).toEqual([]);
+    expect(back.fromCache).toBe(plain.recordsChecked - 1);
+    expect(back.diagnostics).toEqual(plain.diagnostics);
+  });
+
+  it("an appended part cut short: one notice, the same diagnostics", async () => {
+    const root = copyOfRealData();
+    await run(root);
+    fs.appendFileSync(path.join(root, CACHE_FILE), "#999 1 1\ndata/actors/x.yaml\t");
+    const r = await run(root);
+    expect(r.notices).toHaveLength(1);
+    expect(r.notices[0]).toMatch(/truncated or corrupt/);
+    expect(r.diagnostics).toEqual(plain.diagnostics);
+  });
+
+  it("a human report of files found unchanged reads none of them for its code frames, and is the same report", async () => {
+    const root = copyOfRealData();
+    ageFiles(path.join(root, "data"));
+    const expected = formatHuman(plain.diagnostics, { root, color: false, filesChecked: plain.filesChecked });
+    expect(plain.diagnostics.filter((d) => !d.code.startsWith("FILE")).length).toBeGreaterThan(0);
+    const report = async (): Promise<string> => {
+      const r = await run(root, { cache: { ...cacheOf(root), frames: true } });
+      const read = new Map<string, FrameLines>();
+      const text = formatHuman(r.diagnostics, { root, color: false, filesChecked: r.filesChecked, frames: { cached: (f) => r.cacheFrames!.lines(f), read } });
+      expect(r.cacheFrames!.save(read)).toBeUndefined();
+      return text;
+    };
+    expect(await report()).toBe(expected);
+    let text = "";
+    const opened = await recordFilesOpened(root, async () => (text = await report()));
+    expect(text).toBe(expected);
+    const located = locatedByDatasetChecks(root, plain);
+    expect(opened.filter((f) => !located.has(f))).toEqual([]);
   });
 });
 
@@ -196,7 +310,7 @@ describe("an unusable cache file is ignored with a notice, and rebuilt", () => {
     ["truncated", (text: string) => text.slice(0, Math.floor(text.length / 2)), /truncated or corrupt/],
     ["cut after its header", (text: string) => text.slice(0, text.indexOf("\n") + 1), /truncated or corrupt/],
     ["with one byte changed", (text: string) => text.replace('"id":"', '"id":"x'), /truncated or corrupt/],
-    ["of another version", (text: string) => text.replace('"version":1', '"version":999'), /version 999/],
+    ["of another version", (text: string) => text.replace(`"version":${CACHE_FORMAT_VERSION}`, '"version":999'), /version 999/],
     ["not a cache", () => "hello\nworld", /header is not readable/],
     ["empty", () => "", /truncated/],
   ] as const) {
@@ -240,6 +354,9 @@ describe("validation cache with worker threads, on a corpus with errors", { time
     fs.writeFileSync(path.join(root, files[5]!), "id: [unclosed\n");
     fs.appendFileSync(path.join(root, files[files.length - 1]!), "unknown_field: 1\n");
     fs.writeFileSync(path.join(root, meeting), fs.readFileSync(path.join(root, meeting), "utf8").replace(/^( +- actor: ).*$/m, "$1no-such-actor"));
+    // Written an hour ago: no file is "racily clean", so the stamps the cache keeps are those of every file.
+    const before = Date.now() / 1000 - 3600;
+    for (const f of files) fs.utimesSync(path.join(root, f), before, before);
     single = await validate({ root, parallel: false });
   }, 300_000);
 
@@ -248,12 +365,19 @@ describe("validation cache with worker threads, on a corpus with errors", { time
     const cold = await run(root);
     expect(cold.loadedInWorker).toBe(files.length);
     expect(cold.fromCache).toBe(0);
+    // Files whose stamps are unchanged are not even read: no worker starts.
     const warm = await run(root);
-    expect(warm.loadedInWorker).toBe(files.length);
+    expect(warm.loadedInWorker).toBe(0);
     expect(warm.fromCache).toBe(files.length);
     const warmSingle = await run(root, { parallel: false });
     expect(warmSingle.fromCache).toBe(files.length);
-    for (const r of [cold, warm, warmSingle]) expect(r.diagnostics).toEqual(single.diagnostics);
+    // Every file touched (new stamps, the same bytes): hashed in workers, every verdict still cached.
+    const later = Date.now() / 1000 - 1800;
+    for (const f of files) fs.utimesSync(path.join(root, f), later, later);
+    const touched = await run(root);
+    expect(touched.loadedInWorker).toBe(files.length);
+    expect(touched.fromCache).toBe(files.length);
+    for (const r of [cold, warm, warmSingle, touched]) expect(r.diagnostics).toEqual(single.diagnostics);
   });
 
   it("a large partial run uses the cached verdicts and the cached views of the records it does not check", async () => {

@@ -5,20 +5,31 @@
  * whose bytes hash as cached is neither parsed nor checked again; the dataset checks still run over
  * every record.
  *
- * The file is a header line (format, version, inputs hash, the body's SHA-256 and line count), then one
- * line per file: `path TAB hash TAB verdict-as-JSON`. Lines of files not checked again are copied as
- * the bytes they were, so a run that changes one verdict writes the others without decoding them. It is written
- * to a temporary file and renamed into place, so readers and concurrent runs only ever see a whole
- * cache (the last one written wins, and each is right on its own). Anything unexpected in it — missing
- * lines, a wrong checksum, another version, an unreadable file — makes it ignored with a one-line
- * notice and rebuilt by the next full validation.
+ * Each entry also holds the file's stat stamp (size, modification time, inode) as it was when its bytes
+ * were read: a file whose stamp is unchanged is taken as unchanged and is not even read, as git's index
+ * does. A file modified within RACY_MS of the cache being written could change again without its stamp
+ * changing (the clock's granularity), so its stamp is not kept and the next run hashes its bytes.
+ * Entries also keep the lines of the file that code frames showed, so that a report of an unchanged
+ * file need not read it again.
+ *
+ * The file is a header line (format, version, inputs hash), then parts, each a line `#<bytes> <crc32>
+ * <lines>` and that many bytes of lines `path TAB stamp TAB hash TAB verdict-as-JSON` (an empty hash
+ * drops the path). A run that changes a few verdicts appends one part with them, in one write, instead of
+ * writing every verdict again; later parts win. When parts pile up, the next run writes the whole cache
+ * anew, to a temporary file renamed into place, so readers and concurrent runs only ever see whole
+ * parts. Anything unexpected in it — a part whose length or checksum is wrong, another version, an
+ * unreadable file — makes it ignored with a one-line notice and rebuilt by the next full validation.
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import type { Diagnostic } from "../diagnostics.ts";
+import type { FrameLines } from "../report/format-human.ts";
 import { alive } from "../process-alive.ts";
 import { CACHE_FORMAT_VERSION } from "./inputs.ts";
+
+export type { FrameLines };
 
 /** The cache file, relative to the dataset's root. */
 export const CACHE_FILE = ".sidelines-cache/validation-cache";
@@ -34,9 +45,20 @@ export const CACHE_MIN_FILES = 1000;
 /** Set to anything but `0` to turn the cache off (like `--no-cache`). */
 export const NO_CACHE_VARIABLE = "SIDELINES_NO_CACHE";
 
+/**
+ * A file modified less than this long (ms) before the cache is written keeps no stamp: it could be
+ * modified again within the granularity of its modification time (seconds on some file systems) and
+ * keep its stamp, so the next run hashes its bytes instead ("racily clean", as git calls it).
+ */
+export const RACY_MS = 3000;
+
+/** From this many parts on, a run that writes the cache writes it whole, as one part. */
+const MAX_PARTS = 8;
+
 const FORMAT = "sidelines-validation-cache";
-const NEWLINE = Buffer.from("\n");
 const TEMP_PREFIX = "validation-cache.tmp-";
+const NL = 0x0a;
+const TAB = 0x09;
 
 /** The key of a file's bytes. */
 export function bytesHash(bytes: Uint8Array): string {
@@ -52,10 +74,14 @@ export interface Verdict {
   mayHaveEscapes: boolean;
 }
 
-interface Line {
+interface Entry {
+  /** The stat stamp when the bytes hashed were read; "" when there is none (racy, or not known). */
+  stamp: string;
   hash: string;
-  /** The verdict as JSON (UTF-8 bytes, often a slice of the file read): decoded only when used. */
-  json: Buffer;
+  /** The verdict and frames as JSON (a slice of the file read); undefined for an entry made in this run. */
+  json: Buffer | undefined;
+  verdict?: Verdict;
+  frames?: FrameLines | undefined;
 }
 
 /** Whether the variable turns the cache off. */
@@ -66,14 +92,13 @@ export function cacheDisabledByEnv(env: NodeJS.ProcessEnv = process.env): boolea
 
 class Unusable extends Error {}
 
-const NL = 0x0a;
-const TAB = 0x09;
-
-/** The body's checksum: SHA-256 of its bytes. */
-function checksum(chunks: readonly Uint8Array[]): string {
-  const hash = createHash("sha256");
-  for (const c of chunks) hash.update(c);
-  return hash.digest("base64");
+interface Parsed {
+  entries: Map<string, Entry>;
+  parts: number;
+  /** Bytes of every part after the first. */
+  appended: number;
+  /** Bytes of the first part. */
+  base: number;
 }
 
 /**
@@ -81,7 +106,7 @@ function checksum(chunks: readonly Uint8Array[]): string {
  * which is no fault of the file); throws Unusable when anything in it is wrong. The lines are only
  * split here; each verdict is decoded when it is used.
  */
-function parseCache(bytes: Buffer, inputs: string): Map<string, Line> | undefined {
+function parseCache(bytes: Buffer, inputs: string): Parsed | undefined {
   const nl = bytes.indexOf(NL);
   if (nl === -1) throw new Unusable("it is truncated");
   let header: unknown;
@@ -90,49 +115,82 @@ function parseCache(bytes: Buffer, inputs: string): Map<string, Line> | undefine
   } catch {
     throw new Unusable("its header is not readable");
   }
-  const h = header as { format?: unknown; version?: unknown; inputs?: unknown; sha256?: unknown; lines?: unknown };
+  const h = header as { format?: unknown; version?: unknown; inputs?: unknown };
   if (h === null || typeof h !== "object" || h.format !== FORMAT) throw new Unusable("it is not a validation cache");
   if (h.version !== CACHE_FORMAT_VERSION) throw new Unusable(`it has version ${JSON.stringify(h.version)}, not ${CACHE_FORMAT_VERSION}`);
-  const body = bytes.subarray(nl + 1);
-  if (typeof h.sha256 !== "string" || checksum([body]) !== h.sha256) throw new Unusable("it is truncated or corrupt (checksum mismatch)");
   if (h.inputs !== inputs) return undefined;
-  const lines = new Map<string, Line>();
-  for (let pos = 0; pos < body.length; ) {
+  const parsed: Parsed = { entries: new Map(), parts: 0, appended: 0, base: 0 };
+  for (let pos = nl + 1; pos < bytes.length; ) {
+    const end = bytes.indexOf(NL, pos);
+    const m = end === -1 || bytes[pos] !== 0x23 ? null : /^#(\d+) (\d+) (\d+)$/.exec(bytes.toString("latin1", pos, end));
+    if (!m) throw new Unusable("it is truncated or corrupt (a part's heading)");
+    const length = Number(m[1]);
+    const body = bytes.subarray(end + 1, end + 1 + length);
+    if (body.length !== length || zlib.crc32(body) !== Number(m[2])) throw new Unusable("it is truncated or corrupt (checksum mismatch)");
+    if (splitLines(body, parsed.entries) !== Number(m[3])) throw new Unusable("it is truncated or corrupt (line count)");
+    if (parsed.parts++ === 0) parsed.base = length;
+    else parsed.appended += length;
+    pos = end + 1 + length;
+  }
+  if (parsed.parts === 0) throw new Unusable("it is truncated or corrupt (no verdicts)");
+  return parsed;
+}
+
+/** Splits a part's lines into the entries (later ones replace earlier ones); returns how many lines. */
+function splitLines(body: Buffer, entries: Map<string, Entry>): number {
+  let count = 0;
+  for (let pos = 0; pos < body.length; count++) {
     const end = body.indexOf(NL, pos);
     const a = body.indexOf(TAB, pos);
     const b = a === -1 ? -1 : body.indexOf(TAB, a + 1);
-    if (end === -1 || a <= pos || b === -1 || b > end) throw new Unusable("a line is malformed");
-    lines.set(body.toString("utf8", pos, a), { hash: body.toString("latin1", a + 1, b), json: body.subarray(b + 1, end) });
+    const c = b === -1 ? -1 : body.indexOf(TAB, b + 1);
+    if (end === -1 || a <= pos || c === -1 || c > end) throw new Unusable("a line is malformed");
+    const rel = body.toString("utf8", pos, a);
+    if (c === b + 1) entries.delete(rel);
+    else entries.set(rel, { stamp: body.toString("latin1", a + 1, b), hash: body.toString("latin1", b + 1, c), json: body.subarray(c + 1, end) });
     pos = end + 1;
   }
-  if (lines.size !== h.lines) throw new Unusable("it is truncated or corrupt (line count)");
-  return lines;
+  return count;
+}
+
+/** A stamp's modification time (see statStamp in read-file.ts: `size:mtimeMs:ino`). */
+function mtimeOf(stamp: string): number {
+  return Number(stamp.split(":")[1]);
 }
 
 /** One run's view of the cache: the verdicts read at the start, and those to write at the end. */
 export class ValidationCache {
   /** A one-line notice for the user (an unusable cache, a cache that could not be written); at most one per run. */
   notice: string | undefined;
-  private readonly next = new Map<string, Line>();
-  private changed: boolean;
+  private readonly next = new Map<string, Entry>();
 
   private constructor(
     readonly file: string,
     private readonly inputs: string,
-    private readonly previous: Map<string, Line>,
-    fresh: boolean,
-  ) {
-    this.changed = fresh;
+    private readonly previous: Map<string, Entry>,
+    /** What was read, when new parts may be appended to it: its inode, and the parts' sizes. */
+    private readonly appendTo: { ino: number; parts: number; base: number; appended: number } | undefined,
+  ) {}
+
+  /** Whether the cache holds any verdict. */
+  get size(): number {
+    return this.previous.size;
   }
 
   /** Reads the cache file (none yet is an empty cache); never throws. */
   static open(file: string, inputs: string): ValidationCache {
     let text: Buffer | undefined;
+    let ino = 0;
     let problem: string | undefined;
     try {
       const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
       try {
-        text = fs.readFileSync(fd);
+        ino = fs.fstatSync(fd).ino;
+        // The header first: a cache made under other inputs is not read further.
+        const head = Buffer.alloc(4096);
+        const n = fs.readSync(fd, head, 0, head.length, 0);
+        const nl = head.subarray(0, n).indexOf(NL);
+        text = nl !== -1 && !head.toString("utf8", 0, nl).includes(JSON.stringify(inputs)) ? head.subarray(0, nl + 1) : fs.readFileSync(fd);
       } finally {
         fs.closeSync(fd);
       }
@@ -140,15 +198,15 @@ export class ValidationCache {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== "ENOENT" && code !== "ENOTDIR") problem = `it could not be read (${code ?? String(error)})`;
     }
-    let lines: Map<string, Line> | undefined;
+    let parsed: Parsed | undefined;
     if (text !== undefined) {
       try {
-        lines = parseCache(text, inputs);
+        parsed = parseCache(text, inputs);
       } catch (error) {
         problem = error instanceof Unusable ? error.message : `it could not be read (${String(error)})`;
       }
     }
-    const cache = new ValidationCache(file, inputs, lines ?? new Map(), lines === undefined);
+    const cache = new ValidationCache(file, inputs, parsed?.entries ?? new Map(), parsed ? { ino, parts: parsed.parts, base: parsed.base, appended: parsed.appended } : undefined);
     if (problem) cache.notice = `note: ignored the validation cache ${path.basename(path.dirname(file))}/${path.basename(file)}, ${problem}; every file is checked afresh, and a full validation writes it anew (turn it off with --no-cache or ${NO_CACHE_VARIABLE}=1)`;
     return cache;
   }
@@ -158,66 +216,114 @@ export class ValidationCache {
     return this.previous.get(rel)?.hash;
   }
 
-  /**
-   * The cached verdict of a file whose bytes hash to `hash`, kept for the next run; undefined when
-   * there is none (or it cannot be decoded, which the checksum makes all but impossible).
-   */
-  take(rel: string, hash: string): Verdict | undefined {
-    const line = this.previous.get(rel);
-    if (!line || line.hash !== hash) return undefined;
-    let verdict: Verdict;
-    try {
-      const [diagnostics, view, schemaOk, mayHaveEscapes] = JSON.parse(line.json.toString("utf8")) as [Diagnostic[], Verdict["view"], boolean, boolean];
-      if (!Array.isArray(diagnostics)) return undefined;
-      verdict = { diagnostics, view, schemaOk, mayHaveEscapes };
-    } catch {
-      return undefined;
-    }
-    this.next.set(rel, line);
-    return verdict;
+  /** The stamp a file had when its verdict was cached ("" or undefined when there is none). */
+  stampOf(rel: string): string | undefined {
+    return this.previous.get(rel)?.stamp;
   }
 
-  /** Records a file's new verdict. Paths holding a tab or a line break are never cached. */
-  put(rel: string, hash: string, verdict: Verdict): void {
+  /**
+   * The cached verdict of a file whose bytes hash to `hash` (or, with `hash` undefined, whose stamp is
+   * `stamp`, the one cached), kept for the next run with the stamp given; undefined when there is none
+   * (or it cannot be decoded, which the checksum makes all but impossible).
+   */
+  take(rel: string, hash: string | undefined, stamp: string): Verdict | undefined {
+    const entry = this.previous.get(rel);
+    if (!entry || (hash === undefined ? stamp === "" || entry.stamp !== stamp : entry.hash !== hash)) return undefined;
+    if (!entry.verdict) {
+      try {
+        const [diagnostics, view, schemaOk, mayHaveEscapes, frames] = JSON.parse(entry.json!.toString("utf8")) as [Diagnostic[], Verdict["view"], boolean, boolean, FrameLines | null];
+        if (!Array.isArray(diagnostics)) return undefined;
+        entry.verdict = { diagnostics, view, schemaOk, mayHaveEscapes };
+        entry.frames = frames ?? undefined;
+      } catch {
+        return undefined;
+      }
+    }
+    this.next.set(rel, entry.stamp === stamp ? entry : { ...entry, stamp });
+    return entry.verdict;
+  }
+
+  /** Records a file's new verdict (`stamp`: the file's stamp when its bytes were read). Paths holding a tab or a line break are never cached. */
+  put(rel: string, hash: string, stamp: string, verdict: Verdict): void {
     if (/[\t\n\r]/.test(rel)) return;
-    const json = Buffer.from(JSON.stringify([verdict.diagnostics, verdict.view, verdict.schemaOk, verdict.mayHaveEscapes]));
-    const old = this.previous.get(rel);
-    if (!old || old.hash !== hash || !old.json.equals(json)) this.changed = true;
-    this.next.set(rel, { hash, json });
+    this.next.set(rel, { stamp, hash, json: undefined, verdict });
   }
 
   /** Keeps the cached verdict of a file that this run did not check. */
   keep(rel: string): void {
-    const line = this.previous.get(rel);
-    if (line && !this.next.has(rel)) this.next.set(rel, line);
+    const entry = this.previous.get(rel);
+    if (entry && !this.next.has(rel)) this.next.set(rel, entry);
+  }
+
+  /** The lines cached for code frames of a file whose verdict this run took from the cache. */
+  framesOf(rel: string): FrameLines | undefined {
+    const entry = this.next.get(rel);
+    return entry?.json !== undefined ? entry.frames : undefined;
   }
 
   /**
    * Writes the cache for the files that exist now (`present`, in order), dropping the rest, when it
-   * differs from the one read. Never throws: a failure becomes the notice.
+   * differs from the one read: as a part appended with the entries that changed, or whole when there is
+   * none yet or parts piled up. `frames`: lines of files that code frames read in this run, kept with
+   * their verdicts. Never throws: a failure becomes the notice.
    */
-  save(present: readonly string[]): void {
-    // Each line is `path TAB hash TAB verdict` and a line feed; unchanged verdicts are the bytes read.
-    const chunks: Buffer[] = [];
-    let count = 0;
+  save(present: readonly string[], frames?: ReadonlyMap<string, FrameLines>): void {
+    const now = Date.now();
+    const kept = (stamp: string): string => (stamp !== "" && mtimeOf(stamp) < now - RACY_MS ? stamp : "");
+    const line = (rel: string, e: Entry): Buffer[] => {
+      const stamp = kept(e.stamp);
+      const json = e.json ?? Buffer.from(JSON.stringify([e.verdict!.diagnostics, e.verdict!.view, e.verdict!.schemaOk, e.verdict!.mayHaveEscapes, e.frames ?? null]));
+      return [Buffer.from(`${rel}\t${stamp}\t${e.hash}\t`), json, Buffer.from("\n")];
+    };
+    const changed: Buffer[] = [];
+    let changedCount = 0;
+    const still = new Set<string>();
     for (const rel of present) {
-      const line = this.next.get(rel);
-      if (!line) continue;
-      chunks.push(Buffer.from(`${rel}\t${line.hash}\t`), line.json, NEWLINE);
-      count++;
+      let e = this.next.get(rel);
+      if (!e) continue;
+      still.add(rel);
+      const old = this.previous.get(rel);
+      const f = frames?.get(rel);
+      if (f && e.verdict) e = { ...e, json: undefined, frames: f };
+      // A verdict taken from the cache under a new stamp that is racy too is the entry as it was.
+      else if (old && e.json === old.json && kept(e.stamp) === old.stamp) e = old;
+      this.next.set(rel, e);
+      if (e !== old) {
+        for (const b of line(rel, e)) changed.push(b);
+        changedCount++;
+      }
     }
-    if (!this.changed && count === this.previous.size) return;
-    const header = JSON.stringify({ format: FORMAT, version: CACHE_FORMAT_VERSION, inputs: this.inputs, sha256: checksum(chunks), lines: count });
+    for (const rel of this.previous.keys()) {
+      if (still.has(rel)) continue;
+      changed.push(Buffer.from(`${rel}\t\t\t\n`));
+      changedCount++;
+    }
+    if (changedCount === 0) return;
+    const part = (chunks: readonly Buffer[], count: number): Buffer => {
+      const body = Buffer.concat(chunks);
+      return Buffer.concat([Buffer.from(`#${body.length} ${zlib.crc32(body)} ${count}\n`), body]);
+    };
     const dir = path.dirname(this.file);
+    const at = this.appendTo;
     let temp: string | undefined;
     try {
+      const appended = part(changed, changedCount);
+      if (at && at.parts < MAX_PARTS && at.appended + appended.length <= at.base / 2 && this.append(appended, at.ino)) return;
+      const chunks: Buffer[] = [];
+      let count = 0;
+      for (const rel of present) {
+        const e = this.next.get(rel);
+        if (!e) continue;
+        for (const b of line(rel, e)) chunks.push(b);
+        count++;
+      }
       fs.mkdirSync(dir, { recursive: true });
       removeDeadTemps(dir);
       temp = path.join(dir, `${TEMP_PREFIX}${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
       const fd = fs.openSync(temp, "wx");
       try {
-        fs.writeFileSync(fd, `${header}\n`);
-        fs.writeFileSync(fd, Buffer.concat(chunks));
+        fs.writeFileSync(fd, `${JSON.stringify({ format: FORMAT, version: CACHE_FORMAT_VERSION, inputs: this.inputs })}\n`);
+        fs.writeFileSync(fd, part(chunks, count));
       } finally {
         fs.closeSync(fd);
       }
@@ -227,6 +333,17 @@ export class ValidationCache {
       this.notice ??= `note: could not write the validation cache (${(error as NodeJS.ErrnoException).code ?? String(error)}); the next run checks every file again`;
     } finally {
       if (temp !== undefined) fs.rmSync(temp, { force: true });
+    }
+  }
+
+  /** Appends a part, in one write, to the cache file read, if it is still that file; false when it is not. */
+  private append(part: Buffer, ino: number): boolean {
+    const fd = fs.openSync(this.file, fs.constants.O_WRONLY | fs.constants.O_APPEND | (fs.constants.O_NOFOLLOW ?? 0));
+    try {
+      if (fs.fstatSync(fd).ino !== ino) return false;
+      return fs.writeSync(fd, part) === part.length;
+    } finally {
+      fs.closeSync(fd);
     }
   }
 }

@@ -33,6 +33,8 @@ export interface ChunkResult {
   records: Array<ParsedRecord | null | typeof CACHED>;
   /** With hashing: one entry per file, the hash of its bytes (null when they could not be read). */
   hashes?: Array<string | null>;
+  /** With hashing: one entry per file, its stat stamp taken before it was read (null when it could not be read). */
+  stamps?: Array<string | null>;
 }
 
 /**
@@ -47,6 +49,7 @@ export function loadChunk(files: readonly RecordFile[], start: number, end: numb
   const diagnostics: Diagnostic[] = [];
   const records: ChunkResult["records"] = [];
   const hashes: Array<string | null> = [];
+  const stamps: Array<string | null> = [];
   const checkable: LoadedRecord[] = [];
   for (let i = start; i < end; i++) {
     const rf = files[i]!;
@@ -55,6 +58,7 @@ export function loadChunk(files: readonly RecordFile[], start: number, end: numb
       const bytes = readRecordBytes(rf.file, rf.abs);
       const hash = bytes.ok ? bytesHash(bytes.bytes) : null;
       hashes.push(hash);
+      stamps.push(bytes.ok ? bytes.stamp : null);
       if (hash !== null && hash === hashing.expected[i]) {
         records.push(CACHED);
         continue;
@@ -72,5 +76,5 @@ export function loadChunk(files: readonly RecordFile[], start: number, end: numb
     records.push({ view: project(r.data, env.datasetShape[r.type]) as Record<string, unknown>, schemaOk: r.schemaOk, mayHaveEscapes: r.mayHaveEscapes !== false, ...(keepRecords ? { full: r.data } : {}) });
   }
   runChecks(RECORD_CHECKS, checkable, NO_INDEX, env, diagnostics);
-  return { start, diagnostics, records, ...(hashing ? { hashes } : {}) };
+  return { start, diagnostics, records, ...(hashing ? { hashes, stamps } : {}) };
 }

@@ -91,15 +91,28 @@ function findLongLine(text: string): { line: number; length: number } | undefine
   return undefined;
 }
 
-/** A record file's bytes, or why they cannot be read (the size limit is enforced before reading). */
-export type BytesResult = { ok: true; bytes: Uint8Array } | { ok: false; diagnostic: Diagnostic };
+/**
+ * A record file's bytes, or why they cannot be read (the size limit is enforced before reading).
+ * `stamp` is the file's stat stamp taken before its bytes were read (see statStamp).
+ */
+export type BytesResult = { ok: true; bytes: Uint8Array; stamp: string } | { ok: false; diagnostic: Diagnostic };
+
+/**
+ * A file's stat stamp: size, modification time and inode, as the validation cache keys unchanged files
+ * by (like git's index). Equal stamps are taken for equal bytes, unless the file was modified within
+ * the clock's granularity of the stamp being taken, which the cache's "racy" rule covers.
+ */
+export function statStamp(st: fs.Stats): string {
+  return `${st.size}:${st.mtimeMs}:${st.ino}`;
+}
 
 /** Reads one record file's bytes with the size limit enforced before the whole file is read. */
 export function readRecordBytes(file: string, abs: string): BytesResult {
   let fd: number | undefined;
   try {
     fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
-    const size = fs.fstatSync(fd).size;
+    const st = fs.fstatSync(fd);
+    const size = st.size;
     if (size > LIMITS.maxFileBytes) {
       return problem(file, "FILE004", `file is ${size} bytes, over the limit of ${LIMITS.maxFileBytes} bytes`);
     }
@@ -110,7 +123,7 @@ export function readRecordBytes(file: string, abs: string): BytesResult {
       if (n === 0) break;
       read += n;
     }
-    return { ok: true, bytes: bytes.subarray(0, read) };
+    return { ok: true, bytes: bytes.subarray(0, read), stamp: statStamp(st) };
   } catch (error) {
     return problem(file, "FILE006", `could not be read: ${describeIoError(error)}`);
   } finally {

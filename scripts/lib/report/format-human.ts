@@ -7,6 +7,41 @@ export interface HumanOptions {
   root: string;
   color: boolean;
   filesChecked: number;
+  /**
+   * Lines for code frames known without reading the file (the validation cache's, for files it found
+   * unchanged), and where to put those read from files for frames, keyed by file.
+   */
+  frames?: { cached(file: string): FrameLines | undefined; read: Map<string, FrameLines> };
+}
+
+/** Lines of a file for code frames: how many lines it has, and the text of some of them (1-based). */
+export interface FrameLines {
+  count: number;
+  lines: Record<number, string>;
+}
+
+/** The lines a code frame at each of these lines shows, in a file of `count` lines. */
+function framedLines(list: readonly Diagnostic[], count: number): number[] {
+  const wanted: number[] = [];
+  for (const d of list) if (d.line <= count) for (let n = Math.max(1, d.line - 1); n <= Math.min(count, d.line + 1); n++) wanted.push(n);
+  return wanted;
+}
+
+/** A file's lines for its frames: from the cached ones when they hold every line shown, else read (and kept). */
+function linesFor(root: string, file: string, list: readonly Diagnostic[], frames: HumanOptions["frames"]): readonly string[] | undefined {
+  const cached = frames?.cached(file);
+  if (cached && framedLines(list, cached.count).every((n) => typeof cached.lines[n] === "string")) {
+    const lines = new Array<string>(cached.count);
+    for (const n of framedLines(list, cached.count)) lines[n - 1] = cached.lines[n]!;
+    return lines;
+  }
+  const lines = readLines(root, file);
+  if (lines && frames) {
+    const kept: Record<number, string> = {};
+    for (const n of framedLines(list, lines.length)) kept[n] = lines[n - 1]!;
+    frames.read.set(file, { count: lines.length, lines: kept });
+  }
+  return lines;
 }
 
 const paint = (on: boolean, code: string, s: string): string => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -14,7 +49,24 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" 
 
 /** Grouped by file: `path:line:col  severity  CODE  message`, a tip, a code frame; then a summary. */
 export function formatHuman(diagnostics: readonly Diagnostic[], options: HumanOptions): string {
-  const out: string[] = [];
+  const pieces: string[] = [];
+  writeHuman((piece) => pieces.push(piece), diagnostics, options);
+  return pieces.join("");
+}
+
+/** Lines handed on at a time by writeHuman. */
+const PIECE_LINES = 4096;
+
+/**
+ * The report formatHuman makes, handed to `write` in pieces of whole lines as it is made (without a
+ * line feed after the last line), so that a large report is never held as one string.
+ */
+export function writeHuman(write: (piece: string) => void, diagnostics: readonly Diagnostic[], options: HumanOptions): void {
+  let out: string[] = [];
+  const flush = (): void => {
+    write(`${out.join("\n")}\n`);
+    out = [];
+  };
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
     const list = byFile.get(d.file);
@@ -26,7 +78,7 @@ export function formatHuman(diagnostics: readonly Diagnostic[], options: HumanOp
     out.push(paint(options.color, "1;4", shown));
     // Only files with a diagnostic that shows a frame are read (not those with FILE problems).
     const framed = (d: Diagnostic): boolean => !d.code.startsWith("FILE");
-    const lines = list.some(framed) ? readLines(options.root, file) : undefined;
+    const lines = list.some(framed) ? linesFor(options.root, file, list.filter(framed), options.frames) : undefined;
     for (const d of list) {
       const sev = d.severity === "error" ? paint(options.color, "31", "error  ") : paint(options.color, "33", "warning");
       out.push(`${shown}:${d.line}:${d.col}  ${sev}  ${paint(options.color, "2", d.code)}  ${visible(d.message)}`);
@@ -34,10 +86,11 @@ export function formatHuman(diagnostics: readonly Diagnostic[], options: HumanOp
       if (lines && d.line <= lines.length && framed(d)) out.push(codeFrame(lines, d.line, d.col).replace(/^/gm, "    "));
     }
     out.push("");
+    if (out.length >= PIECE_LINES) flush();
   }
   const { errors, warnings } = countBySeverity(diagnostics);
   const files = byFile.size;
   if (errors + warnings === 0) out.push(paint(options.color, "32", `✓ ${plural(options.filesChecked, "file")} checked: no problems`));
   else out.push(`${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(files, "file")} (${plural(options.filesChecked, "file")} checked)`);
-  return out.join("\n");
+  write(out.join("\n"));
 }
