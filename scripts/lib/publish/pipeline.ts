@@ -143,13 +143,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   });
   releaseOutput(out, root);
   const time = phaseTimer("build");
-  const { publisher, warnings, schemas, quality } = await preparePublishing(root, options.parallel !== false, time);
+  // Held in a variable of its own, so that the source records are garbage once the last table is written.
+  let publisher: Publisher | undefined;
+  const { warnings, schemas, quality } = await preparePublishing(root, options.parallel !== false, time).then((prepared) => {
+    publisher = prepared.publisher;
+    return prepared;
+  });
   collectGarbage();
   time("garbage collection");
   const version = datasetVersion(ROOT);
   const source = sourceInfo(root, env);
   const citation = await releaseCitation(ROOT, version, source.date);
-  const counts = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, publisher.count(t)])) as Record<RecordType, number>;
+  const counts = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, publisher!.count(t)])) as Record<RecordType, number>;
   const metadata = datasetMetadata(counts, version, source, citation);
 
   const tmp = createTempRelease(out);
@@ -167,7 +172,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     csvWorker = (options.csvInWorker ?? (options.parallel !== false && total >= CSV_WORKER_THRESHOLD)) ? startCsvWorker(tmp) : undefined;
     const csvHere = csvWorker ? undefined : new CsvBatches(outputs);
     const interop = new InteropWriter(outputs);
-    writeJsonFiles(publisher.streams(), metadata, outputs, csvWorker?.send, (type, record) => {
+    writeJsonFiles(publisher!.streams(), metadata, outputs, csvWorker?.send, (type, record) => {
       csvHere?.add(type, record);
       interop.add(type, record);
     });
@@ -175,7 +180,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     interop.close();
     time("ftm, popolo");
     const fromWorker = await csvWorker?.finish().catch(() => undefined);
-    const csvHashes = csvHere?.close() ?? fromWorker ?? writeCsvFiles(publisher.streams(), outputs);
+    const csvHashes = csvHere?.close() ?? fromWorker ?? writeCsvFiles(publisher!.streams(), outputs);
+    // DuckDB, which writes the Parquet files next, takes memory of its own: the records go first.
+    publisher = undefined;
+    collectGarbage();
     for (const [rel, hash] of csvHashes) outputs.hashes.set(rel, hash);
     writeDatapackage(schemas, metadata, csvHashes, outputs, [eventsTable()]);
     time(`csv (${fromWorker ? "written by a worker meanwhile" : "written here"}), datapackage.json`);
