@@ -8,11 +8,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseCsv } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import { build } from "../../scripts/lib/publish/pipeline.ts";
 import { DataErrors, type SourceRecords } from "../../scripts/lib/publish/collect.ts";
 import { derive } from "../../scripts/lib/publish/derive.ts";
 import { publicAjv } from "../../scripts/lib/publish/pipeline.ts";
-import { cell, csvText, neutraliseFormulaCell, restoreFormulaCell } from "../../scripts/lib/publish/csv/cells.ts";
+import { cell, CSV_OPTIONS, csvRows, csvText, neutraliseFormulaCell, restoreFormulaCell } from "../../scripts/lib/publish/csv/cells.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES } from "../../scripts/lib/record-types.ts";
 import type { Dataset, DatasetMetadata, Manifest, Sanction, PublishedActor, PublishedForum, PublishedIncident, PublishedMeeting } from "../../scripts/lib/types.generated.ts";
 import type { JsonSchema } from "../../scripts/lib/schemas.ts";
@@ -110,8 +111,15 @@ describe("release contents", () => {
   it("writes each CSV in exactly the form of one csv-stringify call over the whole table", () => {
     for (const f of fs.readdirSync(path.join(out, "csv"))) {
       const rows = parseCsv(read(`csv/${f}`)) as string[][];
-      expect(read(`csv/${f}`), f).toBe(csvText(rows[0]!, rows.slice(1)));
+      expect(read(`csv/${f}`), f).toBe(stringify(rows, CSV_OPTIONS));
     }
+  });
+
+  it("quotes awkward cells exactly as csv-stringify does", () => {
+    const awkward = ["", " ", "a", " a", "a ", "\ta", "a\u00a0", "\u2028x", "a,b", 'say "hi"', '"', '""', "a\nb", "a\rb", "a\r\nb", "'=1", "x;y", "ünï cödé", "\u3000"];
+    const rows = [awkward, ...awkward.map((v) => [v, v]), [], [""]];
+    expect(csvRows(rows)).toBe(stringify(rows, CSV_OPTIONS));
+    expect(csvText(["h", "b c"], rows)).toBe(stringify([["h", "b c"], ...rows], CSV_OPTIONS));
   });
 
   it("every published record matches its public schema (ajv, strict)", () => {

@@ -31,14 +31,21 @@ export function sourceUrls(sources: ReadonlyArray<{ url?: string }>): string[] {
   return [...new Set(sources.flatMap((s) => (s.url ? [s.url] : [])))];
 }
 
-/** Looks actors up by id, and tells which state each stands for when the record says so. */
-export class ActorIndex {
-  readonly byId: ReadonlyMap<string, Actor>;
-  private readonly stateByCountry: ReadonlyMap<string, string>;
+/** What the exports read of an actor they look up: a fraction of the record, so that an index of every actor stays small. */
+export type IndexedActor = Pick<Actor, "id" | "name" | "kind" | "country" | "citizenship">;
 
-  constructor(actors: readonly Actor[]) {
-    this.byId = new Map(actors.map((a) => [a.id, a]));
-    this.stateByCountry = new Map(actors.filter((a) => a.kind === "state" && a.country).map((a) => [a.country!, a.id]));
+/** Looks actors up by id, and tells which state each stands for when the record says so. Actors can be added one at a time, as a release is written. */
+export class ActorIndex {
+  readonly byId = new Map<string, IndexedActor>();
+  private readonly stateByCountry = new Map<string, string>();
+
+  constructor(actors: readonly Actor[] = []) {
+    for (const a of actors) this.add(a);
+  }
+
+  add(a: Actor): void {
+    this.byId.set(a.id, { id: a.id, name: a.name, kind: a.kind, country: a.country, citizenship: a.citizenship });
+    if (a.kind === "state" && a.country) this.stateByCountry.set(a.country, a.id);
   }
 
   /** The state an actor stands for: itself if a state, else its `on_behalf_of`, else the state of its country (one citizenship only). */

@@ -49,42 +49,45 @@ export type EventRow = Record<string, string | number | undefined>;
 
 export function eventRows(records: PublishedRecords): EventRow[] {
   const actors = new ActorIndex(records.actor);
+  return records.meeting.flatMap((m) => meetingEventRows(m, actors));
+}
+
+/** The event rows of one meeting, given the index of every actor. */
+export function meetingEventRows(m: PublishedRecords["meeting"][number], actors: ActorIndex): EventRow[] {
   const rows: EventRow[] = [];
-  for (const m of records.meeting) {
-    const sides = m.participants.map((p) => ({ actor: p.actor, state: actors.stateOf(p.actor, p.on_behalf_of) }));
-    const urlOf = new Map(m.sources.flatMap((s) => (s.key && s.url ? [[s.key, s.url] as const] : [])));
-    // A meeting recorded without a history has one step all the same: its status, on its date.
-    const history = m.status_history?.length ? m.status_history : m.date ? [{ status: m.status, date: m.date, cameo: m.cameo }] : [];
-    const implied = !m.status_history?.length;
-    (history as NonNullable<typeof m.status_history>).forEach((h, i) => {
-      const step = h as typeof h & { incidents?: string[] };
-      const sourceState = h.by ? (sides.find((s) => s.actor === h.by)?.state ?? actors.stateOf(h.by)) : undefined;
-      const targets = h.by ? sides.filter((s) => s.actor !== h.by && (sourceState === undefined || s.state !== sourceState)) : [];
-      const targetStates = [...new Set(targets.map((t) => t.state))];
-      const plover = h.cameo ? CAMEO_TO_PLOVER[h.cameo] : undefined;
-      rows.push({
-        event_id: implied ? `${m.id}/status` : `${m.id}/${i}`,
-        meeting_id: m.id,
-        item_index: implied ? undefined : i,
-        date: h.date,
-        date_precision: datePrecision(h.date).precision,
-        date_qualifier: datePrecision(h.date).qualifier,
-        status: h.status,
-        channel: h.channel,
-        source_actor: h.by,
-        source_state: sourceState,
-        target_actors: targets.map((t) => t.actor).join(";") || undefined,
-        target_state: targetStates.length === 1 ? targetStates[0] : undefined,
-        participants: sides.map((s) => s.actor).join(";"),
-        cameo: h.cameo ?? undefined,
-        plover_event: plover?.event,
-        plover_mode: plover?.mode || undefined,
-        plover_context: plover?.context || undefined,
-        sanction: h.sanction,
-        incidents: step.incidents?.join(";") || undefined,
-        source_url: h.source ? urlOf.get(h.source) : undefined,
-      });
+  const sides = m.participants.map((p) => ({ actor: p.actor, state: actors.stateOf(p.actor, p.on_behalf_of) }));
+  const urlOf = new Map(m.sources.flatMap((s) => (s.key && s.url ? [[s.key, s.url] as const] : [])));
+  // A meeting recorded without a history has one step all the same: its status, on its date.
+  const history = m.status_history?.length ? m.status_history : m.date ? [{ status: m.status, date: m.date, cameo: m.cameo }] : [];
+  const implied = !m.status_history?.length;
+  (history as NonNullable<typeof m.status_history>).forEach((h, i) => {
+    const step = h as typeof h & { incidents?: string[] };
+    const sourceState = h.by ? (sides.find((s) => s.actor === h.by)?.state ?? actors.stateOf(h.by)) : undefined;
+    const targets = h.by ? sides.filter((s) => s.actor !== h.by && (sourceState === undefined || s.state !== sourceState)) : [];
+    const targetStates = [...new Set(targets.map((t) => t.state))];
+    const plover = h.cameo ? CAMEO_TO_PLOVER[h.cameo] : undefined;
+    rows.push({
+      event_id: implied ? `${m.id}/status` : `${m.id}/${i}`,
+      meeting_id: m.id,
+      item_index: implied ? undefined : i,
+      date: h.date,
+      date_precision: datePrecision(h.date).precision,
+      date_qualifier: datePrecision(h.date).qualifier,
+      status: h.status,
+      channel: h.channel,
+      source_actor: h.by,
+      source_state: sourceState,
+      target_actors: targets.map((t) => t.actor).join(";") || undefined,
+      target_state: targetStates.length === 1 ? targetStates[0] : undefined,
+      participants: sides.map((s) => s.actor).join(";"),
+      cameo: h.cameo ?? undefined,
+      plover_event: plover?.event,
+      plover_mode: plover?.mode || undefined,
+      plover_context: plover?.context || undefined,
+      sanction: h.sanction,
+      incidents: step.incidents?.join(";") || undefined,
+      source_url: h.source ? urlOf.get(h.source) : undefined,
     });
-  }
+  });
   return rows;
 }

@@ -33,22 +33,24 @@ export interface Popolo {
   memberships: Json[];
 }
 
-export function popolo(records: PublishedRecords): Popolo {
-  const persons: Json[] = [];
-  const organizations: Json[] = [];
-  const posts = new Map<string, Json>();
-  const memberships: Json[] = [];
-  for (const a of records.actor) {
+/** The Popolo document, made actor by actor as a release is written. */
+export class PopoloMaker {
+  private readonly persons: Json[] = [];
+  private readonly organizations: Json[] = [];
+  private readonly posts = new Map<string, Json>();
+  private readonly memberships: Json[] = [];
+
+  actor(a: PublishedRecords["actor"][number]): void {
     const common = { id: a.id, name: a.name, ...names(a.aliases, a.native_names), ...identifiers(a.identifiers), ...sources(a.sources) };
     if (a.kind !== "person") {
-      organizations.push({ ...common, classification: a.kind, ...(a.parent ? { parent_id: a.parent } : {}), ...date("founding_date", a.founded), ...date("dissolution_date", a.dissolved) });
-      continue;
+      this.organizations.push({ ...common, classification: a.kind, ...(a.parent ? { parent_id: a.parent } : {}), ...date("founding_date", a.founded), ...date("dissolution_date", a.dissolved) });
+      return;
     }
-    persons.push({ ...common, ...date("birth_date", a.born), ...(a.summary ? { summary: a.summary } : {}) });
+    this.persons.push({ ...common, ...date("birth_date", a.born), ...(a.summary ? { summary: a.summary } : {}) });
     (a.positions ?? []).forEach((p, i) => {
       const postId = `post-${short(`${p.organisation}\u0000${p.title}`)}`;
-      if (!posts.has(postId)) posts.set(postId, { id: postId, label: p.title, organization_id: p.organisation });
-      memberships.push({
+      if (!this.posts.has(postId)) this.posts.set(postId, { id: postId, label: p.title, organization_id: p.organisation });
+      this.memberships.push({
         id: `${a.id}-position-${i}`,
         label: p.title,
         person_id: a.id,
@@ -60,6 +62,15 @@ export function popolo(records: PublishedRecords): Popolo {
       });
     });
   }
-  const byId = (x: Json, y: Json): number => (String(x.id) < String(y.id) ? -1 : String(x.id) > String(y.id) ? 1 : 0);
-  return { persons, organizations, posts: [...posts.values()].sort(byId), memberships };
+
+  result(): Popolo {
+    const byId = (x: Json, y: Json): number => (String(x.id) < String(y.id) ? -1 : String(x.id) > String(y.id) ? 1 : 0);
+    return { persons: this.persons, organizations: this.organizations, posts: [...this.posts.values()].sort(byId), memberships: this.memberships };
+  }
+}
+
+export function popolo(records: PublishedRecords): Popolo {
+  const maker = new PopoloMaker();
+  for (const a of records.actor) maker.actor(a);
+  return maker.result();
 }

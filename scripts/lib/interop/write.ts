@@ -6,32 +6,64 @@ import type { PublishedRecords } from "../publish/records.ts";
 import type { OutputDir } from "../publish/output-file.ts";
 import type { ExtraTable } from "../publish/outputs.ts";
 import { cell, csvRows, csvText } from "../publish/csv/cells.ts";
-import { ftmEntities } from "./ftm.ts";
-import { popolo } from "./popolo.ts";
-import { EVENT_COLUMNS, eventRows } from "./events.ts";
+import { byEntityId, FtmMaker } from "./ftm.ts";
+import { PopoloMaker } from "./popolo.ts";
+import { EVENT_COLUMNS, meetingEventRows } from "./events.ts";
+import type { OutputFile } from "../publish/output-file.ts";
+import { RECORD_TYPE_NAMES, type RecordType } from "../record-types.ts";
 import { jsonText } from "../json-text.ts";
 
 export const INTEROP_FILES = { ftm: "ftm/entities.ftm.json", popolo: "popolo/popolo.json", eventsCsv: "events/events.csv", eventsNdjson: "events/events.ndjson" } as const;
 
 const withoutEmpty = (row: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined && v !== ""));
 
-/** Each item as its text, made as the file is written, so that no file's whole text is held at once. */
-function* texts<T>(items: readonly T[], text: (item: T) => string): Generator<string> {
-  for (const item of items) yield text(item);
-}
+/**
+ * Writes the exports as the records pass, actors first: the event rows straight into their files, the
+ * FtM entities as their lines (the file lists them by id, which the order of the records does not
+ * give: they are sorted and written at the end) and the Popolo document at the end.
+ */
+export class InteropWriter {
+  private readonly ftm = new FtmMaker();
+  private readonly ftmLines: Array<{ id: string; line: string }> = [];
+  private readonly popolo = new PopoloMaker();
+  private readonly eventsCsv: OutputFile;
+  private readonly eventsNdjson: OutputFile;
 
-/** A CSV table in pieces of a thousand rows (the pieces join to exactly the text of one `csvText`). */
-function* csvPieces<T>(header: readonly string[], items: readonly T[], row: (item: T) => string[]): Generator<string> {
-  yield csvText(header, []);
-  for (let i = 0; i < items.length; i += 1000) yield csvRows(items.slice(i, i + 1000).map(row));
+  constructor(private readonly out: OutputDir) {
+    this.eventsCsv = out.open(INTEROP_FILES.eventsCsv);
+    this.eventsNdjson = out.open(INTEROP_FILES.eventsNdjson);
+    this.eventsCsv.write(csvText(EVENT_COLUMNS.map((c) => c.name), []));
+  }
+
+  add(type: RecordType, record: unknown): void {
+    for (const e of this.ftm.record(type, record)) this.ftmLines.push({ id: e.id, line: `${jsonText(e)}\n` });
+    if (type === "actor") this.popolo.actor(record as PublishedRecords["actor"][number]);
+    if (type === "meeting") {
+      const rows = meetingEventRows(record as PublishedRecords["meeting"][number], this.ftm.actors);
+      if (rows.length === 0) return;
+      this.eventsCsv.write(csvRows(rows.map((r) => EVENT_COLUMNS.map((c) => cell(r[c.name])))));
+      for (const r of rows) this.eventsNdjson.write(`${jsonText(withoutEmpty(r))}\n`);
+    }
+  }
+
+  /** Writes what is left and closes every file. */
+  close(): void {
+    this.out.close(this.eventsCsv);
+    this.out.close(this.eventsNdjson);
+    for (const e of this.ftm.positionEntities()) this.ftmLines.push({ id: e.id, line: `${jsonText(e)}\n` });
+    const lines = this.ftmLines.sort(byEntityId);
+    this.out.write(INTEROP_FILES.ftm, (function* () {
+      for (const l of lines) yield l.line;
+    })());
+    this.ftmLines.length = 0;
+    this.out.write(INTEROP_FILES.popolo, [`${jsonText(this.popolo.result(), 2)}\n`]);
+  }
 }
 
 export function writeInteropFiles(records: PublishedRecords, out: OutputDir): void {
-  out.write(INTEROP_FILES.ftm, texts(ftmEntities(records), (e) => `${jsonText(e)}\n`));
-  out.write(INTEROP_FILES.popolo, [`${jsonText(popolo(records), 2)}\n`]);
-  const rows = eventRows(records);
-  out.write(INTEROP_FILES.eventsCsv, csvPieces(EVENT_COLUMNS.map((c) => c.name), rows, (r) => EVENT_COLUMNS.map((c) => cell(r[c.name]))));
-  out.write(INTEROP_FILES.eventsNdjson, texts(rows, (r) => `${jsonText(withoutEmpty(r))}\n`));
+  const writer = new InteropWriter(out);
+  for (const type of RECORD_TYPE_NAMES) for (const r of records[type] as readonly unknown[]) writer.add(type, r);
+  writer.close();
 }
 
 /** The event rows as a table of the data package: typed columns, a primary key and foreign keys. */

@@ -12,6 +12,7 @@ import { dayRange, parsePartialDate, type PartialDate } from "../partial-date.ts
 import type { Actor, Incident, Meeting, Sanction, StatusChange } from "../types.generated.ts";
 import type { SourceRecords } from "./collect.ts";
 import { compareStrings } from "./json.ts";
+import type { RecordType } from "../record-types.ts";
 
 type Derived<T, D> = T & D;
 export type DerivedActor = Derived<Actor, { meeting_ids: string[]; sanction_ids: string[] }>;
@@ -211,30 +212,65 @@ export function cameoCode(step: Pick<StatusChange, "status">, m: Pick<Meeting, "
   }
 }
 
-export function derive(records: SourceRecords): DerivedRecords {
-  const index = new Index(records);
-  const meetingsOf = new Map<string, Set<string>>();
-  const sanctionsOf = new Map<string, Set<string>>();
-  const meetingsCiting = new Map<string, Set<string>>();
-  for (const m of records.meeting) {
-    for (const p of m.participants) for (const id of [p.actor, p.on_behalf_of]) addTo(meetingsOf, id, m.id);
-    for (const step of m.status_history ?? []) for (const id of step.incidents ?? []) addTo(meetingsCiting, id, m.id);
+/**
+ * The derived fields of each record, one record at a time: the lookups are made once from every
+ * record, and each record's derived copy only when it is published, so that a build never holds a
+ * derived copy of the whole dataset.
+ */
+export class Deriver {
+  private readonly index: Index;
+  private readonly meetingsOf = new Map<string, Set<string>>();
+  private readonly sanctionsOf = new Map<string, Set<string>>();
+  private readonly meetingsCiting = new Map<string, Set<string>>();
+  private readonly spans: ReadonlyMap<string, ReadonlyMap<string, SanctionSpans>>;
+
+  constructor(records: SourceRecords) {
+    this.index = new Index(records);
+    for (const m of records.meeting) {
+      for (const p of m.participants) for (const id of [p.actor, p.on_behalf_of]) addTo(this.meetingsOf, id, m.id);
+      for (const step of m.status_history ?? []) for (const id of step.incidents ?? []) addTo(this.meetingsCiting, id, m.id);
+    }
+    for (const s of records.sanction) {
+      for (const id of [s.imposed_by, s.on_behalf_of, ...(s.implemented_by ?? []), ...s.targets.map((t) => t.actor)]) addTo(this.sanctionsOf, id, s.id);
+    }
+    this.spans = spansByTargetAndState(records.sanction);
   }
-  for (const s of records.sanction) {
-    for (const id of [s.imposed_by, s.on_behalf_of, ...(s.implemented_by ?? []), ...s.targets.map((t) => t.actor)]) addTo(sanctionsOf, id, s.id);
+
+  actor(a: Actor): DerivedActor {
+    return { ...a, meeting_ids: sorted(this.meetingsOf.get(a.id) ?? []), sanction_ids: sorted(this.sanctionsOf.get(a.id) ?? []) };
   }
-  const spans = spansByTargetAndState(records.sanction);
-  const actor = records.actor.map((a) => ({ ...a, meeting_ids: sorted(meetingsOf.get(a.id) ?? []), sanction_ids: sorted(sanctionsOf.get(a.id) ?? []) }));
-  const incident = records.incident.map((i) => ({ ...i, meeting_ids: sorted(meetingsCiting.get(i.id) ?? []) }));
-  const meeting = records.meeting.map((m) => {
-    const { flag, list } = sanctionedParticipants(m, index, spans);
+
+  incident(i: Incident): DerivedIncident {
+    return { ...i, meeting_ids: sorted(this.meetingsCiting.get(i.id) ?? []) };
+  }
+
+  meeting(m: Meeting): DerivedMeeting {
+    const { flag, list } = sanctionedParticipants(m, this.index, this.spans);
     return {
       ...m,
-      status_history: (m.status_history ?? []).map((step) => ({ ...step, cameo: cameoCode(step, m, index) })),
-      cameo: cameoCode(m, m, index),
+      status_history: (m.status_history ?? []).map((step) => ({ ...step, cameo: cameoCode(step, m, this.index) })),
+      cameo: cameoCode(m, m, this.index),
       participant_sanctioned: flag,
       sanctioned_participants: list,
     };
-  });
-  return { ...records, actor, incident, meeting };
+  }
+
+  /** A record of any type with its derived fields (the record itself for a type that has none). */
+  record(type: RecordType, record: unknown): unknown {
+    switch (type) {
+      case "actor":
+        return this.actor(record as Actor);
+      case "incident":
+        return this.incident(record as Incident);
+      case "meeting":
+        return this.meeting(record as Meeting);
+      default:
+        return record;
+    }
+  }
+}
+
+export function derive(records: SourceRecords): DerivedRecords {
+  const deriver = new Deriver(records);
+  return { ...records, actor: records.actor.map((a) => deriver.actor(a)), incident: records.incident.map((i) => deriver.incident(i)), meeting: records.meeting.map((m) => deriver.meeting(m)) };
 }

@@ -5,8 +5,7 @@
 import type { JsonSchema } from "../schemas.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../record-types.ts";
 import type { DatasetMetadata } from "../types.generated.ts";
-import type { PublishedRecords } from "./records.ts";
-import { recordCounts } from "./records.ts";
+import type { PublishedStreams } from "./records.ts";
 import { prettyJson } from "./json.ts";
 import { jsonText } from "../json-text.ts";
 import type { OutputDir } from "./output-file.ts";
@@ -19,7 +18,7 @@ import type { Citation } from "../release/citation.ts";
 
 export const TITLE = "Sidelines";
 
-export function datasetMetadata(records: PublishedRecords, version: string, source: SourceInfo, citation: Pick<Citation, "bibtex" | "apa">): DatasetMetadata {
+export function datasetMetadata(counts: Record<RecordType, number>, version: string, source: SourceInfo, citation: Pick<Citation, "bibtex" | "apa">): DatasetMetadata {
   return {
     name: "sidelines",
     title: TITLE,
@@ -28,7 +27,7 @@ export function datasetMetadata(records: PublishedRecords, version: string, sour
     code_license: CODE_LICENSE.spdx,
     source_commit: source.commit,
     source_date: source.date,
-    record_counts: recordCounts(records),
+    record_counts: counts,
     citation: { bibtex: citation.bibtex, apa: citation.apa },
   };
 }
@@ -39,44 +38,52 @@ const indentLines = (text: string, indent: string): string => text.replaceAll("\
 /**
  * json/, ndjson/ and dataset.json, written record by record in one pass: the same bytes as
  * `prettyJson(list)`, one `jsonText(record)` line per record, and `prettyJson(dataset)`, without
- * ever holding a whole file's text (a test checks the bytes against those forms).
+ * ever holding a whole file's text (a test checks the bytes against those forms). The records may be
+ * made as they are read ({@link Publisher}); `onRecord` sees each one as it is written, so that the
+ * other outputs are made in the same pass.
  */
-export function writeJsonFiles(records: PublishedRecords, metadata: DatasetMetadata, out: OutputDir, onNdjson?: (type: RecordType, lines: string) => void): void {
+export function writeJsonFiles(records: PublishedStreams, metadata: DatasetMetadata, out: OutputDir, onNdjson?: (type: RecordType, lines: string) => void, onRecord?: (type: RecordType, record: unknown) => void): void {
   const dataset = out.open("dataset.json");
   try {
     dataset.write(`{\n  "metadata": ${indentLines(jsonText(metadata, 2), "  ")}`);
     for (const type of RECORD_TYPE_NAMES) {
       const { plural } = RECORD_TYPES[type];
-      const list = records[type] as readonly unknown[];
       dataset.write(`,\n  ${JSON.stringify(plural)}: `);
       const json = out.open(`json/${plural}.json`);
       const ndjson = out.open(`ndjson/${plural}.ndjson`);
       // The NDJSON lines also go, in batches, to whoever writes the CSV tables meanwhile.
-      let batch: string[] = [];
+      let batch = "";
+      let inBatch = 0;
       const pass = (): void => {
-        if (batch.length > 0) onNdjson?.(type, batch.join(""));
-        batch = [];
+        if (inBatch > 0) onNdjson?.(type, batch);
+        batch = "";
+        inBatch = 0;
       };
       try {
-        if (list.length === 0) {
+        let i = 0;
+        for (const record of records[type] as Iterable<unknown>) {
+          const pretty = jsonText(record, 2);
+          if (i === 0) {
+            json.write("[\n");
+            dataset.write("[\n");
+          }
+          const separator = i === 0 ? "" : ",\n";
+          json.write(`${separator}  ${indentLines(pretty, "  ")}`);
+          dataset.write(`${separator}    ${indentLines(pretty, "    ")}`);
+          const line = `${jsonText(record)}\n`;
+          ndjson.write(line);
+          if (onNdjson) {
+            batch += line;
+            if (++inBatch === CSV_BATCH) pass();
+          }
+          onRecord?.(type, record);
+          i++;
+        }
+        pass();
+        if (i === 0) {
           json.write("[]");
           dataset.write("[]");
         } else {
-          json.write("[\n");
-          dataset.write("[\n");
-          list.forEach((record, i) => {
-            const pretty = jsonText(record, 2);
-            const separator = i === 0 ? "" : ",\n";
-            json.write(`${separator}  ${indentLines(pretty, "  ")}`);
-            dataset.write(`${separator}    ${indentLines(pretty, "    ")}`);
-            const line = `${jsonText(record)}\n`;
-            ndjson.write(line);
-            if (onNdjson) {
-              batch.push(line);
-              if (batch.length === CSV_BATCH) pass();
-            }
-          });
-          pass();
           json.write("\n]");
           dataset.write("\n  ]");
         }
@@ -93,16 +100,51 @@ export function writeJsonFiles(records: PublishedRecords, metadata: DatasetMetad
 }
 
 /** Records per batch handed to the CSV writer. */
-const CSV_BATCH = 2000;
+export const CSV_BATCH = 2000;
 
 /** csv/ on this thread: the tables, fed the records a batch at a time. Returns each table's hash and size. */
-export function writeCsvFiles(records: PublishedRecords, out: OutputDir): Map<string, FileHash> {
+export function writeCsvFiles(records: PublishedStreams, out: OutputDir): Map<string, FileHash> {
   const writer = new CsvTablesWriter(out);
   for (const type of RECORD_TYPE_NAMES) {
-    const list = records[type] as readonly unknown[];
-    for (let i = 0; i < list.length; i += CSV_BATCH) writer.add(type, list.slice(i, i + CSV_BATCH));
+    let batch: unknown[] = [];
+    for (const record of records[type] as Iterable<unknown>) {
+      batch.push(record);
+      if (batch.length === CSV_BATCH) {
+        writer.add(type, batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) writer.add(type, batch);
   }
   return writer.close();
+}
+
+/** csv/ on this thread, fed the records one at a time as they are written (a type's records all before the next type's). */
+export class CsvBatches {
+  private readonly writer: CsvTablesWriter;
+  private type: RecordType | undefined;
+  private batch: unknown[] = [];
+
+  constructor(out: OutputDir) {
+    this.writer = new CsvTablesWriter(out);
+  }
+
+  add(type: RecordType, record: unknown): void {
+    if (type !== this.type || this.batch.length === CSV_BATCH) this.flush();
+    this.type = type;
+    this.batch.push(record);
+  }
+
+  private flush(): void {
+    if (this.type !== undefined && this.batch.length > 0) this.writer.add(this.type, this.batch);
+    this.batch = [];
+  }
+
+  /** Writes what is left and closes every table; returns each one's hash and size, by path. */
+  close(): Map<string, FileHash> {
+    this.flush();
+    return this.writer.close();
+  }
 }
 
 /** A table written outside csv/ (the event rows), described in datapackage.json like the others. */

@@ -10,16 +10,15 @@ import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../record-type
 import { ROOT } from "../paths.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import { collect } from "./collect.ts";
-import { derive } from "./derive.ts";
-import { publish, type PublishedRecords } from "./records.ts";
+import { Publisher, type PublishedRecords } from "./records.ts";
 import { publicSchemas } from "./public-schemas.ts";
-import { datasetMetadata, schemaFiles, writeCsvFiles, writeDatapackage, writeJsonFiles } from "./outputs.ts";
+import { CsvBatches, datasetMetadata, schemaFiles, writeCsvFiles, writeDatapackage, writeJsonFiles } from "./outputs.ts";
 import { startCsvWorker, type CsvWorker } from "./csv/in-worker.ts";
 import { OutputDir } from "./output-file.ts";
 import { datasetVersion, epochSeconds, sourceInfo } from "./source-info.ts";
 import { compilePackage } from "./package-lib.ts";
 import { writeParquet } from "./parquet/write.ts";
-import { eventsTable, writeInteropFiles } from "../interop/write.ts";
+import { eventsTable, InteropWriter } from "../interop/write.ts";
 import { releaseCitation } from "../release/citation.ts";
 import { releaseTextFiles } from "../release/text-files.ts";
 import { MANIFEST, writeManifest } from "./manifest.ts";
@@ -70,15 +69,14 @@ export function publicAjv(schemas: Map<string, JsonSchema>): Ajv2020 {
   return ajv;
 }
 
-/** The build checks its own output against the public schemas before publishing it. */
-function checkPublished(records: PublishedRecords, schemas: Map<string, JsonSchema>): void {
+/** The build checks its own output against the public schemas, record by record as it writes them. */
+function publishedChecker(schemas: Map<string, JsonSchema>): (type: RecordType, record: Record<string, unknown>) => void {
   const ajv = publicAjv(schemas);
-  for (const type of RECORD_TYPE_NAMES) {
-    const validate = ajv.getSchema(RECORD_TYPES[type].schema)!;
-    for (const r of records[type]) {
-      if (!validate(r)) throw new Error(`internal error: published ${type} ${r.id} does not match its public schema: ${ajv.errorsText(validate.errors)}`);
-    }
-  }
+  const validators = new Map(RECORD_TYPE_NAMES.map((type) => [type, ajv.getSchema(RECORD_TYPES[type].schema)!]));
+  return (type, r) => {
+    const validate = validators.get(type)!;
+    if (!validate(r)) throw new Error(`internal error: published ${type} ${String(r.id)} does not match its public schema: ${ajv.errorsText(validate.errors)}`);
+  };
 }
 
 /** Where the build may write its release: see output-guard.ts. An earlier release without a marker is still the build's own. */
@@ -98,29 +96,31 @@ export function releaseOutput(out: string, root: string): string {
 }
 
 /**
- * Steps 1–3: validate, derive, publish — the records and public schemas a release holds, without
- * writing it (`npm run diff` compares these). A function of its own so that the source and derived
- * records are garbage once the published ones exist: a large build never holds three copies.
+ * Steps 1–3: validate, then the publisher that derives, normalizes and checks each record as it is
+ * read. Nothing is published until it is read: the build writes every output in one pass over the
+ * records, holding only the source records (and the lookups of the derived fields) meanwhile.
  */
-export async function publishDataset(root: string, parallel = true, time: (phase: string) => void = () => undefined): Promise<{ published: PublishedRecords; warnings: Diagnostic[]; schemas: Map<string, JsonSchema>; quality: Quality }> {
+export async function preparePublishing(root: string, parallel = true, time: (phase: string) => void = () => undefined): Promise<{ publisher: Publisher; warnings: Diagnostic[]; schemas: Map<string, JsonSchema>; quality: Quality }> {
   const schemaSet = loadSchemaSet();
   const { records, warnings, quality } = await collect(root, schemaSet, parallel);
   time("collect (validate)");
   const schemas = publicSchemas(schemaSet.schemas);
-  const derived = derive(records);
-  time("derive");
-  const published = publish(derived, schemas);
-  time("publish");
-  checkPublished(published, schemas);
-  time("check published");
-  return { published, warnings, schemas, quality };
+  const publisher = new Publisher(records, schemas, publishedChecker(schemas));
+  time("derived fields' lookups");
+  return { publisher, warnings, schemas, quality };
+}
+
+/** The records and public schemas a release holds, as lists, without writing it (`npm run diff` compares these). */
+export async function publishDataset(root: string, parallel = true): Promise<{ published: PublishedRecords; warnings: Diagnostic[]; schemas: Map<string, JsonSchema>; quality: Quality }> {
+  const { publisher, warnings, schemas, quality } = await preparePublishing(root, parallel);
+  return { published: publisher.lists(), warnings, schemas, quality };
 }
 
 /**
- * Collects the source and derived copies of the records, garbage once the published ones exist, before
- * the release is written. V8 would otherwise keep them (about 250 MB at 100,000 records) while writing
- * grows the heap further, and the build's peak memory with them. `npm run build` starts Node with
- * `--expose-gc` for this; elsewhere there is no `gc` and the build is the same, only larger.
+ * Collects what validation left behind (the records' views for the dataset checks, their diagnostics)
+ * before the release is written: V8 would otherwise keep it while writing grows the heap further, and
+ * the build's peak memory with it. `npm run build` starts Node with `--expose-gc` for this; elsewhere
+ * there is no `gc` and the build is the same, only larger.
  */
 function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
@@ -143,13 +143,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   });
   releaseOutput(out, root);
   const time = phaseTimer("build");
-  const { published, warnings, schemas, quality } = await publishDataset(root, options.parallel !== false, time);
+  // Held in a variable of its own, so that the source records are garbage once the last table is written.
+  let publisher: Publisher | undefined;
+  const { warnings, schemas, quality } = await preparePublishing(root, options.parallel !== false, time).then((prepared) => {
+    publisher = prepared.publisher;
+    return prepared;
+  });
   collectGarbage();
   time("garbage collection");
   const version = datasetVersion(ROOT);
   const source = sourceInfo(root, env);
   const citation = await releaseCitation(ROOT, version, source.date);
-  const metadata = datasetMetadata(published, version, source, citation);
+  const counts = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, publisher!.count(t)])) as Record<RecordType, number>;
+  const metadata = datasetMetadata(counts, version, source, citation);
 
   const tmp = createTempRelease(out);
   let csvWorker: CsvWorker | undefined;
@@ -159,17 +165,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (const [rel, text] of schemaFiles(schemas)) outputs.write(rel, [text]);
     for (const [rel, text] of releaseTextFiles(ROOT, citation)) outputs.write(rel, [text]);
     outputs.write(QUALITY_FILE, [prettyJson(quality)]);
-    // On a large dataset a worker writes the CSV tables from the NDJSON lines while this thread writes
-    // the JSON; if it fails, the tables are written here.
-    const total = RECORD_TYPE_NAMES.reduce((n, t) => n + published[t].length, 0);
+    // One pass over the records writes the JSON, the exports and, on a small dataset, the CSV tables;
+    // on a large one a worker writes the tables from the NDJSON lines meanwhile. If it fails, the
+    // tables are written here afterwards, from the records published again.
+    const total = RECORD_TYPE_NAMES.reduce((n, t) => n + counts[t], 0);
     csvWorker = (options.csvInWorker ?? (options.parallel !== false && total >= CSV_WORKER_THRESHOLD)) ? startCsvWorker(tmp) : undefined;
-    writeJsonFiles(published, metadata, outputs, csvWorker?.send);
-    time("json, ndjson, dataset.json");
+    const csvHere = csvWorker ? undefined : new CsvBatches(outputs);
+    const interop = new InteropWriter(outputs);
+    writeJsonFiles(publisher!.streams(), metadata, outputs, csvWorker?.send, (type, record) => {
+      csvHere?.add(type, record);
+      interop.add(type, record);
+    });
+    time("one pass: json, ndjson, dataset.json, events, csv here");
+    interop.close();
+    time("ftm, popolo");
     const fromWorker = await csvWorker?.finish().catch(() => undefined);
-    const csvHashes = fromWorker ?? writeCsvFiles(published, outputs);
+    const csvHashes = csvHere?.close() ?? fromWorker ?? writeCsvFiles(publisher!.streams(), outputs);
+    // DuckDB, which writes the Parquet files next, takes memory of its own: the records go first.
+    publisher = undefined;
+    collectGarbage();
     for (const [rel, hash] of csvHashes) outputs.hashes.set(rel, hash);
-    writeInteropFiles(published, outputs);
-    time("ftm, popolo, events");
     writeDatapackage(schemas, metadata, csvHashes, outputs, [eventsTable()]);
     time(`csv (${fromWorker ? "written by a worker meanwhile" : "written here"}), datapackage.json`);
     await writeParquet(tmp, schemas);
