@@ -76,23 +76,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
     const alongside = inWorker
       ? (tmp: string) => startRenderWorker(tmp, { dataset: release.files.get("dataset.json")!, quality: release.files.get(QUALITY_FILE), part: { index: 0, of: 1 }, addresses })
       : undefined;
-    // Written as they are made (see siteFiles), and counted on the way.
-    const counts = { pages: 0, files: 0, homeBytes: 0 };
-    const counted = function* (): Generator<[string, string | Buffer]> {
-      for (const file of files) {
-        counts.files++;
-        if (file[0].endsWith(".html")) counts.pages++;
-        if (file[0] === "index.html") counts.homeBytes = Buffer.byteLength(file[1]);
-        yield file;
-      }
-    };
-    const bytes = await writeSiteAtomically(out, counted(), { sameAs: (rel, content) => releaseFileOf(release, rel, content), ...(alongside ? { alongside } : {}) });
-    if (inWorker) {
-      // The worker's files: a page and a JSON file for each record and edition.
-      const records = release.dataset.actors.length + release.dataset.meetings.length + release.dataset.sanctions.length + release.dataset.incidents.length + release.dataset.forums.length + release.dataset.forums.reduce((n, f) => n + f.editions.length, 0);
-      counts.files += 2 * records;
-      counts.pages += records;
-    }
-    return { out, ...counts, bytes };
+    const written = await writeSiteAtomically(out, files, { sameAs: (rel, content) => releaseFileOf(release, rel, content), ...(alongside ? { alongside } : {}) });
+    return { out, ...written, homeBytes: fs.statSync(path.join(out, "index.html")).size };
   });
 }

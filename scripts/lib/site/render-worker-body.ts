@@ -2,12 +2,12 @@
  * Makes and writes part of the records' files (their pages and their own JSON) in a worker thread,
  * while the main thread makes the rest of the site. It reads the same verified bytes of dataset.json
  * and quality.json the main thread read, builds its own model from them, and writes into the same
- * temporary folder. It posts back the bytes written, or the failure; it stops early when the shared
+ * temporary folder. It posts back what it wrote, or the failure; it stops early when the shared
  * flag is raised (the other side failed), after its writes in flight have settled.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Dataset } from "../types.generated.ts";
-import { recordFiles, siteModel, type RecordPart, type SiteAddresses } from "./generate.ts";
+import { recordFiles, siteModel } from "./generate.ts";
 import { writeFilesInto } from "./write.ts";
 import type { RenderWorkerData, RenderWorkerResult } from "./render-worker.ts";
 
@@ -16,10 +16,7 @@ const post = (message: RenderWorkerResult): void => parentPort!.postMessage(mess
 try {
   const dataset = JSON.parse(Buffer.from(data.dataset).toString("utf8")) as Dataset;
   const model = siteModel(dataset, data.quality ? Buffer.from(data.quality) : undefined);
-  const part: RecordPart = data.part;
-  const addresses: SiteAddresses = data.addresses;
-  const bytes = await writeFilesInto(data.tmp, recordFiles(model, addresses, part), { stopped: () => Atomics.load(data.stop, 0) !== 0 });
-  post({ bytes });
+  post(await writeFilesInto(data.tmp, recordFiles(model, data.addresses, data.part), { stopped: () => Atomics.load(data.stop, 0) !== 0 }));
 } catch (error) {
   post({ error: error instanceof Error ? error.message : String(error) });
 }

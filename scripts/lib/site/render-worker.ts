@@ -6,7 +6,7 @@
 import os from "node:os";
 import { startWorker } from "../worker-thread.ts";
 import type { RecordPart, SiteAddresses } from "./generate.ts";
-import type { Alongside } from "./write.ts";
+import { STOPPED, StoppedError, type Alongside, type Written } from "./write.ts";
 
 export interface RenderWorkerData {
   tmp: string;
@@ -19,7 +19,7 @@ export interface RenderWorkerData {
   stop: Int32Array;
 }
 
-export type RenderWorkerResult = { bytes: number } | { error: string };
+export type RenderWorkerResult = Written | { error: string };
 
 /** Whether the records' files are worth making on another thread here. */
 export const renderInWorker = (): boolean => os.availableParallelism() >= 2;
@@ -28,8 +28,8 @@ export const renderInWorker = (): boolean => os.availableParallelism() >= 2;
 export function startRenderWorker(tmp: string, data: Omit<RenderWorkerData, "tmp" | "stop">): Alongside {
   const stop = new Int32Array(new SharedArrayBuffer(4));
   const worker = startWorker(new URL("./render-worker-body.ts", import.meta.url), { ...data, tmp, stop } satisfies RenderWorkerData);
-  const done = new Promise<number>((resolve, reject) => {
-    worker.once("message", (message: RenderWorkerResult) => ("error" in message ? reject(new Error(message.error)) : resolve(message.bytes)));
+  const done = new Promise<Written>((resolve, reject) => {
+    worker.once("message", (message: RenderWorkerResult) => ("error" in message ? reject(message.error === STOPPED ? new StoppedError() : new Error(message.error)) : resolve(message)));
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`the site's render worker stopped (exit code ${code}) before it was done`)));
   }).finally(() => worker.terminate());

@@ -46,14 +46,21 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
   }
 }
 
+/** What was written: bytes, files, and of those the pages (.html). */
+export interface Written {
+  bytes: number;
+  files: number;
+  pages: number;
+}
+
 /**
  * Writes `files` into the folder `root`, up to WRITES_IN_FLIGHT at once, never over an existing file.
- * Returns the number of bytes. On a failure it waits for the writes in flight, then throws: nothing
+ * Returns what it wrote. On a failure it waits for the writes in flight, then throws: nothing
  * lands in `root` after it settles. `stopped()` is asked before each file: when it is true, it stops
  * making files and throws StoppedError.
  */
-export async function writeFilesInto(root: string, files: Iterable<[string, string | Buffer]>, options: WriteOptions & { stopped?: () => boolean } = {}): Promise<number> {
-  let bytes = 0;
+export async function writeFilesInto(root: string, files: Iterable<[string, string | Buffer]>, options: WriteOptions & { stopped?: () => boolean } = {}): Promise<Written> {
+  const written: Written = { bytes: 0, files: 0, pages: 0 };
   const inFlight = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
   const folders = new Set<string>([root]);
@@ -78,14 +85,16 @@ export async function writeFilesInto(root: string, files: Iterable<[string, stri
         },
       );
       inFlight.add(write);
-      bytes += typeof content === "string" ? Buffer.byteLength(content) : content.length;
+      written.bytes += typeof content === "string" ? Buffer.byteLength(content) : content.length;
+      written.files++;
+      if (rel.endsWith(".html")) written.pages++;
       if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
     }
   } finally {
     await Promise.allSettled(inFlight); // no write may land in the folder after this settles
   }
   if (failure) throw failure.error;
-  return bytes;
+  return written;
 }
 
 /** Thrown by writeFilesInto when it was told to stop. */
@@ -95,13 +104,13 @@ export class StoppedError extends Error {
   }
 }
 
-/** StoppedError's message, which is all that crosses from a worker thread. */
+/** StoppedError's message, which is all that crosses from a worker thread (the worker's side turns it back into a StoppedError). */
 export const STOPPED = "stopped: another part of the site failed";
 
 /** Files written into the temporary folder by someone else (another thread) while this thread writes its own. */
 export interface Alongside {
-  /** Resolves with the bytes written once every file is written; rejects on a failure, after the writing has stopped. */
-  done: Promise<number>;
+  /** Resolves with what it wrote once every file is written; rejects on a failure, after the writing has stopped. */
+  done: Promise<Written>;
   /** Asks it to stop; `done` then settles once nothing more can land in the folder. */
   stop(): void;
 }
@@ -109,10 +118,10 @@ export interface Alongside {
 /**
  * Writes `files` (a map, or files made one after another) to a fresh folder and swaps it in for `out`.
  * `alongside`, if given, is started with the fresh folder and writes more files into it at the same
- * time. Returns the number of bytes of the site. A file that fails to be made or written, here or
+ * time. Returns what was written, on both sides. A file that fails to be made or written, here or
  * alongside, leaves the previous site in place and no temporary folder.
  */
-export async function writeSiteAtomically(out: string, files: Iterable<[string, string | Buffer]>, options: WriteOptions & { alongside?: (tmp: string) => Alongside } = {}): Promise<number> {
+export async function writeSiteAtomically(out: string, files: Iterable<[string, string | Buffer]>, options: WriteOptions & { alongside?: (tmp: string) => Alongside } = {}): Promise<Written> {
   const dir = path.dirname(out);
   const base = path.basename(out);
   fs.mkdirSync(dir, { recursive: true });
@@ -127,11 +136,11 @@ export async function writeSiteAtomically(out: string, files: Iterable<[string, 
     other?.done.catch(() => (otherFailed = true));
     const own = writeFilesInto(tmp, files, { ...options, stopped: () => otherFailed });
     own.catch(() => other?.stop());
-    const [mine, theirs] = await Promise.allSettled([own, other?.done ?? Promise.resolve(0)]);
+    const [mine, theirs] = await Promise.allSettled([own, other?.done ?? Promise.resolve({ bytes: 0, files: 0, pages: 0 })]);
     // The failure that stopped the other side is the one to report, not the other side's having stopped.
     const reasons = [mine, theirs].flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
-    if (mine.status === "rejected" || theirs.status === "rejected") throw reasons.find((r) => !(r instanceof StoppedError) && !(r instanceof Error && r.message === STOPPED)) ?? reasons[0];
-    const bytes = mine.value + theirs.value;
+    if (mine.status === "rejected" || theirs.status === "rejected") throw reasons.find((r) => !(r instanceof StoppedError)) ?? reasons[0];
+    const written: Written = { bytes: mine.value.bytes + theirs.value.bytes, files: mine.value.files + theirs.value.files, pages: mine.value.pages + theirs.value.pages };
     writeMarker(tmp, "site");
     const old = path.join(dir, `.${base}.old-${process.pid}-${path.basename(tmp).slice(-6)}`);
     const hadOld = fs.existsSync(out);
@@ -143,7 +152,7 @@ export async function writeSiteAtomically(out: string, files: Iterable<[string, 
       throw error;
     }
     if (hadOld) fs.rmSync(old, { recursive: true, force: true });
-    return bytes;
+    return written;
   } catch (error) {
     if (other) {
       other.stop(); // and wait until it has stopped: no write may land in the folder after it is removed
