@@ -12,13 +12,13 @@ import { build } from "../../scripts/lib/publish/pipeline.ts";
 import { buildSite } from "../../scripts/lib/site/index.ts";
 import { ReleaseError } from "../../scripts/lib/site/read.ts";
 import { writeFilesInto, writeSiteAtomically } from "../../scripts/lib/site/write.ts";
-import { siteOfRelease } from "../../scripts/lib/site/generate.ts";
+import { RECORD_CHUNK, recordClaims, recordFiles, siteModel, siteOfRelease } from "../../scripts/lib/site/generate.ts";
 import { readRelease } from "../../scripts/lib/site/read.ts";
 import { renderInWorker, startRenderWorker } from "../../scripts/lib/site/render-worker.ts";
 import { resolveRelease } from "../../scripts/lib/publish/atomic.ts";
 import { OUTPUT_MARKER } from "../../scripts/lib/output-guard.ts";
 import { removeTempDirs as removeBuildTemps, writeFixture } from "../publish/fixture.ts";
-import { removeTempDirs, tempDir } from "./helpers.ts";
+import { realRelease, removeTempDirs, tempDir } from "./helpers.ts";
 
 afterAll(() => {
   removeTempDirs();
@@ -104,9 +104,9 @@ describe("npm run site and the build", { timeout: 120_000 }, () => {
     expectPreviousSite(dir, out);
   });
 
-  it("a file that fails to be written while others are in flight leaves the previous site and no temporary folder", async () => {
+  it("a file that fails to be written after many others leaves the previous site and no temporary folder", async () => {
     const { dir, out } = await previousSite("sidelines-site-io-");
-    // "a" is a folder by the time its file is written: the write fails on the I/O threads, not in the loop.
+    // "a" is a folder by the time its file is written: the write itself fails, after a hundred that did not.
     const files = new Map<string, string>([["a/b.html", "y"], ...Array.from({ length: 100 }, (_, i): [string, string] => [`p/${i}.html`, "z"]), ["a", "x"]]);
     await expect(writeSiteAtomically(out, files)).rejects.toThrow(/EEXIST|EISDIR/);
     expectPreviousSite(dir, out);
@@ -137,9 +137,50 @@ describe("npm run site and the build", { timeout: 120_000 }, () => {
     expect(result.pages).toBe([...expected.keys()].filter((f) => f.endsWith(".html")).length);
   });
 
+  it("the render worker alone makes every record's page and JSON, byte for byte as this thread would", async () => {
+    const root = writeFixture();
+    const dist = path.join(root, "dist");
+    await build({ root, out: dist, env: { SOURCE_DATE_EPOCH: "1700000000" } });
+    const release = readRelease(resolveRelease(dist));
+    const model = siteModel(release.dataset, release.files.get("quality.json"));
+    const expected = new Map(recordFiles(model));
+    const out = path.join(tempDir("sidelines-site-worker-alone-"), "site");
+    // Nothing on this thread: the worker claims every record.
+    const worker = (tmp: string) => startRenderWorker(tmp, { dataset: release.files.get("dataset.json")!, quality: release.files.get("quality.json"), claims: recordClaims(), addresses: {} });
+    const written = await writeSiteAtomically(out, new Map(), { alongside: worker });
+    expect(written.files).toBe(expected.size);
+    expect(listFiles(out).filter((f) => f !== OUTPUT_MARKER).sort()).toEqual([...expected.keys()].sort());
+    for (const [rel, content] of expected) expect(fs.readFileSync(path.join(out, rel), "utf8"), rel).toBe(content);
+  });
+
+  it("threads sharing a counter make every record's files once between them, whoever claims first", async () => {
+    const release = await realRelease();
+    const model = siteModel(release.dataset, release.files.get("quality.json"));
+    const all = new Map(recordFiles(model));
+    expect(all.size / 2, "enough records for several claims").toBeGreaterThan(3 * RECORD_CHUNK);
+    const claims = recordClaims();
+    const [one, two] = [recordFiles(model, {}, claims), recordFiles(model, {}, claims)];
+    const made: Array<Map<string, string>> = [new Map(), new Map()];
+    // Two takers at different speeds: the first pulls three files for each of the second's.
+    for (let done = [false, false]; !done[0] || !done[1]; ) {
+      for (let i = 0; i < 3 && !done[0]; i++) {
+        const next = one.next();
+        if (next.done) done[0] = true;
+        else made[0]!.set(...next.value);
+      }
+      const next = two.next();
+      if (next.done) done[1] = true;
+      else made[1]!.set(...next.value);
+    }
+    expect(made[0]!.size, "the faster taker made more").toBeGreaterThan(made[1]!.size);
+    expect(made[1]!.size, "the slower taker made some").toBeGreaterThan(0);
+    expect([...made[0]!.keys()].filter((k) => made[1]!.has(k)), "no file made twice").toEqual([]);
+    expect(new Map([...made[0]!, ...made[1]!])).toEqual(all);
+  });
+
   it("a render worker that fails leaves the previous site and no temporary folder, and says why", async () => {
     const { dir, out } = await previousSite("sidelines-site-worker-");
-    const broken = (tmp: string) => startRenderWorker(tmp, { dataset: Buffer.from("{ not json"), quality: undefined, part: { index: 0, of: 1 }, addresses: {} });
+    const broken = (tmp: string) => startRenderWorker(tmp, { dataset: Buffer.from("{ not json"), quality: undefined, claims: recordClaims(), addresses: {} });
     await expect(writeSiteAtomically(out, new Map([["index.html", "two"]]), { alongside: broken })).rejects.toThrow(/JSON/);
     expectPreviousSite(dir, out);
   });

@@ -55,11 +55,18 @@ export function renderSite(dataset: Dataset, downloads: Downloads = { sums: new 
   return new Map(siteFiles(dataset, downloads, siteUrl, repoUrl));
 }
 
-/** Which of the record files to make: part `index` of `of` (the records dealt out in turn), or all of them. */
-export interface RecordPart {
-  index: number;
-  of: number;
-}
+/**
+ * A counter shared by the threads that make the records' files: each takes the next RECORD_CHUNK
+ * records in turn (Atomics.add) until none are left, so a thread that finishes its other work early
+ * takes more of them. Every record is made once, by whichever thread claimed it.
+ */
+export type RecordClaims = Int32Array;
+
+/** How many records a thread claims at a time. */
+export const RECORD_CHUNK = 64;
+
+/** A fresh counter for threads to share (see RecordClaims). */
+export const recordClaims = (): RecordClaims => new Int32Array(new SharedArrayBuffer(4));
 
 /** Where a site is published and where its repository is, for the pages' links. */
 export interface SiteAddresses {
@@ -78,36 +85,46 @@ const contextOf =
   (model: SiteModel, addresses: SiteAddresses) =>
   (p: string): PageContext => ({ model, path: p, ...(addresses.siteUrl ? { siteUrl: addresses.siteUrl } : {}), ...(addresses.repoUrl ? { repoUrl: addresses.repoUrl } : {}) });
 
+/** One record's files, made on demand: its id, what its JSON holds, and its page. */
+type RecordJob = readonly [id: string, record: unknown, render: (ctx: PageContext) => string];
+
+/** Every record with a page, in a fixed order (the same on every thread, since each builds the same model). */
+function recordJobs(model: SiteModel): RecordJob[] {
+  const { dataset } = model;
+  const jobs: RecordJob[] = [];
+  for (const a of dataset.actors) jobs.push([a.id, a, (c) => renderActor(c, a)]);
+  for (const m of dataset.meetings) jobs.push([m.id, m, (c) => renderMeeting(c, m)]);
+  for (const s of dataset.sanctions) jobs.push([s.id, s, (c) => renderSanction(c, s)]);
+  for (const i of dataset.incidents) jobs.push([i.id, i, (c) => renderIncident(c, i)]);
+  for (const f of dataset.forums) jobs.push([f.id, f, (c) => renderForum(c, f)]);
+  for (const entry of model.editions.values()) jobs.push([entry.edition.id, { forum: entry.forum.id, ...entry.edition }, (c) => renderEdition(c, entry)]);
+  return jobs;
+}
+
 /**
  * The files of each record: its page and its own JSON beside it (the record as the release publishes it).
- * They depend on nothing but the model, so parts of them can be made on other threads (see render-worker).
+ * They depend on nothing but the model, so threads can share them: given `claims`, it makes only the
+ * records it claims from the shared counter (see RecordClaims); without, all of them.
  */
-export function* recordFiles(model: SiteModel, addresses: SiteAddresses = {}, part: RecordPart = { index: 0, of: 1 }): Generator<[string, string]> {
-  const { dataset } = model;
+export function* recordFiles(model: SiteModel, addresses: SiteAddresses = {}, claims: RecordClaims = recordClaims()): Generator<[string, string]> {
   const at = contextOf(model, addresses);
-  const pageOf = (id: string): string => model.targets.get(id)!.path;
-  let n = 0;
-  const mine = (): boolean => n++ % part.of === part.index;
-  const json = (id: string, record: unknown): [string, string] => [recordJsonPath(pageOf(id)), `${jsonText(record, 2)}\n`];
-  for (const a of dataset.actors) if (mine()) (yield json(a.id, a), yield [pageOf(a.id), renderActor(at(pageOf(a.id)), a)]);
-  for (const m of dataset.meetings) if (mine()) (yield json(m.id, m), yield [pageOf(m.id), renderMeeting(at(pageOf(m.id)), m)]);
-  for (const s of dataset.sanctions) if (mine()) (yield json(s.id, s), yield [pageOf(s.id), renderSanction(at(pageOf(s.id)), s)]);
-  for (const i of dataset.incidents) if (mine()) (yield json(i.id, i), yield [pageOf(i.id), renderIncident(at(pageOf(i.id)), i)]);
-  for (const f of dataset.forums) if (mine()) (yield json(f.id, f), yield [pageOf(f.id), renderForum(at(pageOf(f.id)), f)]);
-  for (const entry of model.editions.values()) {
-    if (!mine()) continue;
-    const id = entry.edition.id;
-    yield json(id, { forum: entry.forum.id, ...entry.edition });
-    yield [pageOf(id), renderEdition(at(pageOf(id)), entry)];
+  const jobs = recordJobs(model);
+  for (let start = Atomics.add(claims, 0, 1) * RECORD_CHUNK; start < jobs.length; start = Atomics.add(claims, 0, 1) * RECORD_CHUNK) {
+    for (const [id, record, render] of jobs.slice(start, start + RECORD_CHUNK)) {
+      const page = model.targets.get(id)!.path;
+      yield [recordJsonPath(page), `${jsonText(record, 2)}\n`];
+      yield [page, render(at(page))];
+    }
   }
 }
 
 /**
  * The files of the site one after another, each made when it is asked for: written as they come, the
  * pages of a large dataset never sit in memory all at once (at 100,000 records they come to gigabytes).
- * With `records: false` it leaves out the files of recordFiles(), for the caller to make apart.
+ * The records' own files (recordFiles) come last; with `records`, a counter shared with other threads,
+ * it makes only those it claims, so that a thread that is done with the rest joins in on them.
  */
-export function* siteFiles(dataset: Dataset, downloads: Downloads = { sums: new Map(), files: new Map() }, siteUrl?: string, repoUrl?: string, options: { records?: boolean } = {}): Generator<[string, string | Buffer]> {
+export function* siteFiles(dataset: Dataset, downloads: Downloads = { sums: new Map(), files: new Map() }, siteUrl?: string, repoUrl?: string, options: { records?: RecordClaims } = {}): Generator<[string, string | Buffer]> {
   const model = siteModel(dataset, downloads.files.get(QUALITY_FILE));
   const addresses = { siteUrl, repoUrl };
   const at = contextOf(model, addresses);
@@ -120,7 +137,6 @@ export function* siteFiles(dataset: Dataset, downloads: Downloads = { sums: new 
   yield ["search-index.json", `${jsonText(index, 1)}\n`];
   for (const file of searchShardFiles(buildSearchShards(index))) yield file;
   for (const file of renderAtoZ(at, index)) yield file;
-  if (options.records !== false) yield* recordFiles(model, addresses);
   // A withdrawn id keeps a page at its old address, unless a live record has taken the id over.
   const live = new Set([...model.targets.values()].map((t) => t.path));
   for (const t of dataset.tombstones) {
@@ -133,6 +149,7 @@ export function* siteFiles(dataset: Dataset, downloads: Downloads = { sums: new 
   for (const asset of ASSETS) yield [`assets/${asset}`, fs.readFileSync(path.join(ASSETS_DIR, asset))];
   yield ["assets/minisearch.js", minisearchAsset()];
   for (const [rel, bytes] of downloads.files) yield [`${DOWNLOAD_PREFIX}${rel}`, bytes];
+  yield* recordFiles(model, addresses, options.records);
 }
 
 /** The site of a release read with readRelease(). */
@@ -141,6 +158,6 @@ export function siteOfRelease(release: Release, siteUrl?: string, repoUrl?: stri
 }
 
 /** The files of the site of a release, one after another (see siteFiles). */
-export function siteFilesOfRelease(release: Release, siteUrl?: string, repoUrl?: string, options: { records?: boolean } = {}): Generator<[string, string | Buffer]> {
+export function siteFilesOfRelease(release: Release, siteUrl?: string, repoUrl?: string, options: { records?: RecordClaims } = {}): Generator<[string, string | Buffer]> {
   return siteFiles(release.dataset, { sums: release.sums, files: release.files }, siteUrl, repoUrl, options);
 }

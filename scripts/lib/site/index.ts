@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { recover, resolveRelease, withLock, workDir } from "../publish/atomic.ts";
-import { DOWNLOAD_PREFIX, siteFilesOfRelease } from "./generate.ts";
+import { DOWNLOAD_PREFIX, recordClaims, siteFilesOfRelease } from "./generate.ts";
 import { readRelease, ReleaseError, type Release } from "./read.ts";
 import { writeSiteAtomically } from "./write.ts";
 import { renderInWorker, startRenderWorker } from "./render-worker.ts";
@@ -70,11 +70,12 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
     recover(dist); // puts back a release a killed build left aside, as the next build would
     const release = readRelease(resolveRelease(dist));
     const addresses = { siteUrl: siteBase(options.siteUrl ?? process.env[SITE_URL_ENV]), repoUrl: repoBase(options.repoUrl ?? process.env[REPO_URL_ENV]) };
-    // With two cores, a worker makes the records' own pages and JSON while this thread makes the rest.
-    const inWorker = renderInWorker();
-    const files = siteFilesOfRelease(release, addresses.siteUrl, addresses.repoUrl, { records: !inWorker });
-    const alongside = inWorker
-      ? (tmp: string) => startRenderWorker(tmp, { dataset: release.files.get("dataset.json")!, quality: release.files.get(QUALITY_FILE), part: { index: 0, of: 1 }, addresses })
+    // With two cores, a worker makes the records' own pages and JSON while this thread makes the rest,
+    // then this thread takes the records the worker has not yet claimed.
+    const claims = recordClaims();
+    const files = siteFilesOfRelease(release, addresses.siteUrl, addresses.repoUrl, { records: claims });
+    const alongside = renderInWorker()
+      ? (tmp: string) => startRenderWorker(tmp, { dataset: release.files.get("dataset.json")!, quality: release.files.get(QUALITY_FILE), claims, addresses })
       : undefined;
     const written = await writeSiteAtomically(out, files, { sameAs: (rel, content) => releaseFileOf(release, rel, content), ...(alongside ? { alongside } : {}) });
     return { out, ...written, homeBytes: fs.statSync(path.join(out, "index.html")).size };

@@ -1,11 +1,12 @@
 /**
  * The main thread's side of the render worker (render-worker-body.ts): on a machine with two cores or
  * more, one worker makes and writes the records' own files (about nine tenths of the files at 100,000
- * records) while the main thread makes the timeline, the search index and the other pages.
+ * records) while the main thread makes the timeline, the search index and the other pages, then joins
+ * in on the records the worker has not yet claimed (they share a RecordClaims counter).
  */
 import os from "node:os";
 import { startWorker } from "../worker-thread.ts";
-import type { RecordPart, SiteAddresses } from "./generate.ts";
+import type { RecordClaims, SiteAddresses } from "./generate.ts";
 import { STOPPED, StoppedError, type Alongside, type Written } from "./write.ts";
 
 export interface RenderWorkerData {
@@ -13,7 +14,8 @@ export interface RenderWorkerData {
   /** The bytes of dataset.json and quality.json as read and checked against SHA256SUMS. */
   dataset: Uint8Array;
   quality: Uint8Array | undefined;
-  part: RecordPart;
+  /** The counter the worker claims records from, shared with the main thread. */
+  claims: RecordClaims;
   addresses: SiteAddresses;
   /** Raised (set to 1) by the main thread to make the worker stop. */
   stop: Int32Array;
@@ -24,7 +26,7 @@ export type RenderWorkerResult = Written | { error: string };
 /** Whether the records' files are worth making on another thread here. */
 export const renderInWorker = (): boolean => os.availableParallelism() >= 2;
 
-/** Starts a worker writing `part` of the records' files into `tmp`. */
+/** Starts a worker writing the records' files it claims from `claims` into `tmp`. */
 export function startRenderWorker(tmp: string, data: Omit<RenderWorkerData, "tmp" | "stop">): Alongside {
   const stop = new Int32Array(new SharedArrayBuffer(4));
   const worker = startWorker(new URL("./render-worker-body.ts", import.meta.url), { ...data, tmp, stop } satisfies RenderWorkerData);

@@ -4,11 +4,12 @@
  * see the old site or the new one, never a mix. A run killed midway leaves only a temporary folder
  * named after its process, which the next run removes.
  *
- * The files are written while the next ones are rendered: up to WRITES_IN_FLIGHT writes run at once on
- * Node's I/O threads, so that on a machine with two cores the kernel's work of creating some 200,000
- * files (at 100,000 records) overlaps with rendering instead of following it. A file that is the same
- * bytes as a file already on disk (the release's files offered under download/) is hard-linked to it
- * rather than written again, and copied where a link cannot be made.
+ * Each file is written with plain synchronous calls, on the thread that made it. At 100,000 records
+ * (233,000 files) that measured faster than handing the writes to Node's I/O threads: with both cores
+ * already rendering (this thread and the render worker), 32 writes in flight on the I/O threads took
+ * 54-57 s in all against 37-40 s written in line, the extra being contention for the cores and for the
+ * folders' locks. A file that is the same bytes as a file already on disk (the release's files offered
+ * under download/) is hard-linked to it rather than written again, and copied where a link cannot be made.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -17,8 +18,8 @@ import { writeMarker } from "../output-guard.ts";
 
 const tmpPattern = (base: string): RegExp => new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(?:tmp|old)-(\\d+)-`);
 
-/** How many files are being written at once. */
-export const WRITES_IN_FLIGHT = 32;
+/** How many files are written between two turns of the event loop, in which a failure on another thread is heard. */
+const FILES_PER_TURN = 256;
 
 /** Removes temporary folders that runs which died left beside `out`. */
 export function removeDeadSiteTemps(out: string): void {
@@ -37,12 +38,12 @@ export interface WriteOptions {
 /** Whether a failed link should fall back to a copy: links across file systems, or where the file system has none. */
 const LINK_UNSUPPORTED = new Set(["EXDEV", "EPERM", "ENOTSUP", "EOPNOTSUPP", "EMLINK", "ENOSYS"]);
 
-async function linkOrCopy(from: string, to: string): Promise<void> {
+function linkOrCopy(from: string, to: string): void {
   try {
-    await fs.promises.link(from, to);
+    fs.linkSync(from, to);
   } catch (error) {
     if (!LINK_UNSUPPORTED.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
-    await fs.promises.copyFile(from, to, fs.constants.COPYFILE_EXCL);
+    fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL);
   }
 }
 
@@ -54,46 +55,33 @@ export interface Written {
 }
 
 /**
- * Writes `files` into the folder `root`, up to WRITES_IN_FLIGHT at once, never over an existing file.
- * Returns what it wrote. On a failure it waits for the writes in flight, then throws: nothing
- * lands in `root` after it settles. `stopped()` is asked before each file: when it is true, it stops
- * making files and throws StoppedError.
+ * Writes `files` into the folder `root`, one after another, never over an existing file, and returns
+ * what it wrote; a failure is thrown as it happens, so nothing more lands in `root` after it.
+ * `stopped()` is asked before each file: when it is true, it stops making files and throws
+ * StoppedError. Every FILES_PER_TURN files it lets the event loop turn, so that what another thread
+ * reports (and so `stopped()`) can change while it writes.
  */
 export async function writeFilesInto(root: string, files: Iterable<[string, string | Buffer]>, options: WriteOptions & { stopped?: () => boolean } = {}): Promise<Written> {
   const written: Written = { bytes: 0, files: 0, pages: 0 };
-  const inFlight = new Set<Promise<void>>();
-  let failure: { error: unknown } | undefined;
   const folders = new Set<string>([root]);
-  try {
-    for (const [rel, content] of files) {
-      if (failure) break;
-      if (options.stopped?.()) throw new StoppedError();
-      if (rel.split("/").some((part) => part === ".." || part === "") || path.isAbsolute(rel)) throw new Error(`internal error: site path ${rel} leaves the site folder`);
-      const file = path.join(root, rel);
-      const folder = path.dirname(file);
-      if (!folders.has(folder)) {
-        // Another thread may be making the same folder: recursive creation does not mind that.
-        fs.mkdirSync(folder, { recursive: true });
-        folders.add(folder);
-      }
-      const source = options.sameAs?.(rel, content);
-      const write = (source === undefined ? fs.promises.writeFile(file, content, { flag: "wx" }) : linkOrCopy(source, file)).then(
-        () => void inFlight.delete(write),
-        (error: unknown) => {
-          inFlight.delete(write);
-          failure ??= { error };
-        },
-      );
-      inFlight.add(write);
-      written.bytes += typeof content === "string" ? Buffer.byteLength(content) : content.length;
-      written.files++;
-      if (rel.endsWith(".html")) written.pages++;
-      if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
+  for (const [rel, content] of files) {
+    if (written.files % FILES_PER_TURN === FILES_PER_TURN - 1) await new Promise(setImmediate);
+    if (options.stopped?.()) throw new StoppedError();
+    if (rel.split("/").some((part) => part === ".." || part === "") || path.isAbsolute(rel)) throw new Error(`internal error: site path ${rel} leaves the site folder`);
+    const file = path.join(root, rel);
+    const folder = path.dirname(file);
+    if (!folders.has(folder)) {
+      // Another thread may be making the same folder: recursive creation does not mind that.
+      fs.mkdirSync(folder, { recursive: true });
+      folders.add(folder);
     }
-  } finally {
-    await Promise.allSettled(inFlight); // no write may land in the folder after this settles
+    const source = options.sameAs?.(rel, content);
+    if (source === undefined) fs.writeFileSync(file, content, { flag: "wx" });
+    else linkOrCopy(source, file);
+    written.bytes += typeof content === "string" ? Buffer.byteLength(content) : content.length;
+    written.files++;
+    if (rel.endsWith(".html")) written.pages++;
   }
-  if (failure) throw failure.error;
   return written;
 }
 
@@ -151,7 +139,10 @@ export async function writeSiteAtomically(out: string, files: Iterable<[string, 
       if (hadOld) fs.renameSync(old, out); // put the previous site back
       throw error;
     }
-    if (hadOld) fs.rmSync(old, { recursive: true, force: true });
+    // Removed with many deletions at once on the I/O threads: at 100,000 records the old site's
+    // 233,000 files went in 9-16 s this way, against 24-26 s one after another (rm -rf, fs.rmSync),
+    // mostly waiting on the disk rather than working.
+    if (hadOld) await fs.promises.rm(old, { recursive: true, force: true });
     return written;
   } catch (error) {
     if (other) {
