@@ -25,8 +25,15 @@ data/ among synthetic ones), builds it and renders its site, then prints: npm ru
 home page's bytes, and the bytes a first search downloads for each query (default "li shang fu").`;
 
 const PROFILES = ["realistic", "synthetic", "synthetic+real"];
-/** Runs the npm script `name` (as \`npm run\` would, compiled, with its Node options) in the corpus folder; returns its wall time and last line. */
+/**
+ * Runs the npm script `name` (as \`npm run\` would, compiled, with its Node options) in the corpus folder; returns its wall time and last line.
+ * The disk is synced first (\`sync\`, where there is one): on ext4 a file created within minutes of many
+ * files being freed costs several times more while the freed inodes are not yet written back, so an
+ * earlier run's clean-up (this benchmark removes some 450,000 files at 100,000 records) would
+ * otherwise be counted against the next run.
+ */
 function timed(name: string, cwd: string): { seconds: number; out: string } {
+  spawnSync("sync", { stdio: "ignore" });
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, npmScript(name), { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;

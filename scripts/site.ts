@@ -26,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
   if (!parsed) return 0;
   try {
     const result = await buildSite({ dist: parsed.values.dist === undefined ? "dist" : userPath(parsed.values.dist), ...(parsed.values.out === undefined ? {} : { out: userPath(parsed.values.out) }) });
-    if (!parsed.values.quiet) console.log(`site ${path.relative(process.cwd(), result.out) || "."}: ${result.pages} pages, ${result.files} files, ${result.bytes} bytes; home page ${result.homeBytes} bytes`);
+    if (!parsed.values.quiet) console.log(`site ${path.relative(process.cwd(), result.out) || "."}: ${result.pages} pages, ${result.files} files (${result.kept} unchanged, kept), ${result.bytes} bytes; home page ${result.homeBytes} bytes`);
     return 0;
   } catch (error) {
     const hint = error instanceof ReleaseError ? "" : process.env.SIDELINES_DEBUG && error instanceof Error ? `\n${error.stack}` : "";

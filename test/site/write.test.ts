@@ -214,6 +214,59 @@ describe("npm run site and the build", { timeout: 120_000 }, () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  it("replacing a site keeps the previous site's unchanged files (same inode) and writes the changed ones afresh", async () => {
+    const root = writeFixture();
+    const dist = path.join(root, "dist");
+    await build({ root, out: dist, env: { SOURCE_DATE_EPOCH: "1700000000" } });
+    const first = await buildSite({ dist });
+    expect(first.kept, "nothing to keep the first time").toBe(0);
+    const site = path.join(dist, "site");
+    const inode = (rel: string): number => fs.statSync(path.join(site, rel)).ino;
+    const before = new Map(listFiles(site).map((rel) => [rel, inode(rel)]));
+    // Altered by hand since: a page with other bytes, and a page that another name shares.
+    const changed = "actors/li-shangfu.html";
+    const changedBytes = fs.readFileSync(path.join(site, changed));
+    fs.rmSync(path.join(site, changed));
+    fs.writeFileSync(path.join(site, changed), "edited by hand");
+    const shared = "actors/lloyd-austin.html";
+    const outside = path.join(tempDir("sidelines-site-outside-"), "shared.html");
+    fs.linkSync(path.join(site, shared), outside);
+
+    const second = await buildSite({ dist });
+    const made = listFiles(site).filter((f) => f !== OUTPUT_MARKER);
+    const fresh = made.filter((rel) => !rel.startsWith("download/") && rel !== changed && rel !== shared);
+    expect(fresh.length).toBeGreaterThan(20);
+    for (const rel of fresh) expect(inode(rel), `${rel} kept`).toBe(before.get(rel));
+    expect(second.kept).toBe(fresh.length);
+    // The hand-edited page is written again with the release's bytes; the shared one is not taken over.
+    expect(inode(changed)).not.toBe(before.get(changed));
+    expect(fs.readFileSync(path.join(site, changed)).equals(changedBytes)).toBe(true);
+    expect(inode(shared)).not.toBe(fs.statSync(outside).ino);
+    // The site is, byte for byte, the site of the release.
+    const expected = siteOfRelease(readRelease(resolveRelease(dist)));
+    expect(made.sort()).toEqual([...expected.keys()].sort());
+    for (const [rel, content] of expected) expect(fs.readFileSync(path.join(site, rel)).equals(Buffer.from(content)), rel).toBe(true);
+  });
+
+  it("never takes over a file reached through a symbolic link in the previous site", async () => {
+    const dir = tempDir("sidelines-site-symlink-");
+    const out = path.join(dir, "site");
+    await writeSiteAtomically(out, new Map([["a/page.html", "same"], ["b.html", "same"]]));
+    const elsewhere = tempDir("sidelines-site-elsewhere-");
+    fs.writeFileSync(path.join(elsewhere, "page.html"), "same");
+    fs.rmSync(path.join(out, "a"), { recursive: true });
+    fs.symlinkSync(elsewhere, path.join(out, "a"));
+    fs.rmSync(path.join(out, "b.html"));
+    fs.symlinkSync(path.join(elsewhere, "page.html"), path.join(out, "b.html"));
+    const written = await writeSiteAtomically(out, new Map([["a/page.html", "same"], ["b.html", "same"]]));
+    expect(written.kept).toBe(0);
+    for (const rel of ["a/page.html", "b.html"]) {
+      expect(fs.lstatSync(path.join(out, rel)).isFile()).toBe(true);
+      expect(fs.statSync(path.join(out, rel)).ino).not.toBe(fs.statSync(path.join(elsewhere, "page.html")).ino);
+    }
+    expect(fs.readFileSync(path.join(elsewhere, "page.html"), "utf8")).toBe("same");
+  });
+
   it("removes the temporary folder of a run that died", async () => {
     const dir = tempDir("sidelines-site-dead-");
     const dead = path.join(dir, ".site.tmp-999999999-abcdef");

@@ -57,6 +57,8 @@ export interface SiteResult {
   pages: number;
   files: number;
   bytes: number;
+  /** Files of the replaced site kept as they were (see WriteOptions.previous). */
+  kept: number;
   homeBytes: number;
 }
 
@@ -75,7 +77,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
     const claims = recordClaims();
     const files = siteFilesOfRelease(release, addresses.siteUrl, addresses.repoUrl, { records: claims });
     const alongside = renderInWorker()
-      ? (tmp: string) => startRenderWorker(tmp, { dataset: release.files.get("dataset.json")!, quality: release.files.get(QUALITY_FILE), claims, addresses })
+      ? (tmp: string, previous: string | undefined) => startRenderWorker(tmp, { dataset: release.files.get("dataset.json")!, quality: release.files.get(QUALITY_FILE), claims, addresses }, previous)
       : undefined;
     const written = await writeSiteAtomically(out, files, { sameAs: (rel, content) => releaseFileOf(release, rel, content), ...(alongside ? { alongside } : {}) });
     return { out, ...written, homeBytes: fs.statSync(path.join(out, "index.html")).size };

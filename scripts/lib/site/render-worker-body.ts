@@ -16,7 +16,7 @@ const post = (message: RenderWorkerResult): void => parentPort!.postMessage(mess
 try {
   const dataset = JSON.parse(Buffer.from(data.dataset).toString("utf8")) as Dataset;
   const model = siteModel(dataset, data.quality ? Buffer.from(data.quality) : undefined);
-  post(await writeFilesInto(data.tmp, recordFiles(model, data.addresses, data.claims), { stopped: () => Atomics.load(data.stop, 0) !== 0 }));
+  post(await writeFilesInto(data.tmp, recordFiles(model, data.addresses, data.claims), { previous: data.previous, stopped: () => Atomics.load(data.stop, 0) !== 0 }));
 } catch (error) {
   post({ error: error instanceof Error ? error.message : String(error) });
 }

@@ -17,6 +17,8 @@ export interface RenderWorkerData {
   /** The counter the worker claims records from, shared with the main thread. */
   claims: RecordClaims;
   addresses: SiteAddresses;
+  /** The site being replaced, whose unchanged files are kept (see WriteOptions.previous). */
+  previous: string | undefined;
   /** Raised (set to 1) by the main thread to make the worker stop. */
   stop: Int32Array;
 }
@@ -27,9 +29,9 @@ export type RenderWorkerResult = Written | { error: string };
 export const renderInWorker = (): boolean => os.availableParallelism() >= 2;
 
 /** Starts a worker writing the records' files it claims from `claims` into `tmp`. */
-export function startRenderWorker(tmp: string, data: Omit<RenderWorkerData, "tmp" | "stop">): Alongside {
+export function startRenderWorker(tmp: string, data: Omit<RenderWorkerData, "tmp" | "stop" | "previous">, previous?: string): Alongside {
   const stop = new Int32Array(new SharedArrayBuffer(4));
-  const worker = startWorker(new URL("./render-worker-body.ts", import.meta.url), { ...data, tmp, stop } satisfies RenderWorkerData);
+  const worker = startWorker(new URL("./render-worker-body.ts", import.meta.url), { ...data, tmp, previous, stop } satisfies RenderWorkerData);
   const done = new Promise<Written>((resolve, reject) => {
     worker.once("message", (message: RenderWorkerResult) => ("error" in message ? reject(message.error === STOPPED ? new StoppedError() : new Error(message.error)) : resolve(message)));
     worker.once("error", reject);
