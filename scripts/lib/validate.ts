@@ -12,7 +12,7 @@ import { loadSchemaSet, type SchemaSet } from "./schemas.ts";
 import { phaseTimer } from "./timings.ts";
 import { EMPTY_REGISTRY, loadPublishers, PUBLISHERS_FILE, type LoadedRegistry, type PublisherRegistry } from "./publishers/registry.ts";
 import { append } from "./collections.ts";
-import { bytesHash, CACHE_MIN_FILES, ValidationCache, type FrameLines, type Verdict } from "./cache/validation-cache.ts";
+import { bytesHash, CACHE_MIN_FILES, readEditionIds, ValidationCache, type ForumEditionIds, type FrameLines, type Verdict } from "./cache/validation-cache.ts";
 import { validationInputs } from "./cache/inputs.ts";
 
 export interface ValidateOptions {
@@ -118,11 +118,28 @@ function parseOnly(rf: RecordFile, reader: Reader): Record<string, unknown> | un
   return parsed.ok ? parsed.parsed.data : undefined;
 }
 
+/** A forum's edition ids in order, null for an edition without a string id (buildIndex skips those). */
+function editionIdsOf(forum: Record<string, unknown> | undefined): Array<string | null> {
+  const editions = forum?.editions;
+  return (Array.isArray(editions) ? (editions as unknown[]) : []).map((e) => {
+    const id = (e as Record<string, unknown> | null)?.id;
+    return typeof id === "string" ? id : null;
+  });
+}
+
 /**
  * Builds the id index: records (by file name), forum editions and tombstones. `loaded` holds the
  * records checked in this run (undefined for files that did not parse); others are read on demand.
  */
-function buildIndex(files: readonly RecordFile[], loaded: ReadonlyMap<string, LoadedRecord | undefined>, set: SchemaSet, env: CheckEnv, reader: Reader, cached?: (rf: RecordFile) => LoadedRecord | null | undefined): Map<string, IndexEntry[]> {
+function buildIndex(
+  files: readonly RecordFile[],
+  loaded: ReadonlyMap<string, LoadedRecord | undefined>,
+  set: SchemaSet,
+  env: CheckEnv,
+  reader: Reader,
+  cached?: (rf: RecordFile) => LoadedRecord | null | undefined,
+  knownEditionIds?: (rf: RecordFile) => ReadonlyArray<string | null> | undefined,
+): Map<string, IndexEntry[]> {
   const index = new Map<string, IndexEntry[]>();
   const add = (e: IndexEntry): void => {
     const list = index.get(e.id);
@@ -154,14 +171,14 @@ function buildIndex(files: readonly RecordFile[], loaded: ReadonlyMap<string, Lo
       add({ id: rf.id, type: rf.type, file: rf.file, pointer: "", data });
       continue;
     }
-    // Edition ids live inside forum files, so forums are always read to index them; one not checked
-    // in this run is only parsed here, and schema-checked if a check asks for an edition's data.
-    const forum = loaded.has(rf.file) ? loaded.get(rf.file)?.data : others.has(rf.file) || fromCache(rf) ? others.get(rf.file)?.data : parseOnly(rf, reader);
-    add({ id: rf.id, type: rf.type, file: rf.file, pointer: "", data, ...(forum === undefined ? { unparsed: true } : {}) });
-    const editions = forum?.editions;
-    (Array.isArray(editions) ? (editions as unknown[]) : []).forEach((e, i) => {
-      const id = (e as Record<string, unknown> | null)?.id;
-      if (typeof id !== "string") return;
+    // Edition ids live inside forum files, so forums are always read to index them (unless their ids
+    // are known from an earlier run, for an unchanged file); one not checked in this run is only parsed
+    // here, and schema-checked if a check asks for an edition's data.
+    const known = loaded.has(rf.file) || others.has(rf.file) ? undefined : knownEditionIds?.(rf);
+    const forum = known ? undefined : loaded.has(rf.file) ? loaded.get(rf.file)?.data : others.has(rf.file) || fromCache(rf) ? others.get(rf.file)?.data : parseOnly(rf, reader);
+    add({ id: rf.id, type: rf.type, file: rf.file, pointer: "", data, ...(forum === undefined && !known ? { unparsed: true } : {}) });
+    (known ?? editionIdsOf(forum)).forEach((id, i) => {
+      if (id === null) return;
       const editionData = (): Record<string, unknown> | undefined => {
         const record = recordOf(rf);
         return record?.schemaOk ? ((record.data.editions as unknown[])[i] as Record<string, unknown>) : undefined;
@@ -231,8 +248,15 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   const env = checkEnv(set);
   const outcomes: Array<ParsedRecord | null | undefined> = new Array(targets.length);
   const loaded = new Map<string, LoadedRecord | undefined>();
-  const cache = options.cache && !options.files && !keep ? ValidationCache.open(options.cache.file, options.cache.inputs ?? validationInputs({ schemasDir: set.dir, dataDir })) : undefined;
+  const cacheInputs = options.cache && !options.files && !keep ? (options.cache.inputs ?? validationInputs({ schemasDir: set.dir, dataDir })) : undefined;
+  // A run of a few files, which does not write the cache, reads the edition ids kept beside it rather
+  // than the whole cache (see readEditionIds): it checks its few files afresh, and reads the other
+  // records a check asks for from their files.
+  const few = only !== undefined && targets.length < Math.min(CACHE_MIN_FILES, found.records.length);
+  const editionIds = few && cacheInputs !== undefined ? readEditionIds(options.cache!.file, cacheInputs) : {};
+  const cache = cacheInputs !== undefined && !editionIds.forums ? ValidationCache.open(options.cache!.file, cacheInputs) : undefined;
   if (cache) time("cache read");
+  else if (editionIds.forums) time("edition ids read");
   let fromCache = 0;
   const settle = (at: number, outcome: ParsedRecord | null): void => {
     const rf = targets[at]!;
@@ -338,7 +362,13 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
     const part = again.ok ? checkableRecord(again.record, set) : undefined;
     return part ? [{ ...datasetView(part, env), locate: r.locate }] : [];
   });
-  const index = buildIndex(found.records, loaded, set, env, source.read, cachedRecord);
+  const knownEditionIds = editionIds.forums
+    ? (rf: RecordFile): ReadonlyArray<string | null> | undefined => {
+        const kept: ForumEditionIds | undefined = editionIds.forums!.get(rf.file);
+        return kept && kept.stamp === lstatStamp(rf.abs) ? kept.ids : undefined;
+      }
+    : undefined;
+  const index = buildIndex(found.records, loaded, set, env, source.read, cachedRecord, knownEditionIds);
   time("index");
   // Registry problems are reported in every run, partial or not: the source checks of any record rely on it.
   const publishers = publishersFor(options, set, dataDir);
@@ -346,7 +376,7 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   runChecks(DATASET_CHECKS, checkable, index, env, diagnostics, { publishers: publishers.registry, strict: options.strict === true });
   time("dataset checks");
   diagnostics.sort(compareDiagnostics);
-  const notices: string[] = [];
+  const notices: string[] = editionIds.notice ? [editionIds.notice] : [];
   let cacheFrames: CacheFrames | undefined;
   if (cache) {
     // Verdicts of files this run did not check are kept; those of files that no longer exist are dropped.
@@ -358,6 +388,9 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
         found.records.map((rf) => rf.file),
         frames,
       );
+      // Only a run that loaded every forum knows every forum's edition ids (one that did not parse is left out).
+      const forums = found.records.filter((rf) => rf.type === "forum");
+      if (forums.every((rf) => loaded.has(rf.file))) cache.saveEditionIds(forums.flatMap((rf) => (loaded.get(rf.file) ? [[rf.file, editionIdsOf(loaded.get(rf.file)!.data)] as const] : [])));
     };
     if (options.cache?.frames) {
       if (cache.notice) notices.push(cache.notice);

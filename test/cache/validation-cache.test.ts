@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { validate, type ValidateOptions, type ValidateResult } from "../../scripts/lib/validate.ts";
-import { CACHE_FILE, cacheDisabledByEnv, ValidationCache } from "../../scripts/lib/cache/validation-cache.ts";
+import { CACHE_FILE, cacheDisabledByEnv, editionIdsFile, ValidationCache } from "../../scripts/lib/cache/validation-cache.ts";
 import { CACHE_FORMAT_VERSION, validationCodeFiles, validationInputs } from "../../scripts/lib/cache/inputs.ts";
 import { generateCorpus, writeCorpus } from "../../scripts/lib/bench/generate.ts";
 import { PARALLEL_THRESHOLD } from "../../scripts/lib/load/parallel.ts";
@@ -97,25 +97,47 @@ describe("validation cache on the real data", () => {
     fs.rmSync(firstRecord(other, "actors"));
     await run(other);
     expect(lines()).toBe(before - 1);
-    expect(fs.readdirSync(path.dirname(path.join(other, CACHE_FILE)))).toEqual(["validation-cache"]);
+    expect(fs.readdirSync(path.dirname(path.join(other, CACHE_FILE))).sort()).toEqual(["edition-ids", "validation-cache"]);
   });
 
-  it("a run of a few files (--changed, files named) uses the cache but does not write it", async () => {
+  it("a run of a few files (--changed, files named) reads the edition ids kept beside the cache, not the cache, and writes neither", async () => {
+    ageFiles(path.join(root, "data")); // no forum modified just before the full run: each keeps its stamp
     await run(root);
     const file = path.join(root, CACHE_FILE);
-    const before = fs.readFileSync(file);
+    const ids = editionIdsFile(file);
+    const before = [fs.readFileSync(file), fs.readFileSync(ids)];
     const meeting = firstRecord(root, "meetings");
     const text = editTitle(meeting);
     const only = [path.relative(root, meeting), path.relative(root, firstRecord(root, "actors"))];
-    const partial = await run(root, { only });
-    expect(partial.fromCache).toBe(1);
-    expect(fs.readFileSync(file).equals(before)).toBe(true);
-    expect(partial.diagnostics).toEqual((await validate({ root, only })).diagnostics);
+    let partial: ValidateResult | undefined;
+    const opened = await filesOpened(async () => (partial = await run(root, { only })));
+    expect(partial!.fromCache).toBe(0);
+    expect(opened, "the cache is not read").not.toContain(file);
+    expect(opened.filter((f) => f.startsWith(path.join(root, "data", "forums"))), "no forum file is read").toEqual([]);
+    expect(fs.readFileSync(file).equals(before[0]!) && fs.readFileSync(ids).equals(before[1]!)).toBe(true);
+    expect(partial!.diagnostics).toEqual((await validate({ root, only })).diagnostics);
     fs.writeFileSync(meeting, text);
   });
 
-  it("a run of a few files with an unusable cache: one notice, the same diagnostics, the file left as it is", async () => {
+  it("a forum changed since its edition ids were kept is read again: a renamed edition is no longer known", async () => {
+    ageFiles(path.join(root, "data"));
+    await run(root);
+    expect(fs.readFileSync(editionIdsFile(path.join(root, CACHE_FILE)), "utf8"), "the forum's ids are kept").toContain("shangri-la-dialogue-2022");
+    const forum = path.join(root, "data/forums/shangri-la-dialogue.yaml");
+    const text = fs.readFileSync(forum, "utf8");
+    fs.writeFileSync(forum, text.replace(/^( {2}- id: shangri-la-dialogue-2022)$/m, "$1-renamed"));
+    const only = ["data/meetings/austin-wei-fenghe-shangri-la-2022.yaml"];
+    const partial = await run(root, { only });
+    const plainRun = await validate({ root, only });
+    expect(plainRun.diagnostics.some((d) => d.file === only[0] && d.severity === "error"), "the meeting now names an unknown edition").toBe(true);
+    expect(partial.diagnostics).toEqual(plainRun.diagnostics);
+    fs.writeFileSync(forum, text);
+  });
+
+  it("a run of a few files with an unusable cache (and no edition ids beside it): one notice, the same diagnostics, the file left as it is", async () => {
+    await run(root);
     const file = path.join(root, CACHE_FILE);
+    fs.rmSync(editionIdsFile(file));
     fs.writeFileSync(file, "spoilt");
     const only = [path.relative(root, firstRecord(root, "meetings"))];
     const partial = await run(root, { only });
@@ -124,7 +146,31 @@ describe("validation cache on the real data", () => {
     expect(partial.diagnostics).toEqual((await validate({ root, only })).diagnostics);
     fs.rmSync(file);
   });
+
+  it("unreadable edition ids: one notice, and the cache is read instead, with the same diagnostics", async () => {
+    await run(root);
+    const file = path.join(root, CACHE_FILE);
+    fs.writeFileSync(editionIdsFile(file), "{ spoilt");
+    const only = [path.relative(root, firstRecord(root, "meetings"))];
+    let partial: ValidateResult | undefined;
+    const opened = await filesOpened(async () => (partial = await run(root, { only })));
+    expect(partial!.notices).toEqual([expect.stringMatching(/ignored \.sidelines-cache\/edition-ids, it is not readable/)]);
+    expect(opened).toContain(file);
+    expect(partial!.diagnostics).toEqual((await validate({ root, only })).diagnostics);
+    fs.rmSync(editionIdsFile(file));
+  });
 });
+
+/** Every path opened with fs.openSync while `f` runs. */
+async function filesOpened(f: () => Promise<unknown>): Promise<string[]> {
+  const spy = vi.spyOn(fs, "openSync");
+  try {
+    await f();
+    return spy.mock.calls.map((c) => String(c[0]));
+  } finally {
+    spy.mockRestore();
+  }
+}
 
 /** Every file under the folder, made an hour old: none is then "racily clean" for the cache. */
 function ageFiles(dir: string): void {
@@ -416,7 +462,7 @@ describe("validation cache with worker threads, on a corpus with errors", { time
     const next = await run(root);
     expect(next.notices).toEqual([]);
     expect(next.fromCache).toBe(files.length);
-    expect(fs.readdirSync(path.join(root, ".sidelines-cache"))).toEqual(["validation-cache"]);
+    expect(fs.readdirSync(path.join(root, ".sidelines-cache")).sort()).toEqual(["edition-ids", "validation-cache"]);
   });
 
   it("SIDELINES_NO_CACHE is read as on/off", () => {

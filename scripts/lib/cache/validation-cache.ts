@@ -19,6 +19,11 @@
  * anew, to a temporary file renamed into place, so readers and concurrent runs only ever see whole
  * parts. Anything unexpected in it — a part whose length or checksum is wrong, another version, an
  * unreadable file — makes it ignored with a one-line notice and rebuilt by the next full validation.
+ *
+ * Beside it, `.sidelines-cache/edition-ids` keeps the forums' edition ids, each forum file's with its
+ * stamp (see EditionIds): a run of a few files (`--changed`, files named) needs every id in the dataset
+ * to check references, and edition ids are the only ones that file names do not give. With them, such a
+ * run reads neither the forum files it does not check nor the whole cache.
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -35,10 +40,11 @@ export type { FrameLines };
 export const CACHE_FILE = ".sidelines-cache/validation-cache";
 
 /**
- * A run that checks fewer files than this (`--changed`, files named) reads the cache, for the views of
- * the records it does not check (forum files are large, and the index needs their edition ids), but
- * does not write it: writing a verdict for each of the dataset's files would cost more than checking
- * the few it names.
+ * A run that checks fewer files than this (`--changed`, files named) does not write the cache: writing
+ * a verdict for each of the dataset's files would cost more than checking the few it names. It reads
+ * the edition ids kept beside the cache (see readEditionIds) rather than the cache itself, and checks
+ * its files afresh; without usable ids, it reads the cache for the views of the records it does not
+ * check (forum files are large, and the index needs their edition ids).
  */
 export const CACHE_MIN_FILES = 1000;
 
@@ -158,11 +164,60 @@ function mtimeOf(stamp: string): number {
   return Number(stamp.split(":")[1]);
 }
 
+/** The file of edition ids kept beside the cache file. */
+export const editionIdsFile = (cacheFile: string): string => path.join(path.dirname(cacheFile), "edition-ids");
+
+const EDITION_IDS_FORMAT = "sidelines-edition-ids";
+
+/** The ids of a forum file's editions in order (null for an edition without a string id), and the file's stamp when they were read. */
+export interface ForumEditionIds {
+  stamp: string;
+  ids: Array<string | null>;
+}
+
+/**
+ * The edition ids kept beside the cache, under the inputs hash they were made under. A forum whose
+ * stamp is not the one kept is to be read as before. Returns undefined when there is no such file or it
+ * was made under other inputs, and a notice as well when it is unreadable (the run then reads the
+ * cache, as it would without it).
+ */
+export function readEditionIds(cacheFile: string, inputs: string): { forums?: Map<string, ForumEditionIds>; notice?: string } {
+  const file = editionIdsFile(cacheFile);
+  let text: string;
+  try {
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+    try {
+      text = fs.readFileSync(fd, "utf8");
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" || code === "ENOTDIR" ? {} : { notice: `note: ignored ${path.basename(path.dirname(file))}/${path.basename(file)}, it could not be read (${code ?? String(error)}); read the validation cache instead` };
+  }
+  try {
+    const data = JSON.parse(text) as { format?: unknown; version?: unknown; inputs?: unknown; forums?: unknown };
+    if (data.format !== EDITION_IDS_FORMAT || data.version !== CACHE_FORMAT_VERSION || typeof data.forums !== "object" || data.forums === null) throw new Error("not an edition id file of this version");
+    if (data.inputs !== inputs) return {};
+    const forums = new Map<string, ForumEditionIds>();
+    for (const [rel, entry] of Object.entries(data.forums as Record<string, unknown>)) {
+      const [stamp, ids] = entry as [unknown, unknown];
+      if (typeof stamp !== "string" || stamp === "" || !Array.isArray(ids) || !ids.every((id) => id === null || typeof id === "string")) throw new Error("an entry is malformed");
+      forums.set(rel, { stamp, ids: ids as Array<string | null> });
+    }
+    return { forums };
+  } catch {
+    return { notice: `note: ignored ${path.basename(path.dirname(file))}/${path.basename(file)}, it is not readable; read the validation cache instead` };
+  }
+}
+
 /** One run's view of the cache: the verdicts read at the start, and those to write at the end. */
 export class ValidationCache {
   /** A one-line notice for the user (an unusable cache, a cache that could not be written); at most one per run. */
   notice: string | undefined;
   private readonly next = new Map<string, Entry>();
+  /** When save() ran: stamps of files modified within RACY_MS before it are not kept. */
+  private savedAt = 0;
 
   private constructor(
     readonly file: string,
@@ -268,7 +323,7 @@ export class ValidationCache {
    * their verdicts. Never throws: a failure becomes the notice.
    */
   save(present: readonly string[], frames?: ReadonlyMap<string, FrameLines>): void {
-    const now = Date.now();
+    const now = (this.savedAt = Date.now());
     const kept = (stamp: string): string => (stamp !== "" && mtimeOf(stamp) < now - RACY_MS ? stamp : "");
     const line = (rel: string, e: Entry): Buffer[] => {
       const stamp = kept(e.stamp);
@@ -333,6 +388,35 @@ export class ValidationCache {
       this.notice ??= `note: could not write the validation cache (${(error as NodeJS.ErrnoException).code ?? String(error)}); the next run checks every file again`;
     } finally {
       if (temp !== undefined) fs.rmSync(temp, { force: true });
+    }
+  }
+
+  /** The stamp save() kept for a file ("" when none: no verdict, or modified too recently to trust it). */
+  keptStamp(rel: string): string {
+    const stamp = this.next.get(rel)?.stamp ?? "";
+    return stamp !== "" && this.savedAt > 0 && mtimeOf(stamp) < this.savedAt - RACY_MS ? stamp : "";
+  }
+
+  /**
+   * Writes the edition ids beside the cache (see readEditionIds), after save(): each forum's with the
+   * stamp save() kept for it; a forum without one is left out, to be read by the run that needs it.
+   * Written whole to a temporary file renamed into place. Never throws: a failure becomes the notice.
+   */
+  saveEditionIds(forums: Iterable<readonly [rel: string, ids: Array<string | null>]>): void {
+    const kept: Record<string, [string, Array<string | null>]> = {};
+    for (const [rel, ids] of forums) {
+      const stamp = this.keptStamp(rel);
+      if (stamp !== "") kept[rel] = [stamp, ids];
+    }
+    const dir = path.dirname(this.file);
+    const temp = path.join(dir, `${TEMP_PREFIX}${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(temp, `${JSON.stringify({ format: EDITION_IDS_FORMAT, version: CACHE_FORMAT_VERSION, inputs: this.inputs, forums: kept })}\n`, { flag: "wx" });
+      fs.renameSync(temp, editionIdsFile(this.file));
+    } catch (error) {
+      fs.rmSync(temp, { force: true });
+      this.notice ??= `note: could not write the validation cache's edition ids (${(error as NodeJS.ErrnoException).code ?? String(error)}); the next run of a few files reads the whole cache`;
     }
   }
 
