@@ -390,7 +390,10 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
       );
       // Only a run that loaded every forum knows every forum's edition ids (one that did not parse is left out).
       const forums = found.records.filter((rf) => rf.type === "forum");
-      if (forums.every((rf) => loaded.has(rf.file))) cache.saveEditionIds(forums.flatMap((rf) => (loaded.get(rf.file) ? [[rf.file, editionIdsOf(loaded.get(rf.file)!.data)] as const] : [])));
+      if (forums.every((rf) => loaded.has(rf.file))) cache.saveEditionIds(forums.flatMap((rf) => {
+          const forum = loaded.get(rf.file);
+          return forum ? [[rf.file, editionIdsOf(forum.data)] as const] : [];
+        }));
     };
     if (options.cache?.frames) {
       if (cache.notice) notices.push(cache.notice);

@@ -164,6 +164,9 @@ function mtimeOf(stamp: string): number {
   return Number(stamp.split(":")[1]);
 }
 
+/** Opens a file of the cache for reading, never through a symbolic link. */
+const openNoFollow = (file: string): number => fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+
 /** The file of edition ids kept beside the cache file. */
 export const editionIdsFile = (cacheFile: string): string => path.join(path.dirname(cacheFile), "edition-ids");
 
@@ -185,7 +188,7 @@ export function readEditionIds(cacheFile: string, inputs: string): { forums?: Ma
   const file = editionIdsFile(cacheFile);
   let text: string;
   try {
-    const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+    const fd = openNoFollow(file);
     try {
       text = fs.readFileSync(fd, "utf8");
     } finally {
@@ -238,7 +241,7 @@ export class ValidationCache {
     let ino = 0;
     let problem: string | undefined;
     try {
-      const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+      const fd = openNoFollow(file);
       try {
         ino = fs.fstatSync(fd).ino;
         // The header first: a cache made under other inputs is not read further.
@@ -323,8 +326,8 @@ export class ValidationCache {
    * their verdicts. Never throws: a failure becomes the notice.
    */
   save(present: readonly string[], frames?: ReadonlyMap<string, FrameLines>): void {
-    const now = (this.savedAt = Date.now());
-    const kept = (stamp: string): string => (stamp !== "" && mtimeOf(stamp) < now - RACY_MS ? stamp : "");
+    this.savedAt = Date.now();
+    const kept = (stamp: string): string => this.trusted(stamp);
     const line = (rel: string, e: Entry): Buffer[] => {
       const stamp = kept(e.stamp);
       const json = e.json ?? Buffer.from(JSON.stringify([e.verdict!.diagnostics, e.verdict!.view, e.verdict!.schemaOk, e.verdict!.mayHaveEscapes, e.frames ?? null]));
@@ -358,9 +361,7 @@ export class ValidationCache {
       const body = Buffer.concat(chunks);
       return Buffer.concat([Buffer.from(`#${body.length} ${zlib.crc32(body)} ${count}\n`), body]);
     };
-    const dir = path.dirname(this.file);
     const at = this.appendTo;
-    let temp: string | undefined;
     try {
       const appended = part(changed, changedCount);
       if (at && at.parts < MAX_PARTS && at.appended + appended.length <= at.base / 2 && this.append(appended, at.ino)) return;
@@ -372,29 +373,20 @@ export class ValidationCache {
         for (const b of line(rel, e)) chunks.push(b);
         count++;
       }
-      fs.mkdirSync(dir, { recursive: true });
-      removeDeadTemps(dir);
-      temp = path.join(dir, `${TEMP_PREFIX}${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
-      const fd = fs.openSync(temp, "wx");
-      try {
-        fs.writeFileSync(fd, `${JSON.stringify({ format: FORMAT, version: CACHE_FORMAT_VERSION, inputs: this.inputs })}\n`);
-        fs.writeFileSync(fd, part(chunks, count));
-      } finally {
-        fs.closeSync(fd);
-      }
-      fs.renameSync(temp, this.file);
-      temp = undefined;
+      replaceWhole(this.file, [`${JSON.stringify({ format: FORMAT, version: CACHE_FORMAT_VERSION, inputs: this.inputs })}\n`, part(chunks, count)]);
     } catch (error) {
       this.notice ??= `note: could not write the validation cache (${(error as NodeJS.ErrnoException).code ?? String(error)}); the next run checks every file again`;
-    } finally {
-      if (temp !== undefined) fs.rmSync(temp, { force: true });
     }
   }
 
   /** The stamp save() kept for a file ("" when none: no verdict, or modified too recently to trust it). */
   keptStamp(rel: string): string {
-    const stamp = this.next.get(rel)?.stamp ?? "";
-    return stamp !== "" && this.savedAt > 0 && mtimeOf(stamp) < this.savedAt - RACY_MS ? stamp : "";
+    return this.savedAt > 0 ? this.trusted(this.next.get(rel)?.stamp ?? "") : "";
+  }
+
+  /** `stamp` if its file was modified at least RACY_MS before save() ran, else "" (see RACY_MS). */
+  private trusted(stamp: string): string {
+    return stamp !== "" && mtimeOf(stamp) < this.savedAt - RACY_MS ? stamp : "";
   }
 
   /**
@@ -408,14 +400,9 @@ export class ValidationCache {
       const stamp = this.keptStamp(rel);
       if (stamp !== "") kept[rel] = [stamp, ids];
     }
-    const dir = path.dirname(this.file);
-    const temp = path.join(dir, `${TEMP_PREFIX}${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
     try {
-      fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(temp, `${JSON.stringify({ format: EDITION_IDS_FORMAT, version: CACHE_FORMAT_VERSION, inputs: this.inputs, forums: kept })}\n`, { flag: "wx" });
-      fs.renameSync(temp, editionIdsFile(this.file));
+      replaceWhole(editionIdsFile(this.file), [`${JSON.stringify({ format: EDITION_IDS_FORMAT, version: CACHE_FORMAT_VERSION, inputs: this.inputs, forums: kept })}\n`]);
     } catch (error) {
-      fs.rmSync(temp, { force: true });
       this.notice ??= `note: could not write the validation cache's edition ids (${(error as NodeJS.ErrnoException).code ?? String(error)}); the next run of a few files reads the whole cache`;
     }
   }
@@ -429,6 +416,30 @@ export class ValidationCache {
     } finally {
       fs.closeSync(fd);
     }
+  }
+}
+
+/**
+ * Writes `chunks` to a temporary file beside `target` (named so that removeDeadTemps finds it if this
+ * process dies) and renames it into place: readers see the old file or the new one, never a part.
+ * Throws on failure, after removing the temporary file.
+ */
+function replaceWhole(target: string, chunks: ReadonlyArray<string | Buffer>): void {
+  const dir = path.dirname(target);
+  fs.mkdirSync(dir, { recursive: true });
+  removeDeadTemps(dir);
+  const temp = path.join(dir, `${TEMP_PREFIX}${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
+  try {
+    const fd = fs.openSync(temp, "wx");
+    try {
+      for (const chunk of chunks) fs.writeFileSync(fd, chunk);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
   }
 }
 

@@ -109,7 +109,8 @@ function recordJobs(model: SiteModel): RecordJob[] {
 export function* recordFiles(model: SiteModel, addresses: SiteAddresses = {}, claims: RecordClaims = recordClaims()): Generator<[string, string]> {
   const at = contextOf(model, addresses);
   const jobs = recordJobs(model);
-  for (let start = Atomics.add(claims, 0, 1) * RECORD_CHUNK; start < jobs.length; start = Atomics.add(claims, 0, 1) * RECORD_CHUNK) {
+  const claim = (): number => Atomics.add(claims, 0, 1) * RECORD_CHUNK;
+  for (let start = claim(); start < jobs.length; start = claim()) {
     for (const [id, record, render] of jobs.slice(start, start + RECORD_CHUNK)) {
       const page = model.targets.get(id)!.path;
       yield [recordJsonPath(page), `${jsonText(record, 2)}\n`];

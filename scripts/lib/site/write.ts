@@ -70,11 +70,11 @@ const grown = (buffer: Buffer, size: number): Buffer => (buffer.length >= size ?
 /**
  * Whether `rel` in the previous site is a file that can become the new site's own: a regular file
  * with no other name (so nothing outside the site shares it), not a symbolic link and in a folder that
- * really is inside the previous site, holding exactly the bytes of `content`. Anything else, or
+ * really is inside the previous site, holding exactly the bytes of `content` (`size` of them). Anything else, or
  * anything unreadable, is written afresh. `folders` remembers which of the previous site's folders are
  * real.
  */
-function keepable(previous: string, rel: string, content: string | Buffer, folders: Map<string, boolean>, scratch: Scratch): boolean {
+function keepable(previous: string, rel: string, content: string | Buffer, size: number, folders: Map<string, boolean>, scratch: Scratch): boolean {
   const file = path.join(previous, rel);
   let fd: number | undefined;
   try {
@@ -84,7 +84,6 @@ function keepable(previous: string, rel: string, content: string | Buffer, folde
     if (!real) return false;
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
     const stat = fs.fstatSync(fd);
-    const size = typeof content === "string" ? Buffer.byteLength(content) : content.length;
     if (!stat.isFile() || stat.nlink !== 1 || stat.size !== size) return false;
     let mine = content as Buffer;
     if (typeof content === "string") {
@@ -136,13 +135,14 @@ export async function writeFilesInto(root: string, files: Iterable<[string, stri
       fs.mkdirSync(folder, { recursive: true });
       folders.add(folder);
     }
+    const size = typeof content === "string" ? Buffer.byteLength(content) : content.length;
     const source = options.sameAs?.(rel, content);
     if (source !== undefined) linkOrCopy(source, file);
-    else if (options.previous !== undefined && keepable(options.previous, rel, content, previousFolders, scratch)) {
+    else if (options.previous !== undefined && keepable(options.previous, rel, content, size, previousFolders, scratch)) {
       linkOrCopy(path.join(options.previous, rel), file);
       written.kept++;
     } else fs.writeFileSync(file, content, { flag: "wx" });
-    written.bytes += typeof content === "string" ? Buffer.byteLength(content) : content.length;
+    written.bytes += size;
     written.files++;
     if (rel.endsWith(".html")) written.pages++;
   }
