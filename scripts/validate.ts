@@ -17,6 +17,7 @@ import { selectFiles } from "./lib/load/select.ts";
 import { realLocation, repositoryFolders } from "./lib/output-guard.ts";
 import { ROOT as PACKAGE_ROOT } from "./lib/paths.ts";
 import { loadSchemaSet } from "./lib/schemas.ts";
+import { phaseTimer } from "./lib/timings.ts";
 import { checkEnv } from "./lib/check/run-checks.ts";
 import { CACHE_FILE, cacheDisabledByEnv, NO_CACHE_VARIABLE } from "./lib/cache/validation-cache.ts";
 // The dataset is the one in the working directory (npm runs scripts from the package root), so tests can
@@ -99,17 +100,20 @@ async function main(argv: string[]): Promise<number> {
   const cached = parsed.values["no-cache"] !== true && !cacheDisabledByEnv();
   // A human report shows code frames: the cache keeps the lines they show, so it is written after the report.
   const frames = format === "human";
-  const result = await validate({ root: ROOT, schemaSet, strict, ...(only ? { only } : {}), ...(cached ? { cache: { file: path.join(ROOT, CACHE_FILE), frames } } : {}) });
+  const result = await validate({ root: ROOT, schemaSet, strict, frames, ...(only ? { only } : {}), ...(cached ? { cache: { file: path.join(ROOT, CACHE_FILE) } } : {}) });
   for (const notice of result.notices) console.error(`validate: ${notice}`);
   if (format === "json") console.log(formatJson(result.diagnostics, result.filesChecked));
   else if (format === "github") console.log(formatGithub(result.diagnostics, result.filesChecked));
   else {
-    const cacheFrames = result.cacheFrames;
+    const time = phaseTimer("validate");
+    const frameLines = result.frames;
     const read = new Map<string, FrameLines>();
     // Written as it is made: a report of 100,000 problems is tens of megabytes.
-    writeHuman((piece) => process.stdout.write(piece), result.diagnostics, { root: ROOT, color: process.stdout.isTTY === true && !process.env.NO_COLOR, filesChecked: result.filesChecked, ...(cacheFrames ? { frames: { cached: (file) => cacheFrames.lines(file), read } } : {}) });
+    writeHuman((piece) => process.stdout.write(piece), result.diagnostics, { root: ROOT, color: process.stdout.isTTY === true && !process.env.NO_COLOR, filesChecked: result.filesChecked, ...(frameLines ? { frames: { cached: (file) => frameLines.lines(file), read } } : {}) });
     process.stdout.write("\n");
-    const notice = cacheFrames?.save(read);
+    time("report");
+    const notice = frameLines?.save(read);
+    time("cache saved");
     if (notice) console.error(`validate: ${notice}`);
   }
   if (summary) fs.appendFileSync(summary, formatMarkdown(result.diagnostics, result.filesChecked));

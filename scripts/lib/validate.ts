@@ -43,12 +43,13 @@ export interface ValidateOptions {
   cache?: {
     file: string;
     inputs?: string;
-    /**
-     * The report shows code frames: the cache is then written only when the caller calls the result's
-     * `cacheFrames.save`, after the report, keeping the lines its frames read (see CacheFrames).
-     */
-    frames?: boolean;
   };
+  /**
+   * The caller's report shows code frames: the per-file stage keeps the lines they show from the text
+   * it has in hand, and the result's `frames` hands them on (see ReportFrames). The cache, if any, is
+   * then written only when the caller calls `frames.save`, after the report, keeping the lines it read.
+   */
+  frames?: boolean;
 }
 
 /** The publishers registry of the dataset being checked (`data/publishers.yaml`), empty when there is none. */
@@ -95,16 +96,16 @@ export interface ValidateResult {
   fromCache: number;
   /** One-line notices for the user (such as a validation cache that was unusable and rebuilt). */
   notices: string[];
-  /** With `cache.frames`: the cached lines for code frames, and the writing of the cache, left to the caller. */
-  cacheFrames?: CacheFrames;
+  /** With `frames`: the lines kept for code frames, and the writing of the cache, left to the caller. */
+  frames?: ReportFrames;
 }
 
 /**
- * The validation cache's side of a report with code frames: the lines cached for files whose verdict
- * came from the cache unchanged, and the writing of the cache once the report is made, keeping the
- * lines it read from files (so that the next report of an unchanged file need not read it).
+ * A report with code frames: the lines its frames show, kept by the per-file stage or cached with a
+ * verdict found unchanged, and the writing of the validation cache (if any) once the report is made,
+ * keeping the lines the report read from files (so that the next report of the file need not read it).
  */
-export interface CacheFrames {
+export interface ReportFrames {
   lines(file: string): FrameLines | undefined;
   /** Writes the cache (when the run is one that writes it); returns a notice when it could not. */
   save(read: ReadonlyMap<string, FrameLines>): string | undefined;
@@ -245,6 +246,9 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   time(`discover ${found.records.length} files`);
 
   const keep = options.keepRecords === true;
+  const frames = options.frames === true;
+  /** With frames and no cache: the lines kept by the per-file stage (the cache keeps them with the verdicts). */
+  const keptFrames = new Map<string, FrameLines>();
   const env = checkEnv(set);
   const outcomes: Array<ParsedRecord | null | undefined> = new Array(targets.length);
   const loaded = new Map<string, LoadedRecord | undefined>();
@@ -298,14 +302,16 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
         if (!verdict) {
           // A cached verdict that cannot be decoded: the file is loaded after all.
           (hashing!.expected as string[])[k] = "";
-          take(loadChunk(files, k, k + 1, set, env, source.read, keep, hashing));
+          take(loadChunk(files, k, k + 1, set, env, source.read, keep, hashing, frames));
           return;
         }
         fromCache++;
         append(diagnostics, verdict.diagnostics);
         settle(indexOf(k), fromVerdict(verdict));
       } else {
-        if (cache && hash !== null) cache.put(rf.file, hash, stamp, { diagnostics: perFile?.get(rf.file) ?? [], view: o?.view ?? null, schemaOk: o?.schemaOk ?? false, mayHaveEscapes: o?.mayHaveEscapes ?? false });
+        const lines = chunk.frames?.[i] ?? undefined;
+        if (cache && hash !== null) cache.put(rf.file, hash, stamp, { diagnostics: perFile?.get(rf.file) ?? [], view: o?.view ?? null, schemaOk: o?.schemaOk ?? false, mayHaveEscapes: o?.mayHaveEscapes ?? false }, lines);
+        else if (lines) keptFrames.set(rf.file, lines);
         settle(indexOf(k), o);
       }
     });
@@ -333,7 +339,7 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   if (!pool && options.parallel !== false && !options.files && cache && files.length >= PARALLEL_THRESHOLD) pool = startWorkers(set.dir);
   try {
     if (pool && files.length >= PARALLEL_THRESHOLD) {
-      await pool.run({ files: encodeFiles(files), keepRecords: keep, counter, ...(hashing ? { expected: hashing.expected.join("\0") } : {}) }, (chunk) => {
+      await pool.run({ files: encodeFiles(files), keepRecords: keep, frames, counter, ...(hashing ? { expected: hashing.expected.join("\0") } : {}) }, (chunk) => {
         take(chunk);
         loadedInWorker += chunk.records.length;
       });
@@ -347,7 +353,7 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
     if (outcomes[indexOf(k)] !== undefined) continue;
     let end = k + 1;
     while (end < files.length && outcomes[indexOf(end)] === undefined && end - k < CHUNK_SIZE) end++;
-    take(loadChunk(files, k, end, set, env, source.read, keep, hashing));
+    take(loadChunk(files, k, end, set, env, source.read, keep, hashing, frames));
     k = end - 1;
   }
   time("main thread's chunks");
@@ -377,16 +383,17 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   time("dataset checks");
   diagnostics.sort(compareDiagnostics);
   const notices: string[] = editionIds.notice ? [editionIds.notice] : [];
-  let cacheFrames: CacheFrames | undefined;
+  let reportFrames: ReportFrames | undefined;
+  let save = (_read?: ReadonlyMap<string, FrameLines>): void => undefined;
   if (cache) {
     // Verdicts of files this run did not check are kept; those of files that no longer exist are dropped.
     // A run of a few files leaves the cache as it was (see CACHE_MIN_FILES).
-    const save = (frames?: ReadonlyMap<string, FrameLines>): void => {
+    save = (read?: ReadonlyMap<string, FrameLines>): void => {
       if (targets.length < Math.min(CACHE_MIN_FILES, found.records.length)) return;
       for (const rf of found.records) cache.keep(rf.file);
       cache.save(
         found.records.map((rf) => rf.file),
-        frames,
+        read,
       );
       // Only a run that loaded every forum knows every forum's edition ids (one that did not parse is left out).
       const forums = found.records.filter((rf) => rf.type === "forum");
@@ -395,22 +402,22 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
           return forum ? [[rf.file, editionIdsOf(forum.data)] as const] : [];
         }));
     };
-    if (options.cache?.frames) {
-      if (cache.notice) notices.push(cache.notice);
-      cacheFrames = {
-        lines: (file) => cache.framesOf(file),
-        save: (read) => {
-          const before = cache.notice;
-          save(read);
-          return cache.notice === before ? undefined : cache.notice;
-        },
-      };
-    } else {
-      save();
-      if (cache.notice) notices.push(cache.notice);
-      time("cache saved");
-    }
+  }
+  if (frames) {
+    if (cache?.notice) notices.push(cache.notice);
+    reportFrames = {
+      lines: (file) => keptFrames.get(file) ?? cache?.framesOf(file),
+      save: (read) => {
+        const before = cache?.notice;
+        save(read);
+        return cache?.notice === before ? undefined : cache?.notice;
+      },
+    };
+  } else if (cache) {
+    save();
+    if (cache.notice) notices.push(cache.notice);
+    time("cache saved");
   }
   const records = keep ? targets.flatMap((rf, i): LoadedRecord[] => (outcomes[i]?.schemaOk ? [{ ...loaded.get(rf.file)!, data: outcomes[i]!.full! }] : [])) : [];
-  return { diagnostics, filesChecked: targets.length + notRecords.length + (publishers.registry.file || publishers.diagnostics.length ? 1 : 0), recordsChecked: targets.length, records, loadedInWorker, publishers: publishers.registry, fromCache, notices, ...(cacheFrames ? { cacheFrames } : {}) };
+  return { diagnostics, filesChecked: targets.length + notRecords.length + (publishers.registry.file || publishers.diagnostics.length ? 1 : 0), recordsChecked: targets.length, records, loadedInWorker, publishers: publishers.registry, fromCache, notices, ...(reportFrames ? { frames: reportFrames } : {}) };
 }

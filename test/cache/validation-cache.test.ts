@@ -261,10 +261,10 @@ describe("stat stamps, appended parts and cached code frames", () => {
     const expected = formatHuman(plain.diagnostics, { root, color: false, filesChecked: plain.filesChecked });
     expect(plain.diagnostics.filter((d) => !d.code.startsWith("FILE")).length).toBeGreaterThan(0);
     const report = async (): Promise<string> => {
-      const r = await run(root, { cache: { ...cacheOf(root), frames: true } });
+      const r = await run(root, { cache: cacheOf(root), frames: true });
       const read = new Map<string, FrameLines>();
-      const text = formatHuman(r.diagnostics, { root, color: false, filesChecked: r.filesChecked, frames: { cached: (f) => r.cacheFrames!.lines(f), read } });
-      expect(r.cacheFrames!.save(read)).toBeUndefined();
+      const text = formatHuman(r.diagnostics, { root, color: false, filesChecked: r.filesChecked, frames: { cached: (f) => r.frames!.lines(f), read } });
+      expect(r.frames!.save(read)).toBeUndefined();
       return text;
     };
     expect(await report()).toBe(expected);
@@ -274,6 +274,23 @@ describe("stat stamps, appended parts and cached code frames", () => {
     const located = locatedByDatasetChecks(root, plain);
     expect(opened.filter((f) => !located.has(f))).toEqual([]);
   });
+
+  for (const cached of [true, false])
+    it(`a first human report (${cached ? "no cache file yet" : "cache off"}) reads no file for its code frames but those the dataset checks point into, and is the same report`, async () => {
+      const root = copyOfRealData();
+      const expected = formatHuman(plain.diagnostics, { root, color: false, filesChecked: plain.filesChecked });
+      const located = locatedByDatasetChecks(root, plain);
+      let text = "";
+      let r: ValidateResult | undefined;
+      const read = new Map<string, FrameLines>();
+      await validate({ root, frames: true, ...(cached ? { cache: cacheOf(root) } : {}) }).then((x) => (r = x));
+      const opened = await recordFilesOpened(root, () => (text = formatHuman(r!.diagnostics, { root, color: false, filesChecked: r!.filesChecked, frames: { cached: (f) => r!.frames!.lines(f), read } })));
+      expect(text).toBe(expected);
+      // The per-file stage kept the lines of every file with a problem of its own.
+      expect(new Set(plain.diagnostics.filter((d) => !d.code.startsWith("FILE")).map((d) => path.join(root, d.file))).size).toBeGreaterThan(located.size);
+      expect(opened.filter((f) => !located.has(f))).toEqual([]);
+      expect(r!.frames!.save(read)).toBeUndefined();
+    });
 });
 
 describe("what a cached verdict depends on", () => {

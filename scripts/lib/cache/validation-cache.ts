@@ -33,6 +33,7 @@ import type { Diagnostic } from "../diagnostics.ts";
 import type { FrameLines } from "../report/format-human.ts";
 import { alive } from "../process-alive.ts";
 import { CACHE_FORMAT_VERSION } from "./inputs.ts";
+import { Arena, ByteChunks } from "./byte-chunks.ts";
 
 export type { FrameLines };
 
@@ -84,11 +85,17 @@ interface Entry {
   /** The stat stamp when the bytes hashed were read; "" when there is none (racy, or not known). */
   stamp: string;
   hash: string;
-  /** The verdict and frames as JSON (a slice of the file read); undefined for an entry made in this run. */
+  /**
+   * The verdict and frames as JSON: a slice of the file read, or for an entry made in this run, encoded
+   * when it was made (undefined when its frames changed since).
+   */
   json: Buffer | undefined;
   verdict?: Verdict;
   frames?: FrameLines | undefined;
 }
+
+/** An entry's verdict and frames as the JSON kept in the cache file. */
+const entryJson = (v: Verdict, frames: FrameLines | undefined): string => JSON.stringify([v.diagnostics, v.view, v.schemaOk, v.mayHaveEscapes, frames ?? null]);
 
 /** Whether the variable turns the cache off. */
 export function cacheDisabledByEnv(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -219,6 +226,8 @@ export class ValidationCache {
   /** A one-line notice for the user (an unusable cache, a cache that could not be written); at most one per run. */
   notice: string | undefined;
   private readonly next = new Map<string, Entry>();
+  /** Where the verdicts put in this run are encoded. */
+  private readonly arena = new Arena();
   /** When save() ran: stamps of files modified within RACY_MS before it are not kept. */
   private savedAt = 0;
 
@@ -301,10 +310,15 @@ export class ValidationCache {
     return entry.verdict;
   }
 
-  /** Records a file's new verdict (`stamp`: the file's stamp when its bytes were read). Paths holding a tab or a line break are never cached. */
-  put(rel: string, hash: string, stamp: string, verdict: Verdict): void {
+  /**
+   * Records a file's new verdict (`stamp`: the file's stamp when its bytes were read), with the lines its
+   * code frames show when known. It is encoded at once: a large run puts verdicts while the worker
+   * threads check files, when this thread has little else to do, so that save() only copies bytes.
+   * Paths holding a tab or a line break are never cached.
+   */
+  put(rel: string, hash: string, stamp: string, verdict: Verdict, frames?: FrameLines): void {
     if (/[\t\n\r]/.test(rel)) return;
-    this.next.set(rel, { stamp, hash, json: undefined, verdict });
+    this.next.set(rel, { stamp, hash, json: this.arena.encode(entryJson(verdict, frames)), verdict, frames });
   }
 
   /** Keeps the cached verdict of a file that this run did not check. */
@@ -313,10 +327,9 @@ export class ValidationCache {
     if (entry && !this.next.has(rel)) this.next.set(rel, entry);
   }
 
-  /** The lines cached for code frames of a file whose verdict this run took from the cache. */
+  /** The lines kept for code frames of a file: cached with its verdict, or given with the verdict put in this run. */
   framesOf(rel: string): FrameLines | undefined {
-    const entry = this.next.get(rel);
-    return entry?.json !== undefined ? entry.frames : undefined;
+    return this.next.get(rel)?.frames;
   }
 
   /**
@@ -328,12 +341,15 @@ export class ValidationCache {
   save(present: readonly string[], frames?: ReadonlyMap<string, FrameLines>): void {
     this.savedAt = Date.now();
     const kept = (stamp: string): string => this.trusted(stamp);
-    const line = (rel: string, e: Entry): Buffer[] => {
-      const stamp = kept(e.stamp);
-      const json = e.json ?? Buffer.from(JSON.stringify([e.verdict!.diagnostics, e.verdict!.view, e.verdict!.schemaOk, e.verdict!.mayHaveEscapes, e.frames ?? null]));
-      return [Buffer.from(`${rel}\t${stamp}\t${e.hash}\t`), json, Buffer.from("\n")];
+    const line = (out: ByteChunks, rel: string, e: Entry): void => {
+      const head = `${rel}\t${kept(e.stamp)}\t${e.hash}\t`;
+      if (e.json) {
+        out.text(head);
+        out.bytes(e.json);
+        out.text("\n");
+      } else out.text(`${head}${entryJson(e.verdict!, e.frames)}\n`);
     };
-    const changed: Buffer[] = [];
+    const changed = new ByteChunks();
     let changedCount = 0;
     const still = new Set<string>();
     for (const rel of present) {
@@ -347,33 +363,35 @@ export class ValidationCache {
       else if (old && e.json === old.json && kept(e.stamp) === old.stamp) e = old;
       this.next.set(rel, e);
       if (e !== old) {
-        for (const b of line(rel, e)) changed.push(b);
+        line(changed, rel, e);
         changedCount++;
       }
     }
     for (const rel of this.previous.keys()) {
       if (still.has(rel)) continue;
-      changed.push(Buffer.from(`${rel}\t\t\t\n`));
+      changed.text(`${rel}\t\t\t\n`);
       changedCount++;
     }
     if (changedCount === 0) return;
-    const part = (chunks: readonly Buffer[], count: number): Buffer => {
-      const body = Buffer.concat(chunks);
-      return Buffer.concat([Buffer.from(`#${body.length} ${zlib.crc32(body)} ${count}\n`), body]);
+    /** A part: its heading line, then its lines' bytes (in pieces, never copied into one buffer). */
+    const part = (body: ByteChunks, count: number): Buffer[] => {
+      const pieces = body.finish();
+      return [Buffer.from(`#${body.length} ${body.crc} ${count}\n`), ...pieces];
     };
     const at = this.appendTo;
     try {
       const appended = part(changed, changedCount);
-      if (at && at.parts < MAX_PARTS && at.appended + appended.length <= at.base / 2 && this.append(appended, at.ino)) return;
-      const chunks: Buffer[] = [];
+      const appendedBytes = changed.length + appended[0]!.length;
+      if (at && at.parts < MAX_PARTS && at.appended + appendedBytes <= at.base / 2 && this.append(Buffer.concat(appended), at.ino)) return;
+      const whole = new ByteChunks();
       let count = 0;
       for (const rel of present) {
         const e = this.next.get(rel);
         if (!e) continue;
-        for (const b of line(rel, e)) chunks.push(b);
+        line(whole, rel, e);
         count++;
       }
-      replaceWhole(this.file, [`${JSON.stringify({ format: FORMAT, version: CACHE_FORMAT_VERSION, inputs: this.inputs })}\n`, part(chunks, count)]);
+      replaceWhole(this.file, [`${JSON.stringify({ format: FORMAT, version: CACHE_FORMAT_VERSION, inputs: this.inputs })}\n`, ...part(whole, count)]);
     } catch (error) {
       this.notice ??= `note: could not write the validation cache (${(error as NodeJS.ErrnoException).code ?? String(error)}); the next run checks every file again`;
     }

@@ -12,6 +12,7 @@ import type { LoadedRecord } from "../check/types.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import type { SchemaSet } from "../schemas.ts";
 import { bytesHash } from "../cache/validation-cache.ts";
+import { framed, keptFrameLines, splitLines, type FrameLines } from "../report/frame-lines.ts";
 
 /** A file that parsed. */
 export interface ParsedRecord {
@@ -35,6 +36,11 @@ export interface ChunkResult {
   hashes?: Array<string | null>;
   /** With hashing: one entry per file, its stat stamp taken before it was read (null when it could not be read). */
   stamps?: Array<string | null>;
+  /**
+   * With frames: one entry per file, the lines the code frames of its diagnostics show (null when it has
+   * none to show, or is CACHED), taken from the text in hand so that the report need not read it again.
+   */
+  frames?: Array<FrameLines | null>;
 }
 
 /**
@@ -45,15 +51,23 @@ export interface Hashing {
   expected: ReadonlyArray<string | undefined>;
 }
 
-export function loadChunk(files: readonly RecordFile[], start: number, end: number, set: SchemaSet, env: CheckEnv, reader: Reader, keepRecords: boolean, hashing?: Hashing): ChunkResult {
+export function loadChunk(files: readonly RecordFile[], start: number, end: number, set: SchemaSet, env: CheckEnv, reader: Reader, keepRecords: boolean, hashing?: Hashing, frames = false): ChunkResult {
   const diagnostics: Diagnostic[] = [];
   const records: ChunkResult["records"] = [];
   const hashes: Array<string | null> = [];
   const stamps: Array<string | null> = [];
   const checkable: LoadedRecord[] = [];
+  /** With frames: each file's text, by index from start, while the chunk is checked. */
+  const texts: Array<string | undefined> = [];
   for (let i = start; i < end; i++) {
     const rf = files[i]!;
-    let read = reader;
+    let read = frames
+      ? (f: RecordFile): ReturnType<Reader> => {
+          const r = reader(f);
+          if (r.ok) texts[i - start] = r.text;
+          return r;
+        }
+      : reader;
     if (hashing) {
       const bytes = readRecordBytes(rf.file, rf.abs);
       const hash = bytes.ok ? bytesHash(bytes.bytes) : null;
@@ -63,7 +77,11 @@ export function loadChunk(files: readonly RecordFile[], start: number, end: numb
         records.push(CACHED);
         continue;
       }
-      read = () => (bytes.ok ? decodeRecordBytes(rf.file, bytes.bytes) : bytes);
+      read = () => {
+        const r = bytes.ok ? decodeRecordBytes(rf.file, bytes.bytes) : bytes;
+        if (frames && r.ok) texts[i - start] = r.text;
+        return r;
+      };
     }
     const loaded = loadRecord(rf, set, diagnostics, read);
     if (!loaded.ok) {
@@ -76,5 +94,23 @@ export function loadChunk(files: readonly RecordFile[], start: number, end: numb
     records.push({ view: project(r.data, env.datasetShape[r.type]) as Record<string, unknown>, schemaOk: r.schemaOk, mayHaveEscapes: r.mayHaveEscapes !== false, ...(keepRecords ? { full: r.data } : {}) });
   }
   runChecks(RECORD_CHECKS, checkable, NO_INDEX, env, diagnostics);
-  return { start, diagnostics, records, ...(hashing ? { hashes, stamps } : {}) };
+  return { start, diagnostics, records, ...(hashing ? { hashes, stamps } : {}), ...(frames ? { frames: frameLinesOf(files, start, end, diagnostics, texts) } : {}) };
+}
+
+/** Each file's lines for the code frames of its diagnostics, from its text (null when none is shown). */
+function frameLinesOf(files: readonly RecordFile[], start: number, end: number, diagnostics: readonly Diagnostic[], texts: ReadonlyArray<string | undefined>): Array<FrameLines | null> {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    if (!framed(d)) continue;
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  const out: Array<FrameLines | null> = [];
+  for (let i = start; i < end; i++) {
+    const list = byFile.get(files[i]!.file);
+    const text = texts[i - start];
+    out.push(list && text !== undefined ? keptFrameLines(splitLines(text), list) : null);
+  }
+  return out;
 }

@@ -37,6 +37,8 @@ export interface WorkerJob {
   counter: Int32Array;
   /** With a validation cache: each file's cached bytes hash ("" for none), joined by NUL. */
   expected?: string;
+  /** Keep the lines code frames show (see ChunkResult.frames). */
+  frames: boolean;
 }
 
 /** A worker's messages: one per chunk, then `done`. */

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { readRecordFile } from "../load/read-file.ts";
 import { visible } from "./visible.ts";
+import { splitLines } from "./frame-lines.ts";
 
 const MAX_WIDTH = 120;
 
@@ -11,7 +12,7 @@ const MAX_WIDTH = 120;
  */
 export function readLines(root: string, file: string): string[] | undefined {
   const read = readRecordFile(file, path.join(root, file));
-  return read.ok ? read.text.split(/\r\n|\r|\n/) : undefined;
+  return read.ok ? splitLines(read.text) : undefined;
 }
 
 /** Two lines of context with the offending line marked and a caret under the column. */

@@ -2,6 +2,9 @@ import type { Diagnostic } from "../diagnostics.ts";
 import { countBySeverity } from "../diagnostics.ts";
 import { codeFrame, readLines } from "./code-frame.ts";
 import { visible } from "./visible.ts";
+import { framed, framedLines, keptFrameLines, type FrameLines } from "./frame-lines.ts";
+
+export type { FrameLines };
 
 export interface HumanOptions {
   root: string;
@@ -14,19 +17,6 @@ export interface HumanOptions {
   frames?: { cached(file: string): FrameLines | undefined; read: Map<string, FrameLines> };
 }
 
-/** Lines of a file for code frames: how many lines it has, and the text of some of them (1-based). */
-export interface FrameLines {
-  count: number;
-  lines: Record<number, string>;
-}
-
-/** The lines a code frame at each of these lines shows, in a file of `count` lines. */
-function framedLines(list: readonly Diagnostic[], count: number): number[] {
-  const wanted: number[] = [];
-  for (const d of list) if (d.line <= count) for (let n = Math.max(1, d.line - 1); n <= Math.min(count, d.line + 1); n++) wanted.push(n);
-  return wanted;
-}
-
 /** A file's lines for its frames: from the cached ones when they hold every line shown, else read (and kept). */
 function linesFor(root: string, file: string, list: readonly Diagnostic[], frames: HumanOptions["frames"]): readonly string[] | undefined {
   const cached = frames?.cached(file);
@@ -36,11 +26,7 @@ function linesFor(root: string, file: string, list: readonly Diagnostic[], frame
     return lines;
   }
   const lines = readLines(root, file);
-  if (lines && frames) {
-    const kept: Record<number, string> = {};
-    for (const n of framedLines(list, lines.length)) kept[n] = lines[n - 1]!;
-    frames.read.set(file, { count: lines.length, lines: kept });
-  }
+  if (lines && frames) frames.read.set(file, keptFrameLines(lines, list));
   return lines;
 }
 
@@ -77,7 +63,6 @@ export function writeHuman(write: (piece: string) => void, diagnostics: readonly
     const shown = visible(file);
     out.push(paint(options.color, "1;4", shown));
     // Only files with a diagnostic that shows a frame are read (not those with FILE problems).
-    const framed = (d: Diagnostic): boolean => !d.code.startsWith("FILE");
     const lines = list.some(framed) ? linesFor(options.root, file, list.filter(framed), options.frames) : undefined;
     for (const d of list) {
       const sev = d.severity === "error" ? paint(options.color, "31", "error  ") : paint(options.color, "33", "warning");
