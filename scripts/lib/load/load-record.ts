@@ -22,14 +22,15 @@ export const readFromDisk: Reader = (rf) => readRecordFile(rf.file, rf.abs);
 
 /**
  * Positions for a file read by the fast parser, worked out the first time one is asked for: by one pass
- * over the lines for plain block YAML (line-locate.ts), else by parsing positionally.
+ * over the lines for plain block YAML (line-locate.ts), else by parsing positionally. `admitted`: the
+ * fast path's screen has already admitted the text.
  */
-function locateLazily(file: string, text: string): Locate {
+function locateLazily(file: string, text: string, admitted = false): Locate {
   let locate: Locate | undefined;
   return (pointer, options) => {
     if (!locate) {
       // Only text the fast path admits: the walk would misread what the screen keeps out (such as quoted text over several lines).
-      locate = fastPathAdmits(text) ? lineLocator(text) : undefined;
+      locate = admitted || fastPathAdmits(text) ? lineLocator(text) : undefined;
       if (!locate) {
         const parsed = parseRecordYaml(file, text);
         locate = parsed.ok ? parsed.parsed.locate : () => ({ line: 1, col: 1 });
@@ -62,7 +63,7 @@ export type Loaded = { ok: true; record: LoadedRecord } | { ok: false };
  */
 export function parseRecordText(file: string, text: string): ParseResult {
   const fast = fastParse(text);
-  return fast ? { ok: true, parsed: { data: fast, locate: locateLazily(file, text) } } : parseRecordYaml(file, text);
+  return fast ? { ok: true, parsed: { data: fast, locate: locateLazily(file, text, true) } } : parseRecordYaml(file, text);
 }
 
 /** Reads, parses and schema-checks one record file. Never throws: every failure becomes a diagnostic. */
