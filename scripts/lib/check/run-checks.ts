@@ -96,6 +96,8 @@ export function project(value: unknown, shape: Shape): unknown {
 export interface RunOptions {
   publishers?: PublisherRegistry;
   strict?: boolean;
+  /** Print no phase timings (SIDELINES_TIMINGS) for this run: the per-file stage runs the checks once per file. */
+  untimed?: boolean;
 }
 
 /** Runs checks over records, appending located diagnostics to `out`. Checks marked `strictOnly` run only in strict runs. */
@@ -109,7 +111,7 @@ export function runChecks(checks: readonly Check[], records: readonly LoadedReco
 }
 
 function runOn(checks: readonly Check[], records: readonly LoadedRecord[], index: CheckContext["index"], env: CheckEnv, out: Diagnostic[], guarded: boolean, options: RunOptions): void {
-  const time = phaseTimer(`  ${checks === DATASET_CHECKS ? "dataset" : "record"} checks${guarded ? " (partial records)" : ""}`);
+  const time = options.untimed ? (): void => undefined : phaseTimer(`  ${checks === DATASET_CHECKS ? "dataset" : "record"} checks${guarded ? " (partial records)" : ""}`);
   const ctx: CheckContext = { records, index, paths: env.paths, fields: env.fields, schemas: env.schemas, publishers: options.publishers ?? EMPTY_REGISTRY, report: () => undefined };
   for (const check of checks) {
     if (check.strictOnly && !options.strict) continue;

@@ -8,7 +8,6 @@ import type { RecordFile } from "./discover.ts";
 import { checkableRecord, loadRecord, type Reader } from "./load-record.ts";
 import { decodeRecordBytes, readRecordBytes } from "./read-file.ts";
 import { NO_INDEX, project, RECORD_CHECKS, runChecks, type CheckEnv } from "../check/run-checks.ts";
-import type { LoadedRecord } from "../check/types.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import type { SchemaSet } from "../schemas.ts";
 import { bytesHash } from "../cache/validation-cache.ts";
@@ -56,15 +55,15 @@ export function loadChunk(files: readonly RecordFile[], start: number, end: numb
   const records: ChunkResult["records"] = [];
   const hashes: Array<string | null> = [];
   const stamps: Array<string | null> = [];
-  const checkable: LoadedRecord[] = [];
-  /** With frames: each file's text, by index from start, while the chunk is checked. */
-  const texts: Array<string | undefined> = [];
+  const frameLines: Array<FrameLines | null> = [];
   for (let i = start; i < end; i++) {
     const rf = files[i]!;
+    /** With frames: the file's text, while the file is checked. */
+    let text: string | undefined;
     let read = frames
       ? (f: RecordFile): ReturnType<Reader> => {
           const r = reader(f);
-          if (r.ok) texts[i - start] = r.text;
+          if (r.ok) text = r.text;
           return r;
         }
       : reader;
@@ -75,42 +74,33 @@ export function loadChunk(files: readonly RecordFile[], start: number, end: numb
       stamps.push(bytes.ok ? bytes.stamp : null);
       if (hash !== null && hash === hashing.expected[i]) {
         records.push(CACHED);
+        frameLines.push(null);
         continue;
       }
       read = () => {
         const r = bytes.ok ? decodeRecordBytes(rf.file, bytes.bytes) : bytes;
-        if (frames && r.ok) texts[i - start] = r.text;
+        if (frames && r.ok) text = r.text;
         return r;
       };
     }
+    // Each file is checked as soon as it is loaded, so that its parsed data dies young (checking a
+    // chunk's records together kept them all alive, and the garbage collector copying them).
+    const first = diagnostics.length;
     const loaded = loadRecord(rf, set, diagnostics, read);
-    if (!loaded.ok) {
-      records.push(null);
-      continue;
-    }
-    const r = loaded.record;
-    const c = checkableRecord(r, set);
-    if (c) checkable.push(c);
-    records.push({ view: project(r.data, env.datasetShape[r.type]) as Record<string, unknown>, schemaOk: r.schemaOk, mayHaveEscapes: r.mayHaveEscapes !== false, ...(keepRecords ? { full: r.data } : {}) });
+    if (loaded.ok) {
+      const r = loaded.record;
+      const c = checkableRecord(r, set);
+      if (c) runChecks(RECORD_CHECKS, [c], NO_INDEX, env, diagnostics, { untimed: true });
+      records.push({ view: project(r.data, env.datasetShape[r.type]) as Record<string, unknown>, schemaOk: r.schemaOk, mayHaveEscapes: r.mayHaveEscapes !== false, ...(keepRecords ? { full: r.data } : {}) });
+    } else records.push(null);
+    if (frames) frameLines.push(frameLinesOf(diagnostics, first, text));
   }
-  runChecks(RECORD_CHECKS, checkable, NO_INDEX, env, diagnostics);
-  return { start, diagnostics, records, ...(hashing ? { hashes, stamps } : {}), ...(frames ? { frames: frameLinesOf(files, start, end, diagnostics, texts) } : {}) };
+  return { start, diagnostics, records, ...(hashing ? { hashes, stamps } : {}), ...(frames ? { frames: frameLines } : {}) };
 }
 
-/** Each file's lines for the code frames of its diagnostics, from its text (null when none is shown). */
-function frameLinesOf(files: readonly RecordFile[], start: number, end: number, diagnostics: readonly Diagnostic[], texts: ReadonlyArray<string | undefined>): Array<FrameLines | null> {
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) {
-    if (!framed(d)) continue;
-    const list = byFile.get(d.file);
-    if (list) list.push(d);
-    else byFile.set(d.file, [d]);
-  }
-  const out: Array<FrameLines | null> = [];
-  for (let i = start; i < end; i++) {
-    const list = byFile.get(files[i]!.file);
-    const text = texts[i - start];
-    out.push(list && text !== undefined ? keptFrameLines(splitLines(text), list) : null);
-  }
-  return out;
+/** A file's lines for the code frames of its diagnostics (those from `first` on), from its text; null when none is shown. */
+function frameLinesOf(diagnostics: readonly Diagnostic[], first: number, text: string | undefined): FrameLines | null {
+  if (text === undefined) return null;
+  const list = diagnostics.slice(first).filter(framed);
+  return list.length > 0 ? keptFrameLines(splitLines(text), list) : null;
 }
