@@ -85,13 +85,16 @@ interface Entry {
   /** The stat stamp when the bytes hashed were read; "" when there is none (racy, or not known). */
   stamp: string;
   hash: string;
-  /**
-   * The verdict and frames as JSON: a slice of the file read, or for an entry made in this run, encoded
-   * when it was made (undefined when its frames changed since).
-   */
+  /** The verdict and frames as JSON (a slice of the file read); undefined for an entry made in this run. */
   json: Buffer | undefined;
   verdict?: Verdict;
   frames?: FrameLines | undefined;
+  /**
+   * For an entry made in this run: its whole line, encoded when it was made (with its stamp if that was
+   * to be trusted then: one trusted then is trusted when the cache is written); undefined once its
+   * frames change.
+   */
+  line?: Buffer;
 }
 
 /** An entry's verdict and frames as the JSON kept in the cache file. */
@@ -312,13 +315,15 @@ export class ValidationCache {
 
   /**
    * Records a file's new verdict (`stamp`: the file's stamp when its bytes were read), with the lines its
-   * code frames show when known. It is encoded at once: a large run puts verdicts while the worker
-   * threads check files, when this thread has little else to do, so that save() only copies bytes.
+   * code frames show when known. Its line is encoded at once: a large run puts verdicts while the
+   * worker threads check files, when this thread has little else to do, and the lines of a chunk of
+   * files lie side by side, so that save() writes them as they are, without copying them.
    * Paths holding a tab or a line break are never cached.
    */
   put(rel: string, hash: string, stamp: string, verdict: Verdict, frames?: FrameLines): void {
     if (/[\t\n\r]/.test(rel)) return;
-    this.next.set(rel, { stamp, hash, json: this.arena.encode(entryJson(verdict, frames)), verdict, frames });
+    const trusted = stamp !== "" && mtimeOf(stamp) < Date.now() - RACY_MS ? stamp : "";
+    this.next.set(rel, { stamp, hash, json: undefined, verdict, frames, line: this.arena.encode(`${rel}\t${trusted}\t${hash}\t${entryJson(verdict, frames)}\n`) });
   }
 
   /** Keeps the cached verdict of a file that this run did not check. */
@@ -342,6 +347,7 @@ export class ValidationCache {
     this.savedAt = Date.now();
     const kept = (stamp: string): string => this.trusted(stamp);
     const line = (out: ByteChunks, rel: string, e: Entry): void => {
+      if (e.line) return out.adopt(e.line);
       const head = `${rel}\t${kept(e.stamp)}\t${e.hash}\t`;
       if (e.json) {
         out.text(head);
@@ -358,7 +364,7 @@ export class ValidationCache {
       still.add(rel);
       const old = this.previous.get(rel);
       const f = frames?.get(rel);
-      if (f && e.verdict) e = { ...e, json: undefined, frames: f };
+      if (f && e.verdict) e = { ...e, json: undefined, frames: f, line: undefined };
       // A verdict taken from the cache under a new stamp that is racy too is the entry as it was.
       else if (old && e.json === old.json && kept(e.stamp) === old.stamp) e = old;
       this.next.set(rel, e);
