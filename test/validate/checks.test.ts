@@ -851,6 +851,13 @@ const CHECK_CASES: Case[] = [
   },
   {
     code: "TEXT002",
+    name: "a raw invisible character in a file without a backslash (the check skips only files that hold none)",
+    bad: { [GREEN]: greenWith(3, "name: Green\u200BState") },
+    fixed: { [GREEN]: GREEN_STATE },
+    expected: [{ file: GREEN, line: 3, col: 7, message: "U+200B" }],
+  },
+  {
+    code: "TEXT002",
     name: "invisible characters, raw and as escapes: soft hyphen, zero-width space, word joiner, TAG, Hangul filler, stray variation selector, joiner in Latin, Arabic letter mark",
     bad: {
       [GREEN]: lines(

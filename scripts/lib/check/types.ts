@@ -19,6 +19,11 @@ export interface LoadedRecord {
    */
   mayHaveEscapes?: boolean;
   /**
+   * False when the file holds no invisible character (Unicode Default_Ignorable_Code_Point) and no
+   * backslash, so no text value or key can hold one: TEXT002 has nothing to look for.
+   */
+  mayHaveInvisible?: boolean;
+  /**
    * Set when `data` is only the well-formed part of a record that failed its schema (see
    * prune-invalid.ts): maps a pointer into `data` to the pointer in the record as written.
    */

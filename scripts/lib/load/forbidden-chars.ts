@@ -32,6 +32,8 @@ export const FORBIDDEN_IN_TEXT = new RegExp(`[${CONTROLS}\\u000D${BIDI}\\uD800-\
  * Bidirectional controls are ignorable too, but refused as TEXT001 (and FILE005) with their own words.
  */
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+/** Any invisible character at all (a whole file is tested once; see LoadedRecord.mayHaveInvisible). */
+export const ANY_IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
 const JOINER = /^[\u200C\u200D]$/u;
 const VARIATION_SELECTOR = /^[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]$/u;
 const MONGOLIAN_SELECTOR = /^[\u180B-\u180D\u180F]$/u;

@@ -16,6 +16,7 @@ import { SCHEMA_CODES } from "../codes.ts";
 import { pruneInvalid } from "../check/prune-invalid.ts";
 import { append } from "../collections.ts";
 import { withArticle } from "../words.ts";
+import { ANY_IGNORABLE } from "./forbidden-chars.ts";
 
 export type Reader = (rf: RecordFile) => ReadResult;
 export const readFromDisk: Reader = (rf) => readRecordFile(rf.file, rf.abs);
@@ -92,7 +93,8 @@ export function loadRecord(rf: RecordFile, set: SchemaSet, out: Diagnostic[], re
       schemaOk = problems.length === 0;
     }
   }
-  return { ok: true, record: { file: rf.file, type: rf.type, fileId: rf.id, data, locate, schemaOk, mayHaveEscapes: read.text.includes("\\") } };
+  const mayHaveEscapes = read.text.includes("\\");
+  return { ok: true, record: { file: rf.file, type: rf.type, fileId: rf.id, data, locate, schemaOk, mayHaveEscapes, mayHaveInvisible: mayHaveEscapes || ANY_IGNORABLE.test(read.text) } };
 }
 
 /**

@@ -13,6 +13,8 @@ export const invisibleCharacters: Check = {
   description: "Text values and keys hold no invisible characters (Unicode Default_Ignorable_Code_Point: soft hyphen, zero-width space, word joiner, U+061C, Hangul fillers, TAG characters, stray variation selectors…), except a zero-width joiner or non-joiner inside a word of a script that uses them and a variation selector after a character that has variants.",
   run(ctx) {
     for (const r of ctx.records) {
+      // Every character of the values and keys is in the file (no escapes), which holds none of them.
+      if (r.mayHaveInvisible === false) continue;
       forEachText(r, (text, pointer, isKey) => {
         const found = invisibleCharacter(text);
         if (!found) return;
