@@ -79,7 +79,12 @@ async function main(argv: string[]): Promise<number> {
   if (!["human", "json", "github"].includes(format)) throw new UsageError(`--format must be human, json or github (got \`${format}\`)`);
 
   // Files and folders named on the command line, from where the user ran the command; each must select something.
-  let only: string[] | undefined = parsed.positionals.length > 0 ? selectFiles(ROOT, await discover(ROOT), parsed.positionals) : undefined;
+  // With --changed, git starts first and works on another core while the dataset is listed.
+  const changing = changedRef === undefined ? undefined : changesSince(ROOT, changedRef);
+  // A git failure is heard where it is awaited, below, not as an unhandled rejection meanwhile.
+  changing?.catch(() => undefined);
+  const discovered = parsed.positionals.length > 0 || changing ? await discover(ROOT) : undefined;
+  let only: string[] | undefined = parsed.positionals.length > 0 ? selectFiles(ROOT, discovered!, parsed.positionals) : undefined;
   const summary = parsed.values.summary === undefined ? undefined : userPath(parsed.values.summary);
   // The report is appended to a file of the user's, never to one in the data, the schemas or .git.
   if (summary !== undefined) {
@@ -88,8 +93,8 @@ async function main(argv: string[]): Promise<number> {
       if (fs.existsSync(guarded.path) && `${real}${path.sep}`.startsWith(`${realLocation(guarded.path)}${path.sep}`)) throw new UsageError(`--summary must not write inside ${guarded.what} (got ${parsed.values.summary})`);
   }
   const schemaSet = loadSchemaSet();
-  if (changedRef !== undefined) {
-    const changes = changesSince(ROOT, changedRef);
+  if (changing) {
+    const changes = await changing;
     // Records mentioning an id that appeared or disappeared are searched for everywhere; those that
     // may point to a record edited in place, only where a field can point to its type.
     const referrers = [...filesMentioning(ROOT, changes.newOrGoneIds), ...filesMentioning(ROOT, changes.editedIds, referringFolders(changes.editedTypes, checkEnv(schemaSet).paths))];
@@ -100,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
   const cached = parsed.values["no-cache"] !== true && !cacheDisabledByEnv();
   // A human report shows code frames: the cache keeps the lines they show, so it is written after the report.
   const frames = format === "human";
-  const result = await validate({ root: ROOT, schemaSet, strict, frames, ...(only ? { only } : {}), ...(cached ? { cache: { file: path.join(ROOT, CACHE_FILE) } } : {}) });
+  const result = await validate({ root: ROOT, schemaSet, strict, frames, ...(discovered ? { discovered } : {}), ...(only ? { only } : {}), ...(cached ? { cache: { file: path.join(ROOT, CACHE_FILE) } } : {}) });
   for (const notice of result.notices) console.error(`validate: ${notice}`);
   if (format === "json") console.log(formatJson(result.diagnostics, result.filesChecked));
   else if (format === "github") console.log(formatGithub(result.diagnostics, result.filesChecked));

@@ -41,6 +41,9 @@ export function createAjv(schemas: Map<string, JsonSchema> = readSchemas(), opti
   return ajv;
 }
 
+/** The schema of the publishers registry (`data/publishers.yaml`), precompiled beside the record validators. */
+export const PUBLISHERS_SCHEMA = "publishers.schema.json";
+
 export interface SchemaSet {
   /** The folder the schemas were read from, so a worker thread can load the same set. */
   dir: string;
@@ -48,6 +51,8 @@ export interface SchemaSet {
   readonly ajv: Ajv2020;
   schemas: Map<string, JsonSchema>;
   validators: Record<RecordType, ValidateFunction>;
+  /** The publishers registry's validator: precompiled with the record validators, else compiled on first use. */
+  readonly publishersValidator: ValidateFunction | undefined;
   /** Whether the validators came precompiled from `GENERATED_VALIDATORS_FILE` rather than compiled now. */
   precompiled: boolean;
 }
@@ -74,8 +79,8 @@ export function schemasHash(schemas: ReadonlyMap<string, JsonSchema>): string {
 /** The text of GENERATED_VALIDATORS_FILE for these schemas (CommonJS, as ajv's standalone code is). */
 export function standaloneValidators(schemas: Map<string, JsonSchema>): string {
   const ajv = createAjv(schemas, { source: true });
-  const code = standaloneCode(ajv, Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, RECORD_TYPES[t].schema])));
-  return `// Generated — do not edit; run \`npm run types\`. The record validators, compiled from schemas/ by ajv's
+  const code = standaloneCode(ajv, { ...Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, RECORD_TYPES[t].schema])), ...(schemas.has(PUBLISHERS_SCHEMA) ? { publishers: PUBLISHERS_SCHEMA } : {}) });
+  return `// Generated — do not edit; run \`npm run types\`. The record validators (and the publishers registry's), compiled from schemas/ by ajv's
 // standalone code generator. When schemas/, the ajv options or the ajv versions no longer match
 // \`schemasHash\`, the validators are compiled at run time instead, and \`npm run types -- --check\`
 // fails until this file is regenerated.
@@ -85,12 +90,12 @@ exports.schemasHash = ${JSON.stringify(schemasHash(schemas))};
 }
 
 /** The precompiled validators, when they were generated from exactly these schemas. */
-function precompiledValidators(schemas: ReadonlyMap<string, JsonSchema>): Record<RecordType, ValidateFunction> | undefined {
+function precompiledValidators(schemas: ReadonlyMap<string, JsonSchema>): { records: Record<RecordType, ValidateFunction>; publishers?: ValidateFunction } | undefined {
   const file = path.join(ROOT, GENERATED_VALIDATORS_FILE);
   if (!fs.existsSync(file)) return undefined;
-  const generated = createRequire(import.meta.url)(file) as Partial<Record<RecordType, ValidateFunction>> & { schemasHash?: string };
+  const generated = createRequire(import.meta.url)(file) as Partial<Record<RecordType | "publishers", ValidateFunction>> & { schemasHash?: string };
   if (generated.schemasHash !== schemasHash(schemas) || RECORD_TYPE_NAMES.some((t) => typeof generated[t] !== "function")) return undefined;
-  return Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, generated[t]!])) as Record<RecordType, ValidateFunction>;
+  return { records: Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, generated[t]!])) as Record<RecordType, ValidateFunction>, ...(typeof generated.publishers === "function" ? { publishers: generated.publishers } : {}) };
 }
 
 /**
@@ -102,7 +107,7 @@ export function loadSchemaSet(dir: string = SCHEMAS_DIR): SchemaSet {
   let ajv: Ajv2020 | undefined;
   const getAjv = (): Ajv2020 => (ajv ??= createAjv(schemas));
   const ready = precompiledValidators(schemas);
-  let validators = ready;
+  let validators = ready?.records;
   if (!validators) {
     validators = {} as Record<RecordType, ValidateFunction>;
     for (const type of RECORD_TYPE_NAMES) {
@@ -115,6 +120,9 @@ export function loadSchemaSet(dir: string = SCHEMAS_DIR): SchemaSet {
     dir,
     get ajv() {
       return getAjv();
+    },
+    get publishersValidator() {
+      return ready?.publishers ?? getAjv().getSchema(PUBLISHERS_SCHEMA);
     },
     schemas,
     validators,

@@ -21,6 +21,8 @@ export interface ValidateOptions {
   dataDir?: string;
   /** Check only these record files (paths relative to root); the rest of the dataset is indexed by file name. */
   only?: readonly string[];
+  /** The dataset's files as the caller listed them (`discover(root, dataDir)`), so that they are not listed again. */
+  discovered?: Discovery;
   schemaSet?: SchemaSet;
   /**
    * An in-memory dataset instead of the files on disk: paths relative to root (`data/actors/x.yaml`)
@@ -234,7 +236,7 @@ function byFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
 }
 
 async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: string, workers: WorkerPool | undefined, time: (phase: string) => void): Promise<ValidateResult> {
-  const source = options.files ? discoverInMemory(options.root, options.files) : { found: await discover(options.root, dataDir), read: readFromDisk };
+  const source = options.files ? discoverInMemory(options.root, options.files) : { found: options.discovered ?? (await discover(options.root, dataDir)), read: readFromDisk };
   const found = source.found;
   const diagnostics: Diagnostic[] = [];
   const only = options.only ? new Set(options.only) : undefined;

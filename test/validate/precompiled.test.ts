@@ -9,7 +9,7 @@ import fg from "fast-glob";
 import yaml from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, SCHEMAS_DIR } from "../../scripts/lib/paths.ts";
-import { GENERATED_VALIDATORS_FILE, createAjv, loadSchemaSet, readSchemas, standaloneValidators, type JsonSchema } from "../../scripts/lib/schemas.ts";
+import { GENERATED_VALIDATORS_FILE, PUBLISHERS_SCHEMA, createAjv, loadSchemaSet, readSchemas, standaloneValidators, type JsonSchema } from "../../scripts/lib/schemas.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, TYPE_BY_FOLDER, type RecordType } from "../../scripts/lib/record-types.ts";
 import { removeTempDirs, tempDir } from "../temp-dirs.ts";
 
@@ -43,6 +43,20 @@ describe("precompiled validators", () => {
       const strip = (errors: typeof runtime.errors) => (errors ?? []).map(({ instancePath, schemaPath, keyword, params, message }) => ({ instancePath, schemaPath, keyword, params, message }));
       expect(strip(fast.errors), file).toEqual(strip(runtime.errors));
     }
+  });
+
+  it("include the publishers registry's, with the same verdicts and errors as compiling it at run time", () => {
+    const set = loadSchemaSet();
+    const runtime = createAjv(readSchemas()).getSchema(PUBLISHERS_SCHEMA)!;
+    expect(set.publishersValidator).not.toBe(set.ajv.getSchema(PUBLISHERS_SCHEMA));
+    const real: unknown = yaml.parse(fs.readFileSync(path.join(ROOT, "data/publishers.yaml"), "utf8"));
+    const broken = { hosts: { "example.org": { publisher: 7, kind: "blog" } }, extra: true };
+    const strip = (errors: typeof runtime.errors) => (errors ?? []).map(({ instancePath, schemaPath, keyword, params, message }) => ({ instancePath, schemaPath, keyword, params, message }));
+    for (const data of [real, broken]) {
+      expect(set.publishersValidator!(data)).toBe(runtime(data));
+      expect(strip(set.publishersValidator!.errors)).toEqual(strip(runtime.errors));
+    }
+    expect(runtime(broken)).toBe(false);
   });
 
   it("are not used for other schemas: a changed schema is compiled at run time and takes effect", () => {

@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, TYPE_BY_FOLDER, type RecordType } from "../record-types.ts";
@@ -11,6 +11,13 @@ export { UsageError };
 
 function git(root: string, args: string[], input?: string): string {
   return execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024, ...(input === undefined ? {} : { input }) });
+}
+
+/** A git command started now, its output awaited later: git runs on another core meanwhile. */
+function gitLater(root: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile("git", args, { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+  });
 }
 
 /** `--changed` compares with git: say plainly when there is no git, or no repository, before blaming the ref. */
@@ -62,9 +69,11 @@ export interface ChangeSet {
 
 /**
  * What changed under `data/` since `ref`, in the working tree (committed, staged, unstaged and untracked).
- * A ref that does not exist is a usage error with a plain message.
+ * A ref that does not exist is a usage error with a plain message (thrown at once). The two git
+ * commands that stat or walk every file (diff, ls-files) run at once, in other processes, while the
+ * caller goes on (listing the dataset, say) until it awaits the answer.
  */
-export function changesSince(root: string, ref: string): ChangeSet {
+export function changesSince(root: string, ref: string): Promise<ChangeSet> {
   assertGitRepository(root);
   try {
     git(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
@@ -89,7 +98,30 @@ export function changesSince(root: string, ref: string): ChangeSet {
     if (id) newOrGone.add(id);
     if (typeOfPath(file) === "forum") for (const e of side === "old" ? oldIds(file) : newIds(file)) newOrGone.add(e);
   };
-  const diff = git(root, ["diff", "--relative", "--name-status", "-M", "-z", ref, "--", "data"]).split("\0").filter(Boolean);
+  const diffOut = gitLater(root, ["diff", "--relative", "--name-status", "-M", "-z", ref, "--", "data"]);
+  const untrackedOut = gitLater(root, ["ls-files", "--others", "--exclude-standard", "-z", "--", "data"]);
+  // Neither may reject unheard while the other is awaited.
+  diffOut.catch(() => undefined);
+  untrackedOut.catch(() => undefined);
+  return (async () => {
+    const diff = (await diffOut).split("\0").filter(Boolean);
+    const untracked = (await untrackedOut).split("\0").filter(Boolean);
+    return changeSet(diff, untracked, { changed, newOrGone, edited, editedTypes, oldIds, newIds, appearOrGo });
+  })();
+}
+
+interface Collecting {
+  changed: Set<string>;
+  newOrGone: Set<string>;
+  edited: Set<string>;
+  editedTypes: Set<RecordType | "edition">;
+  oldIds(file: string): string[];
+  newIds(file: string): string[];
+  appearOrGo(file: string, side: "old" | "new"): void;
+}
+
+/** The change set from git's answers: `diff --name-status -z` and the untracked files. */
+function changeSet(diff: readonly string[], untracked: readonly string[], { changed, newOrGone, edited, editedTypes, oldIds, newIds, appearOrGo }: Collecting): ChangeSet {
   for (let i = 0; i < diff.length; ) {
     const status = diff[i++]!;
     const files = status.startsWith("R") || status.startsWith("C") ? [diff[i++]!, diff[i++]!] : [diff[i++]!];
@@ -114,7 +146,6 @@ export function changesSince(root: string, ref: string): ChangeSet {
       if (files.length === 2) appearOrGo(files[1]!, "new");
     }
   }
-  const untracked = git(root, ["ls-files", "--others", "--exclude-standard", "-z", "--", "data"]).split("\0").filter(Boolean);
   for (const f of untracked) {
     changed.add(f);
     appearOrGo(f, "new");

@@ -8,11 +8,11 @@ import type { Diagnostic } from "../diagnostics.ts";
 import { decodeRecordBytes, readRecordFile } from "../load/read-file.ts";
 import { parseRecordYaml } from "../load/parse-yaml.ts";
 import { schemaDiagnostics } from "../check/schema-check.ts";
-import type { SchemaSet } from "../schemas.ts";
+import { PUBLISHERS_SCHEMA, type SchemaSet } from "../schemas.ts";
 
 /** The registry's file name, directly under `data/`. */
 export const PUBLISHERS_FILE = "publishers.yaml";
-export const PUBLISHERS_SCHEMA = "publishers.schema.json";
+export { PUBLISHERS_SCHEMA };
 
 export const PUBLISHER_KINDS = ["official", "intergovernmental", "news-agency", "newspaper", "broadcaster", "think-tank", "reference", "aggregator"] as const;
 export type PublisherKind = (typeof PUBLISHER_KINDS)[number];
@@ -143,7 +143,7 @@ export function loadPublishers(root: string, dataDir: string, set: SchemaSet, co
   const parsed = parseRecordYaml(file, read.text);
   if (!parsed.ok) return { registry: EMPTY_REGISTRY, diagnostics: parsed.diagnostics };
   const { data, locate } = parsed.parsed;
-  const validate = set.ajv.getSchema(PUBLISHERS_SCHEMA);
+  const validate = set.publishersValidator;
   if (!validate) throw new Error(`schema ${PUBLISHERS_SCHEMA} is missing from ${set.dir}`);
   if (!validate(data)) {
     const problems = schemaDiagnostics(file, data, validate, locate, set.schemas, PUBLISHERS_SCHEMA);
