@@ -6,10 +6,11 @@
  * - run as TypeScript (tests, or the launcher's fallback to tsx), it starts worker-entry.mjs, which
  *   registers tsx's loader (worker threads do not inherit it) and imports the body.
  */
-import { Worker } from "node:worker_threads";
+import { Worker, type ResourceLimits } from "node:worker_threads";
 
-export function startWorker(body: URL, workerData: unknown): Worker {
+export function startWorker(body: URL, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
   if (!body.pathname.endsWith(".ts")) throw new Error(`a worker body is a TypeScript module (got ${body.pathname})`);
-  if (import.meta.url.endsWith(".ts")) return new Worker(new URL("./worker-entry.mjs", import.meta.url), { workerData, argv: [body.href] });
-  return new Worker(new URL(body.href.replace(/\.ts$/, ".mjs")), { workerData });
+  const limits = resourceLimits;
+  if (import.meta.url.endsWith(".ts")) return new Worker(new URL("./worker-entry.mjs", import.meta.url), { workerData, argv: [body.href], ...(limits ? { resourceLimits: limits } : {}) });
+  return new Worker(new URL(body.href.replace(/\.ts$/, ".mjs")), { workerData, ...(limits ? { resourceLimits: limits } : {}) });
 }
