@@ -30,7 +30,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import type { Diagnostic } from "../diagnostics.ts";
-import type { FrameLines } from "../report/format-human.ts";
+import type { FrameLines } from "../report/frame-lines.ts";
 import { alive } from "../process-alive.ts";
 import { CACHE_FORMAT_VERSION } from "./inputs.ts";
 import { Arena, ByteChunks } from "./byte-chunks.ts";
@@ -172,6 +172,11 @@ function splitLines(body: Buffer, entries: Map<string, Entry>): number {
 /** A stamp's modification time (see statStamp in read-file.ts: `size:mtimeMs:ino`). */
 function mtimeOf(stamp: string): number {
   return Number(stamp.split(":")[1]);
+}
+
+/** `stamp` if its file was modified at least RACY_MS before `time` (ms), else "" (see RACY_MS). */
+function trustedAt(stamp: string, time: number): string {
+  return stamp !== "" && mtimeOf(stamp) < time - RACY_MS ? stamp : "";
 }
 
 /** Opens a file of the cache for reading, never through a symbolic link. */
@@ -322,8 +327,7 @@ export class ValidationCache {
    */
   put(rel: string, hash: string, stamp: string, verdict: Verdict, frames?: FrameLines): void {
     if (/[\t\n\r]/.test(rel)) return;
-    const trusted = stamp !== "" && mtimeOf(stamp) < Date.now() - RACY_MS ? stamp : "";
-    this.next.set(rel, { stamp, hash, json: undefined, verdict, frames, line: this.arena.encode(`${rel}\t${trusted}\t${hash}\t${entryJson(verdict, frames)}\n`) });
+    this.next.set(rel, { stamp, hash, json: undefined, verdict, frames, line: this.arena.encode(`${rel}\t${trustedAt(stamp, Date.now())}\t${hash}\t${entryJson(verdict, frames)}\n`) });
   }
 
   /** Keeps the cached verdict of a file that this run did not check. */
@@ -410,7 +414,7 @@ export class ValidationCache {
 
   /** `stamp` if its file was modified at least RACY_MS before save() ran, else "" (see RACY_MS). */
   private trusted(stamp: string): string {
-    return stamp !== "" && mtimeOf(stamp) < this.savedAt - RACY_MS ? stamp : "";
+    return trustedAt(stamp, this.savedAt);
   }
 
   /**

@@ -80,6 +80,13 @@ export function changesSince(root: string, ref: string): Promise<ChangeSet> {
   } catch {
     throw new UsageError(`--changed: \`${ref}\` is not a commit, branch or tag in this repository (try \`git fetch\`, or name another ref)`);
   }
+  const answers = Promise.all([gitLater(root, ["diff", "--relative", "--name-status", "-M", "-z", ref, "--", "data"]), gitLater(root, ["ls-files", "--others", "--exclude-standard", "-z", "--", "data"])]);
+  return collectChanges(root, ref, answers);
+}
+
+/** The change set from git's answers: `diff --name-status -z` against the ref, and the untracked files. */
+async function collectChanges(root: string, ref: string, answers: Promise<[diff: string, untracked: string]>): Promise<ChangeSet> {
+  const [diffText, untrackedText] = await answers;
   const changed = new Set<string>();
   const newOrGone = new Set<string>();
   const edited = new Set<string>();
@@ -98,30 +105,7 @@ export function changesSince(root: string, ref: string): Promise<ChangeSet> {
     if (id) newOrGone.add(id);
     if (typeOfPath(file) === "forum") for (const e of side === "old" ? oldIds(file) : newIds(file)) newOrGone.add(e);
   };
-  const diffOut = gitLater(root, ["diff", "--relative", "--name-status", "-M", "-z", ref, "--", "data"]);
-  const untrackedOut = gitLater(root, ["ls-files", "--others", "--exclude-standard", "-z", "--", "data"]);
-  // Neither may reject unheard while the other is awaited.
-  diffOut.catch(() => undefined);
-  untrackedOut.catch(() => undefined);
-  return (async () => {
-    const diff = (await diffOut).split("\0").filter(Boolean);
-    const untracked = (await untrackedOut).split("\0").filter(Boolean);
-    return changeSet(diff, untracked, { changed, newOrGone, edited, editedTypes, oldIds, newIds, appearOrGo });
-  })();
-}
-
-interface Collecting {
-  changed: Set<string>;
-  newOrGone: Set<string>;
-  edited: Set<string>;
-  editedTypes: Set<RecordType | "edition">;
-  oldIds(file: string): string[];
-  newIds(file: string): string[];
-  appearOrGo(file: string, side: "old" | "new"): void;
-}
-
-/** The change set from git's answers: `diff --name-status -z` and the untracked files. */
-function changeSet(diff: readonly string[], untracked: readonly string[], { changed, newOrGone, edited, editedTypes, oldIds, newIds, appearOrGo }: Collecting): ChangeSet {
+  const diff = diffText.split("\0").filter(Boolean);
   for (let i = 0; i < diff.length; ) {
     const status = diff[i++]!;
     const files = status.startsWith("R") || status.startsWith("C") ? [diff[i++]!, diff[i++]!] : [diff[i++]!];
@@ -146,7 +130,7 @@ function changeSet(diff: readonly string[], untracked: readonly string[], { chan
       if (files.length === 2) appearOrGo(files[1]!, "new");
     }
   }
-  for (const f of untracked) {
+  for (const f of untrackedText.split("\0").filter(Boolean)) {
     changed.add(f);
     appearOrGo(f, "new");
   }

@@ -58,15 +58,7 @@ export function loadChunk(files: readonly RecordFile[], start: number, end: numb
   const frameLines: Array<FrameLines | null> = [];
   for (let i = start; i < end; i++) {
     const rf = files[i]!;
-    /** With frames: the file's text, while the file is checked. */
-    let text: string | undefined;
-    let read = frames
-      ? (f: RecordFile): ReturnType<Reader> => {
-          const r = reader(f);
-          if (r.ok) text = r.text;
-          return r;
-        }
-      : reader;
+    let read = reader;
     if (hashing) {
       const bytes = readRecordBytes(rf.file, rf.abs);
       const hash = bytes.ok ? bytesHash(bytes.bytes) : null;
@@ -77,12 +69,17 @@ export function loadChunk(files: readonly RecordFile[], start: number, end: numb
         frameLines.push(null);
         continue;
       }
-      read = () => {
-        const r = bytes.ok ? decodeRecordBytes(rf.file, bytes.bytes) : bytes;
-        if (frames && r.ok) text = r.text;
+      read = () => (bytes.ok ? decodeRecordBytes(rf.file, bytes.bytes) : bytes);
+    }
+    /** With frames: the file's text, while the file is checked. */
+    let text: string | undefined;
+    const source = read;
+    if (frames)
+      read = (f) => {
+        const r = source(f);
+        if (r.ok) text = r.text;
         return r;
       };
-    }
     // Each file is checked as soon as it is loaded, so that its parsed data dies young (checking a
     // chunk's records together kept them all alive, and the garbage collector copying them).
     const first = diagnostics.length;

@@ -63,7 +63,7 @@ export function writeHuman(write: (piece: string) => void, diagnostics: readonly
     const shown = visible(file);
     out.push(paint(options.color, "1;4", shown));
     // Only files with a diagnostic that shows a frame are read (not those with FILE problems).
-    const lines = list.some(framed) ? linesFor(options.root, file, list.filter(framed), options.frames) : undefined;
+    const lines = list.some(framed) ? linesFor(options.root, file, list, options.frames) : undefined;
     for (const d of list) {
       const sev = d.severity === "error" ? paint(options.color, "31", "error  ") : paint(options.color, "33", "warning");
       out.push(`${shown}:${d.line}:${d.col}  ${sev}  ${paint(options.color, "2", d.code)}  ${visible(d.message)}`);
