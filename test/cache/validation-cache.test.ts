@@ -69,6 +69,24 @@ describe("validation cache on the real data", () => {
     expect(warm.filesChecked).toBe(plain.filesChecked);
   });
 
+  it("strict and other runs share one cache: a strict-only warning is cached with the verdict, and shown only in strict runs", async () => {
+    const other = copyOfRealData();
+    const file = firstRecord(other, "meetings");
+    const text = fs.readFileSync(file, "utf8");
+    fs.writeFileSync(file, text.replace(/url: https:\/\/[^/\s]+\//, "url: https://unlisted-news.example.net/"));
+    const strict = await validate({ root: other, strict: true });
+    const lenient = await validate({ root: other });
+    expect(strict.diagnostics.some((d) => d.code === "PUB004" && path.join(other, d.file) === file && d.message.includes("unlisted-news.example.net"))).toBe(true);
+    expect(lenient.diagnostics.some((d) => d.code === "PUB004")).toBe(false);
+    // A run that is not strict writes the cache; a strict run then takes every verdict from it, and
+    // the other way round.
+    expect((await run(other)).diagnostics).toEqual(lenient.diagnostics);
+    const warmStrict = await run(other, { strict: true });
+    expect(warmStrict.fromCache).toBe(plain.recordsChecked);
+    expect(warmStrict.diagnostics).toEqual(strict.diagnostics);
+    expect((await run(other)).diagnostics).toEqual(lenient.diagnostics);
+  });
+
   it("checks again a record one byte of which changed, and only that one", async () => {
     await run(root);
     const file = firstRecord(root, "meetings");
@@ -417,6 +435,11 @@ describe("validation cache with worker threads, on a corpus with errors", { time
     fs.writeFileSync(path.join(root, files[5]!), "id: [unclosed\n");
     fs.appendFileSync(path.join(root, files[files.length - 1]!), "unknown_field: 1\n");
     fs.writeFileSync(path.join(root, meeting), fs.readFileSync(path.join(root, meeting), "utf8").replace(/^( +- actor: ).*$/m, "$1no-such-actor"));
+    // A registry, and a source near the end (loaded by a worker) whose publisher is not the one it
+    // registers: the record checks of sources see the registry in every thread.
+    fs.writeFileSync(path.join(root, "data/publishers.yaml"), "hosts:\n  registered.example.net:\n    publisher: Registered Example\n    kind: newspaper\n");
+    const cited = files.slice(-50).find((f) => fs.readFileSync(path.join(root, f), "utf8").includes("url: https://news.example.org/"))!;
+    fs.writeFileSync(path.join(root, cited), fs.readFileSync(path.join(root, cited), "utf8").replace("url: https://news.example.org/", "url: https://registered.example.net/"));
     // Written an hour ago: no file is "racily clean", so the stamps the cache keeps are those of every file.
     const before = Date.now() / 1000 - 3600;
     for (const f of files) fs.utimesSync(path.join(root, f), before, before);
@@ -425,6 +448,7 @@ describe("validation cache with worker threads, on a corpus with errors", { time
 
   it("the same diagnostics without the cache, cold and warm, in workers and on one thread", async () => {
     expect(single.diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual(expect.arrayContaining(["YAML001", "SCH002", "REF001"]));
+    expect(single.diagnostics.filter((d) => d.code === "PUB002")).toHaveLength(1);
     const cold = await run(root);
     expect(cold.loadedInWorker).toBe(files.length);
     expect(cold.fromCache).toBe(0);

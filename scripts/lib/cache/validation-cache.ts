@@ -368,6 +368,8 @@ export class ValidationCache {
       still.add(rel);
       const old = this.previous.get(rel);
       const f = frames?.get(rel);
+      // A verdict taken as it was cached, and no new frames for it: nothing to write.
+      if (e === old && !f) continue;
       if (f && e.verdict) e = { ...e, json: undefined, frames: f, line: undefined };
       // A verdict taken from the cache under a new stamp that is racy too is the entry as it was.
       else if (old && e.json === old.json && kept(e.stamp) === old.stamp) e = old;

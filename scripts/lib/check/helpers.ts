@@ -1,5 +1,4 @@
 import type { FieldPaths } from "../schema-paths.ts";
-import { RECORD_TYPE_NAMES, type RecordType } from "../record-types.ts";
 import type { CheckContext, IndexEntry, LoadedRecord } from "./types.ts";
 import { visitValuesAt } from "../schema-paths.ts";
 import { escapeSegment } from "../json-pointer.ts";
@@ -100,13 +99,6 @@ export function forEachText(record: LoadedRecord, visit: (text: string, pointer:
   }
 }
 
-/**
- * What the source checks read of every source — the record's own and each forum edition's: the fields
- * that tie it to the publishers registry, and whether it carries a quote (the quote itself stays out of
- * the dataset view, which workers send back and the validation cache keeps).
- */
-export const SOURCE_READS = ["sources", "editions/*/sources"].flatMap((at) => ["url", "publisher", "basis", "key", "quote?"].map((field) => `${at}/*/${field}`));
-
 /** Calls `visit` for every source of a record (its own and its editions'), with its JSON pointer. */
 export function forEachSource(record: LoadedRecord, visit: (source: Record<string, unknown>, pointer: string) => void): void {
   asArray(record.data.sources).forEach((s, i) => visit(asObject(s), `/sources/${i}`));
@@ -122,6 +114,3 @@ export function valueAtPath(data: unknown, path: string): unknown {
   }
   return node;
 }
-
-/** `reads` for a dataset check that looks at the sources of every record type. */
-export const SOURCES_OF_EVERY_TYPE: Partial<Record<RecordType, readonly string[]>> = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, SOURCE_READS]));

@@ -140,4 +140,12 @@ function runOn(checks: readonly Check[], records: readonly LoadedRecord[], index
   }
 }
 
+/** Codes of the strict-only record checks: the per-file stage runs them in every run (see loadChunk). */
+const STRICT_ONLY_RECORD_CODES = new Set(RECORD_CHECKS.filter((c) => c.strictOnly).map((c) => c.code));
+
+/** The diagnostics a run keeps: in a run that is not strict, those of strict-only record checks go. */
+export function dropStrictOnly(diagnostics: Diagnostic[], strict: boolean): Diagnostic[] {
+  return strict || STRICT_ONLY_RECORD_CODES.size === 0 ? diagnostics : diagnostics.filter((d) => !STRICT_ONLY_RECORD_CODES.has(d.code));
+}
+
 export const NO_INDEX: ReadonlyMap<string, readonly IndexEntry[]> = new Map();

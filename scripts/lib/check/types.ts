@@ -64,7 +64,11 @@ export interface CheckContext {
   /** The top-level fields each record type's schema defines. */
   fields: Readonly<Record<RecordType, readonly string[]>>;
   schemas: ReadonlyMap<string, Record<string, unknown>>;
-  /** The publishers registry (`data/publishers.yaml`); empty in record checks, which run where records load. */
+  /**
+   * The publishers registry (`data/publishers.yaml`), in record checks as in dataset checks: it is one of
+   * the inputs every cached verdict depends on (see cache/inputs.ts), so checks of one record against it
+   * are record checks, run where the record loads.
+   */
   publishers: PublisherRegistry;
   report(record: LoadedRecord, pointer: string, message: string, options?: ReportOptions): void;
 }
@@ -78,7 +82,10 @@ interface CheckBase {
   run(ctx: CheckContext): void;
 }
 
-/** A check of one record on its own: it runs in whichever thread loaded the record, with the full data. */
+/**
+ * A check of one record on its own (and the publishers registry): it runs in whichever thread loaded the
+ * record, with the full data, and its diagnostics are cached with the file's verdict.
+ */
 export interface RecordCheck extends CheckBase {
   scope: "record";
 }

@@ -10,6 +10,7 @@ import { decodeRecordBytes, readRecordBytes } from "./read-file.ts";
 import { NO_INDEX, project, RECORD_CHECKS, runChecks, type CheckEnv } from "../check/run-checks.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import type { SchemaSet } from "../schemas.ts";
+import type { PublisherRegistry } from "../publishers/registry.ts";
 import { bytesHash } from "../cache/validation-cache.ts";
 import { framed, keptFrameLines, splitLines, type FrameLines } from "../report/frame-lines.ts";
 
@@ -50,7 +51,32 @@ export interface Hashing {
   expected: ReadonlyArray<string | undefined>;
 }
 
-export function loadChunk(files: readonly RecordFile[], start: number, end: number, set: SchemaSet, env: CheckEnv, reader: Reader, keepRecords: boolean, hashing?: Hashing, frames = false): ChunkResult {
+/**
+ * What the per-file stage checks against, the same in every thread: the schemas, what checks derive from
+ * them, and the dataset's publishers registry (which record checks of sources read).
+ */
+export interface FileStage {
+  set: SchemaSet;
+  env: CheckEnv;
+  publishers: PublisherRegistry;
+}
+
+export interface ChunkOptions {
+  /** Keep each record's whole data (ParsedRecord.full). */
+  keepRecords: boolean;
+  hashing?: Hashing | undefined;
+  /** Keep the lines code frames show (see ChunkResult.frames). */
+  frames?: boolean;
+}
+
+/**
+ * Loads and checks files[start..end). Record checks marked `strictOnly` run too: a verdict is the same
+ * in strict runs and others (and so can be cached), and a run that is not strict drops their
+ * diagnostics (see dropStrictOnly).
+ */
+export function loadChunk(files: readonly RecordFile[], start: number, end: number, stage: FileStage, reader: Reader, options: ChunkOptions): ChunkResult {
+  const { set, env, publishers } = stage;
+  const { keepRecords, hashing, frames = false } = options;
   const diagnostics: Diagnostic[] = [];
   const records: ChunkResult["records"] = [];
   const hashes: Array<string | null> = [];
@@ -87,7 +113,7 @@ export function loadChunk(files: readonly RecordFile[], start: number, end: numb
     if (loaded.ok) {
       const r = loaded.record;
       const c = checkableRecord(r, set);
-      if (c) runChecks(RECORD_CHECKS, [c], NO_INDEX, env, diagnostics, { untimed: true });
+      if (c) runChecks(RECORD_CHECKS, [c], NO_INDEX, env, diagnostics, { untimed: true, publishers, strict: true });
       records.push({ view: project(r.data, env.datasetShape[r.type]) as Record<string, unknown>, schemaOk: r.schemaOk, mayHaveEscapes: r.mayHaveEscapes !== false, ...(keepRecords ? { full: r.data } : {}) });
     } else records.push(null);
     if (frames) frameLines.push(frameLinesOf(diagnostics, first, text));

@@ -15,9 +15,10 @@ const env = checkEnv(set);
 const port = parentPort!;
 port.once("message", (job: WorkerJob) => {
   const files = decodeFiles(job.files);
+  const stage = { set, env, publishers: job.publishers };
   const hashing = job.expected === undefined ? undefined : { expected: job.expected.split("\0") };
   for (let chunk = nextChunk(job.counter, files.length); chunk; chunk = nextChunk(job.counter, files.length)) {
-    port.postMessage({ chunk: loadChunk(files, chunk[0], chunk[1], set, env, readFromDisk, job.keepRecords, hashing, job.frames) } satisfies WorkerMessage);
+    port.postMessage({ chunk: loadChunk(files, chunk[0], chunk[1], stage, readFromDisk, { keepRecords: job.keepRecords, hashing, frames: job.frames }) } satisfies WorkerMessage);
   }
   port.postMessage({ done: true } satisfies WorkerMessage);
 });

@@ -12,6 +12,7 @@ import type { Worker } from "node:worker_threads";
 import { RECORD_TYPES, type RecordType } from "../record-types.ts";
 import type { RecordFile } from "./discover.ts";
 import type { ChunkResult } from "./load-chunk.ts";
+import type { PublisherRegistry } from "../publishers/registry.ts";
 import { startWorker } from "../worker-thread.ts";
 
 /** Below this many files the workers' start-up (loader, schema compilation) costs more than it saves. */
@@ -48,6 +49,8 @@ export interface WorkerJob {
   expected?: string;
   /** Keep the lines code frames show (see ChunkResult.frames). */
   frames: boolean;
+  /** The dataset's publishers registry, which record checks of sources read. */
+  publishers: PublisherRegistry;
 }
 
 /** A worker's messages: one per chunk, then `done`. */

@@ -1,13 +1,12 @@
 import type { Check } from "../types.ts";
-import { asArray, asObject, forEachSource, SOURCE_READS, SOURCES_OF_EVERY_TYPE } from "../helpers.ts";
+import { asArray, asObject, forEachSource } from "../helpers.ts";
 import { blockedNamedIn, publisherOf } from "../../publishers/registry.ts";
 
 /** PUB001: content farms, rewrite sites and unauthorised mirrors are never evidence. */
 export const blockedHosts: Check = {
   code: "PUB001",
   severity: "error",
-  scope: "dataset",
-  reads: { ...SOURCES_OF_EVERY_TYPE, meeting: [...SOURCE_READS, "readouts/*/url"] },
+  scope: "record",
   description: "No source or readout is on a host that `data/publishers.yaml` marks `blocked` (content farms, rewrite sites, mirrors), nor names one as its publisher.",
   run(ctx) {
     const tip = (note: string | undefined): string => `${note ? `${note} ` : ""}Find the original and cite it instead.`;

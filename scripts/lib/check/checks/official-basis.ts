@@ -1,13 +1,12 @@
 import type { Check } from "../types.ts";
-import { forEachSource, SOURCES_OF_EVERY_TYPE } from "../helpers.ts";
+import { forEachSource } from "../helpers.ts";
 import { isOfficial, publisherOf } from "../../publishers/registry.ts";
 
 /** PUB003: a page on an official host is the primary document, not a copy of one. */
 export const officialBasis: Check = {
   code: "PUB003",
   severity: "warning",
-  scope: "dataset",
-  reads: SOURCES_OF_EVERY_TYPE,
+  scope: "record",
   description: "A source on an `official` or `intergovernmental` host is not `basis: secondary`: the page is the primary document (write `basis: primary`).",
   run(ctx) {
     for (const r of ctx.records) {

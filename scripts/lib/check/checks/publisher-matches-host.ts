@@ -1,5 +1,5 @@
 import type { Check } from "../types.ts";
-import { forEachSource, SOURCES_OF_EVERY_TYPE } from "../helpers.ts";
+import { forEachSource } from "../helpers.ts";
 import { namesPublisher, publisherOf } from "../../publishers/registry.ts";
 
 /**
@@ -9,8 +9,7 @@ import { namesPublisher, publisherOf } from "../../publishers/registry.ts";
 export const publisherMatchesHost: Check = {
   code: "PUB002",
   severity: "warning",
-  scope: "dataset",
-  reads: SOURCES_OF_EVERY_TYPE,
+  scope: "record",
   description: "A source's `publisher` names the publisher `data/publishers.yaml` registers for its URL's host (a `basis: secondary` copy may name the original publisher instead).",
   run(ctx) {
     for (const r of ctx.records) {

@@ -1,5 +1,5 @@
 import type { Check } from "../types.ts";
-import { asArray, asObject, SOURCE_READS } from "../helpers.ts";
+import { asArray, asObject } from "../helpers.ts";
 import { isOfficial, publisherOf } from "../../publishers/registry.ts";
 
 /** The steps that say a meeting did not happen: the dataset's core claims. */
@@ -12,8 +12,7 @@ const REFUSALS = new Set(["declined", "cancelled", "postponed", "no-response"]);
 export const refusalEvidence: Check = {
   code: "SRC009",
   severity: "warning",
-  scope: "dataset",
-  reads: { meeting: [...SOURCE_READS, "status_history/*/status", "status_history/*/source"] },
+  scope: "record",
   description: "A status change `declined`, `cancelled`, `postponed` or `no-response` cites (by `source`) a source that is official (its host is `official` or `intergovernmental` in `data/publishers.yaml`) or carries a `quote`.",
   run(ctx) {
     for (const r of ctx.records) {

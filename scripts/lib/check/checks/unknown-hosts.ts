@@ -1,14 +1,13 @@
 import type { Check } from "../types.ts";
-import { forEachSource, SOURCES_OF_EVERY_TYPE } from "../helpers.ts";
+import { forEachSource } from "../helpers.ts";
 import { hostOf, publisherOf } from "../../publishers/registry.ts";
 
 /** PUB004 (strict runs only): every host a source cites is classified in the registry. */
 export const unknownHosts: Check = {
   code: "PUB004",
   severity: "warning",
-  scope: "dataset",
+  scope: "record",
   strictOnly: true,
-  reads: SOURCES_OF_EVERY_TYPE,
   description: "With `--strict` only: a source's URL is on a host `data/publishers.yaml` lists (when the dataset has that file).",
   run(ctx) {
     // Without a registry (or with a broken one, reported on its own) every host would be unknown.
