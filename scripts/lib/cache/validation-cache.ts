@@ -13,8 +13,9 @@
  * file need not read it again.
  *
  * The file is a header line (format, version, inputs hash), then parts, each a line `#<bytes> <crc32>
- * <lines>` and that many bytes of lines `path TAB stamp TAB hash TAB verdict-as-JSON` (an empty hash
- * drops the path). A run that changes a few verdicts appends one part with them, in one write, instead of
+ * <lines>` and that many bytes of lines `path TAB stamp TAB hash TAB verdict-as-JSON TAB frames-as-JSON`
+ * (an empty hash drops the path; JSON text holds no tab). The frames are decoded only when a report asks
+ * for them, so that their strings die young. A run that changes a few verdicts appends one part with them, in one write, instead of
  * writing every verdict again; later parts win. When parts pile up, the next run writes the whole cache
  * anew, to a temporary file renamed into place, so readers and concurrent runs only ever see whole
  * parts. Anything unexpected in it — a part whose length or checksum is wrong, another version, an
@@ -85,10 +86,11 @@ interface Entry {
   /** The stat stamp when the bytes hashed were read; "" when there is none (racy, or not known). */
   stamp: string;
   hash: string;
-  /** The verdict and frames as JSON (a slice of the file read); undefined for an entry made in this run. */
+  /** The verdict and frames as JSON, joined by a tab (a slice of the file read); undefined for an entry made in this run. */
   json: Buffer | undefined;
   verdict?: Verdict;
-  frames?: FrameLines | undefined;
+  /** The frames; for an entry read, decoded from `json` when first asked for (null: none, or not decodable). */
+  frames?: FrameLines | null | undefined;
   /**
    * For an entry made in this run: its whole line, encoded when it was made (with its stamp if that was
    * to be trusted then: one trusted then is trusted when the cache is written); undefined once its
@@ -97,8 +99,8 @@ interface Entry {
   line?: Buffer;
 }
 
-/** An entry's verdict and frames as the JSON kept in the cache file. */
-const entryJson = (v: Verdict, frames: FrameLines | undefined): string => JSON.stringify([v.diagnostics, v.view, v.schemaOk, v.mayHaveEscapes, frames ?? null]);
+/** An entry's verdict and frames as the JSON kept in the cache file, joined by a tab. */
+const entryJson = (v: Verdict, frames: FrameLines | null | undefined): string => `${JSON.stringify([v.diagnostics, v.view, v.schemaOk, v.mayHaveEscapes])}\t${JSON.stringify(frames ?? null)}`;
 
 /** Whether the variable turns the cache off. */
 export function cacheDisabledByEnv(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -305,11 +307,12 @@ export class ValidationCache {
     const entry = this.previous.get(rel);
     if (!entry || (hash === undefined ? stamp === "" || entry.stamp !== stamp : entry.hash !== hash)) return undefined;
     if (!entry.verdict) {
+      const tab = entry.json!.indexOf(TAB);
+      if (tab === -1) return undefined;
       try {
-        const [diagnostics, view, schemaOk, mayHaveEscapes, frames] = JSON.parse(entry.json!.toString("utf8")) as [Diagnostic[], Verdict["view"], boolean, boolean, FrameLines | null];
+        const [diagnostics, view, schemaOk, mayHaveEscapes] = JSON.parse(entry.json!.toString("utf8", 0, tab)) as [Diagnostic[], Verdict["view"], boolean, boolean];
         if (!Array.isArray(diagnostics)) return undefined;
         entry.verdict = { diagnostics, view, schemaOk, mayHaveEscapes };
-        entry.frames = frames ?? undefined;
       } catch {
         return undefined;
       }
@@ -338,7 +341,16 @@ export class ValidationCache {
 
   /** The lines kept for code frames of a file: cached with its verdict, or given with the verdict put in this run. */
   framesOf(rel: string): FrameLines | undefined {
-    return this.next.get(rel)?.frames;
+    const entry = this.next.get(rel);
+    if (entry && entry.frames === undefined && entry.json) {
+      // Not decodable (which the checksum makes all but impossible): the report reads the file instead.
+      try {
+        entry.frames = JSON.parse(entry.json.toString("utf8", entry.json.indexOf(TAB) + 1)) as FrameLines | null;
+      } catch {
+        entry.frames = null;
+      }
+    }
+    return entry?.frames ?? undefined;
   }
 
   /**
