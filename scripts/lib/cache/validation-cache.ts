@@ -89,7 +89,7 @@ interface Entry {
   /** The verdict and frames as JSON, joined by a tab (a slice of the file read); undefined for an entry made in this run. */
   json: Buffer | undefined;
   verdict?: Verdict;
-  /** The frames; for an entry read, decoded from `json` when first asked for (null: none, or not decodable). */
+  /** The frames, decoded from `json` or `line` when first asked for (null: none, or not decodable); set when a report read the file. */
   frames?: FrameLines | null | undefined;
   /**
    * For an entry made in this run: its whole line, encoded when it was made (with its stamp if that was
@@ -330,7 +330,9 @@ export class ValidationCache {
    */
   put(rel: string, hash: string, stamp: string, verdict: Verdict, frames?: FrameLines): void {
     if (/[\t\n\r]/.test(rel)) return;
-    this.next.set(rel, { stamp, hash, json: undefined, verdict, frames, line: this.arena.encode(`${rel}\t${trustedAt(stamp, Date.now())}\t${hash}\t${entryJson(verdict, frames)}\n`) });
+    // The frames are kept only in the encoded line, and decoded from it if a report asks (framesOf):
+    // a cold run of a large dataset would otherwise hold them twice until the report.
+    this.next.set(rel, { stamp, hash, json: undefined, verdict, line: this.arena.encode(`${rel}\t${trustedAt(stamp, Date.now())}\t${hash}\t${entryJson(verdict, frames)}\n`) });
   }
 
   /** Keeps the cached verdict of a file that this run did not check. */
@@ -342,10 +344,12 @@ export class ValidationCache {
   /** The lines kept for code frames of a file: cached with its verdict, or given with the verdict put in this run. */
   framesOf(rel: string): FrameLines | undefined {
     const entry = this.next.get(rel);
-    if (entry && entry.frames === undefined && entry.json) {
-      // Not decodable (which the checksum makes all but impossible): the report reads the file instead.
+    if (entry && entry.frames === undefined) {
+      // The frames' JSON ends a read entry's `json` and an encoded line (before its line feed). Not
+      // decodable (which the checksum makes all but impossible): the report reads the file instead.
+      const text = entry.json ? entry.json.toString("utf8", entry.json.indexOf(TAB) + 1) : entry.line ? entry.line.toString("utf8", entry.line.lastIndexOf(TAB) + 1, entry.line.length - 1) : undefined;
       try {
-        entry.frames = JSON.parse(entry.json.toString("utf8", entry.json.indexOf(TAB) + 1)) as FrameLines | null;
+        entry.frames = text === undefined ? null : (JSON.parse(text) as FrameLines | null);
       } catch {
         entry.frames = null;
       }
