@@ -34,6 +34,11 @@ export const FORBIDDEN_IN_TEXT = new RegExp(`[${CONTROLS}\\u000D${BIDI}\\uD800-\
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 /** Any invisible character at all (a whole file is tested once; see LoadedRecord.mayHaveInvisible). */
 export const ANY_IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+/**
+ * Any character that FORBIDDEN_IN_FILE or ANY_IGNORABLE would find: a file's text is scanned once for
+ * both, and tested for each only when this finds one (few files hold any).
+ */
+export const ANY_UNUSUAL = new RegExp(`[${CONTROLS}${BIDI}\\p{Default_Ignorable_Code_Point}]`, "u");
 const JOINER = /^[\u200C\u200D]$/u;
 const VARIATION_SELECTOR = /^[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]$/u;
 const MONGOLIAN_SELECTOR = /^[\u180B-\u180D\u180F]$/u;

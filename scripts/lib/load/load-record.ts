@@ -94,7 +94,7 @@ export function loadRecord(rf: RecordFile, set: SchemaSet, out: Diagnostic[], re
     }
   }
   const mayHaveEscapes = read.text.includes("\\");
-  return { ok: true, record: { file: rf.file, type: rf.type, fileId: rf.id, data, locate, schemaOk, mayHaveEscapes, mayHaveInvisible: mayHaveEscapes || ANY_IGNORABLE.test(read.text) } };
+  return { ok: true, record: { file: rf.file, type: rf.type, fileId: rf.id, data, locate, schemaOk, mayHaveEscapes, mayHaveInvisible: mayHaveEscapes || (read.unusual !== false && ANY_IGNORABLE.test(read.text)) } };
 }
 
 /**

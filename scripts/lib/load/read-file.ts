@@ -3,14 +3,14 @@ import type { Diagnostic } from "../diagnostics.ts";
 import { loaderDiagnostic, type LoaderCode } from "../codes.ts";
 import { LIMITS } from "./limits.ts";
 import { positionAt } from "./text-position.ts";
-import { BIDI_CONTROL, FORBIDDEN_IN_FILE } from "./forbidden-chars.ts";
+import { ANY_UNUSUAL, BIDI_CONTROL, FORBIDDEN_IN_FILE } from "./forbidden-chars.ts";
 
 /**
  * The text of a record file, or why it cannot be read. `lineEndings` is an error that does not stop
  * the reading: lines ended by a lone carriage return (FILE009), reported once while the text, with
  * those line ends read as line feeds, is parsed and checked as usual.
  */
-export type ReadResult = { ok: true; text: string; lineEndings?: Diagnostic } | { ok: false; diagnostic: Diagnostic };
+export type ReadResult = { ok: true; text: string; lineEndings?: Diagnostic; unusual?: boolean } | { ok: false; diagnostic: Diagnostic };
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
@@ -60,7 +60,10 @@ export function decodeRecordBytes(file: string, bytes: Uint8Array): ReadResult {
     lineEndings = loaderDiagnostic(file, "FILE009", "lines end in a lone carriage return (CR, as on classic Mac OS), which YAML readers and line counts do not all take for a line end", pos, "save the file with LF line endings (npm run format does it)");
     text = text.replace(/\r(?!\n)/g, "\n");
   }
-  const bad = FORBIDDEN_IN_FILE.exec(text);
+  // One scan for every character worth a closer look (ANY_UNUSUAL); `unusual` tells the loader whether
+  // the text may hold an invisible character (LoadedRecord.mayHaveInvisible).
+  const unusual = ANY_UNUSUAL.test(text);
+  const bad = unusual ? FORBIDDEN_IN_FILE.exec(text) : null;
   if (bad) {
     const pos = positionAt(text, bad.index);
     const cp = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
@@ -71,7 +74,7 @@ export function decodeRecordBytes(file: string, bytes: Uint8Array): ReadResult {
   if (long) {
     return problem(file, "FILE008", `line ${long.line} is ${long.length} characters long, over the limit of ${LIMITS.maxLineLength}`, long.line, LIMITS.maxLineLength + 1, "break the text with a YAML block scalar (`|` or `>`)");
   }
-  return lineEndings ? { ok: true, text, lineEndings } : { ok: true, text };
+  return lineEndings ? { ok: true, text, lineEndings, unusual } : { ok: true, text, unusual };
 }
 
 const LONE_CR = /\r(?!\n)/;

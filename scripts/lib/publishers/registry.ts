@@ -79,8 +79,24 @@ export function isOfficial(entry: Publisher | undefined): boolean {
   return entry?.kind === "official" || entry?.kind === "intergovernmental";
 }
 
+/**
+ * Names normalized so far: a dataset names a few hundred publishers in many thousands of sources, and
+ * PUB002 normalizes each source's `publisher`. Emptied when it grows past NAMES_KEPT.
+ */
+const normalized = new Map<string, string>();
+const NAMES_KEPT = 10_000;
+
 /** Publisher names compared loosely: case, punctuation, `the`, `U.S.`/`US`, and `&`/`and` do not matter. */
 export function normalizeName(name: string): string {
+  let out = normalized.get(name);
+  if (out === undefined) {
+    if (normalized.size >= NAMES_KEPT) normalized.clear();
+    normalized.set(name, (out = normalizeAfresh(name)));
+  }
+  return out;
+}
+
+function normalizeAfresh(name: string): string {
   return ` ${name
     .toLowerCase()
     .normalize("NFKD")
