@@ -56,11 +56,19 @@ const AFTER_FLOW_COMMA = new RegExp(`,\\s*(?:[&*!]|${NUMBER_LIKE})`, "my");
  * stricter), and inside brackets a quote opens quoted text only where a node starts (after `[`, `{`,
  * `,` or `:`), so that an apostrophe in a plain item hides nothing.
  */
+const FLOW_OPEN = /[[{]/g;
+
 function flowItemRefused(text: string): boolean {
   let depth = 0;
   let quote = "";
   let last = "";
   for (let i = 0; i < text.length; i++) {
+    // Outside brackets (where no quote is open) only the next `[` or `{` matters: it sets `last` itself.
+    if (depth === 0) {
+      FLOW_OPEN.lastIndex = i;
+      if (!FLOW_OPEN.test(text)) return false;
+      i = FLOW_OPEN.lastIndex - 1;
+    }
     const c = text[i]!;
     if (quote) {
       if (c === quote) quote = quote === "'" && text[i + 1] === "'" ? (i++, quote) : "";
