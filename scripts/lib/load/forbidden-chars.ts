@@ -36,9 +36,10 @@ const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 export const ANY_IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
 /**
  * Any character that FORBIDDEN_IN_FILE or ANY_IGNORABLE would find: a file's text is scanned once for
- * both, and tested for each only when this finds one (few files hold any).
+ * both, and tested for each only when this finds one (few files hold any). Written as an alternation:
+ * V8 scans one class of these ranges about six times more slowly than the two classes in turn.
  */
-export const ANY_UNUSUAL = new RegExp(`[${CONTROLS}${BIDI}\\p{Default_Ignorable_Code_Point}]`, "u");
+export const ANY_UNUSUAL = new RegExp(`[${CONTROLS}${BIDI}]|\\p{Default_Ignorable_Code_Point}`, "u");
 const JOINER = /^[\u200C\u200D]$/u;
 const VARIATION_SELECTOR = /^[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]$/u;
 const MONGOLIAN_SELECTOR = /^[\u180B-\u180D\u180F]$/u;
