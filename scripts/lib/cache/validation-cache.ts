@@ -99,8 +99,12 @@ interface Entry {
   line?: Buffer;
 }
 
-/** An entry's verdict and frames as the JSON kept in the cache file, joined by a tab. */
-const entryJson = (v: Verdict, frames: FrameLines | null | undefined): string => `${JSON.stringify([v.diagnostics, v.view, v.schemaOk, v.mayHaveEscapes])}\t${JSON.stringify(frames ?? null)}`;
+/**
+ * An entry's verdict and frames as the JSON kept in the cache file, joined by a tab. Each diagnostic's
+ * `file` is the entry's own path: it is written empty, and put back when the verdict is decoded (in
+ * place, so that its keys keep their order).
+ */
+const entryJson = (v: Verdict, frames: FrameLines | null | undefined): string => `${JSON.stringify([v.diagnostics.map((d) => ({ ...d, file: "" })), v.view, v.schemaOk, v.mayHaveEscapes])}\t${JSON.stringify(frames ?? null)}`;
 
 /** Whether the variable turns the cache off. */
 export function cacheDisabledByEnv(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -312,6 +316,7 @@ export class ValidationCache {
       try {
         const [diagnostics, view, schemaOk, mayHaveEscapes] = JSON.parse(entry.json!.toString("utf8", 0, tab)) as [Diagnostic[], Verdict["view"], boolean, boolean];
         if (!Array.isArray(diagnostics)) return undefined;
+        for (const d of diagnostics) d.file = rel;
         entry.verdict = { diagnostics, view, schemaOk, mayHaveEscapes };
       } catch {
         return undefined;
