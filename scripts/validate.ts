@@ -6,12 +6,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { validate } from "./lib/validate.ts";
 import { exitCodeFor } from "./lib/exit-code.ts";
-import { writeHuman, type FrameLines } from "./lib/report/format-human.ts";
+import { humanPieces, type FrameLines } from "./lib/report/format-human.ts";
 import { formatJson } from "./lib/report/format-json.ts";
 import { formatGithub } from "./lib/report/format-github.ts";
 import { formatMarkdown } from "./lib/report/format-markdown.ts";
 import { changesSince, filesMentioning, referringFolders } from "./lib/load/changed.ts";
-import { parseCommandLine, runCommand, UsageError, userPath } from "./lib/cli.ts";
+import { parseCommandLine, runCommand, UsageError, userPath, writeAll } from "./lib/cli.ts";
 import { discover } from "./lib/load/discover.ts";
 import { selectFiles } from "./lib/load/select.ts";
 import { realLocation, repositoryFolders } from "./lib/output-guard.ts";
@@ -113,8 +113,8 @@ async function main(argv: string[]): Promise<number> {
     const time = phaseTimer("validate");
     const frameLines = result.frames;
     const read = new Map<string, FrameLines>();
-    // Written as it is made: a report of 100,000 problems is tens of megabytes.
-    writeHuman((piece) => process.stdout.write(piece), result.diagnostics, { root: ROOT, color: process.stdout.isTTY === true && !process.env.NO_COLOR, filesChecked: result.filesChecked, ...(frameLines ? { frames: { cached: (file) => frameLines.lines(file), read } } : {}) });
+    // Written as it is made, as fast as the reader takes it: a report of 100,000 problems is tens of megabytes.
+    await writeAll(process.stdout, humanPieces(result.diagnostics, { root: ROOT, color: process.stdout.isTTY === true && !process.env.NO_COLOR, filesChecked: result.filesChecked, ...(frameLines ? { frames: { cached: (file) => frameLines.lines(file), read } } : {}) }));
     process.stdout.write("\n");
     time("report");
     const notice = frameLines?.save(read);

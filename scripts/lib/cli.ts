@@ -84,6 +84,31 @@ export function exitQuietlyOnClosedPipe(): void {
 }
 
 /**
+ * Writes pieces of text to a stream, waiting whenever it asks to (`write` returns false): written to a
+ * pipe whose reader is slower than the writer, a report of tens of megabytes was otherwise queued whole
+ * in memory (a warm validation of 100,000 files peaked 290 MB higher piped than written to a file).
+ */
+export async function writeAll(stream: NodeJS.WritableStream, pieces: Iterable<string>): Promise<void> {
+  for (const piece of pieces) if (!stream.write(piece)) await drained(stream);
+}
+
+/** Resolves when the stream drains, or closes or fails (which other handlers deal with); at once if it is destroyed. */
+function drained(stream: NodeJS.WritableStream): Promise<void> {
+  if ((stream as { destroyed?: boolean }).destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      stream.off("error", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("close", done);
+    stream.on("error", done);
+  });
+}
+
+/**
  * Runs a command's main function: its result is the exit status; a thrown error is one line on
  * stderr, prefixed with the command's name, and exit 2.
  */

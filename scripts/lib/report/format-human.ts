@@ -35,24 +35,19 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" 
 
 /** Grouped by file: `path:line:col  severity  CODE  message`, a tip, a code frame; then a summary. */
 export function formatHuman(diagnostics: readonly Diagnostic[], options: HumanOptions): string {
-  const pieces: string[] = [];
-  writeHuman((piece) => pieces.push(piece), diagnostics, options);
-  return pieces.join("");
+  return [...humanPieces(diagnostics, options)].join("");
 }
 
-/** Lines handed on at a time by writeHuman. */
+/** Lines in each piece of humanPieces. */
 const PIECE_LINES = 4096;
 
 /**
- * The report formatHuman makes, handed to `write` in pieces of whole lines as it is made (without a
- * line feed after the last line), so that a large report is never held as one string.
+ * The report formatHuman makes, in pieces of whole lines made one at a time as they are asked for
+ * (without a line feed after the last line), so that a large report is never held as one string and is
+ * made no faster than its reader takes it (see cli.ts, writeAll).
  */
-export function writeHuman(write: (piece: string) => void, diagnostics: readonly Diagnostic[], options: HumanOptions): void {
+export function* humanPieces(diagnostics: readonly Diagnostic[], options: HumanOptions): Generator<string, void, undefined> {
   let out: string[] = [];
-  const flush = (): void => {
-    write(`${out.join("\n")}\n`);
-    out = [];
-  };
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
     const list = byFile.get(d.file);
@@ -71,11 +66,14 @@ export function writeHuman(write: (piece: string) => void, diagnostics: readonly
       if (lines && d.line <= lines.length && framed(d)) out.push(codeFrame(lines, d.line, d.col).replace(/^/gm, "    "));
     }
     out.push("");
-    if (out.length >= PIECE_LINES) flush();
+    if (out.length >= PIECE_LINES) {
+      yield `${out.join("\n")}\n`;
+      out = [];
+    }
   }
   const { errors, warnings } = countBySeverity(diagnostics);
   const files = byFile.size;
   if (errors + warnings === 0) out.push(paint(options.color, "32", `✓ ${plural(options.filesChecked, "file")} checked: no problems`));
   else out.push(`${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(files, "file")} (${plural(options.filesChecked, "file")} checked)`);
-  write(out.join("\n"));
+  yield out.join("\n");
 }
