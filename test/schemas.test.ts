@@ -24,7 +24,7 @@ import { parse } from "yaml";
 import type { ErrorObject } from "ajv";
 import { loadSchemaSet, readSchemas, type JsonSchema, type SchemaSet } from "../scripts/lib/schemas.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../scripts/lib/record-types.ts";
-import { PUBLISHERS_SCHEMA } from "../scripts/lib/publishers/registry.ts";
+import { PUBLISHERS_SCHEMA } from "../scripts/lib/schemas.ts";
 
 const FIXTURES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "schemas");
 const DEFS_FILE = "defs.schema.json";

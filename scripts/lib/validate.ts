@@ -258,11 +258,11 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   const stage: FileStage = { set, env, publishers: publishers.registry };
   const outcomes: Array<ParsedRecord | null | undefined> = new Array(targets.length);
   const loaded = new Map<string, LoadedRecord | undefined>();
-  const few = only !== undefined && targets.length < Math.min(CACHE_MIN_FILES, found.records.length);
   const cacheInputs = options.cache && !options.files && !keep ? (options.cache.inputs ?? validationInputs({ schemasDir: set.dir, dataDir })) : undefined;
   // A run of a few files, which does not write the cache, reads the edition ids kept beside it rather
   // than the whole cache (see readEditionIds): it checks its few files afresh, and reads the other
   // records a check asks for from their files.
+  const few = only !== undefined && targets.length < Math.min(CACHE_MIN_FILES, found.records.length);
   const editionIds = few && cacheInputs !== undefined ? readEditionIds(options.cache!.file, cacheInputs) : {};
   const cache = cacheInputs !== undefined && !editionIds.forums ? ValidationCache.open(options.cache!.file, cacheInputs) : undefined;
   if (cache) time("cache read");

@@ -10,7 +10,7 @@ import { Worker, type ResourceLimits } from "node:worker_threads";
 
 export function startWorker(body: URL, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
   if (!body.pathname.endsWith(".ts")) throw new Error(`a worker body is a TypeScript module (got ${body.pathname})`);
-  const limits = resourceLimits;
-  if (import.meta.url.endsWith(".ts")) return new Worker(new URL("./worker-entry.mjs", import.meta.url), { workerData, argv: [body.href], ...(limits ? { resourceLimits: limits } : {}) });
-  return new Worker(new URL(body.href.replace(/\.ts$/, ".mjs")), { workerData, ...(limits ? { resourceLimits: limits } : {}) });
+  const limits = resourceLimits ? { resourceLimits } : {};
+  if (import.meta.url.endsWith(".ts")) return new Worker(new URL("./worker-entry.mjs", import.meta.url), { workerData, argv: [body.href], ...limits });
+  return new Worker(new URL(body.href.replace(/\.ts$/, ".mjs")), { workerData, ...limits });
 }

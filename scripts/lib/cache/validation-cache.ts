@@ -350,11 +350,12 @@ export class ValidationCache {
   framesOf(rel: string): FrameLines | undefined {
     const entry = this.next.get(rel);
     if (entry && entry.frames === undefined) {
-      // The frames' JSON ends a read entry's `json` and an encoded line (before its line feed). Not
-      // decodable (which the checksum makes all but impossible): the report reads the file instead.
-      const text = entry.json ? entry.json.toString("utf8", entry.json.indexOf(TAB) + 1) : entry.line ? entry.line.toString("utf8", entry.line.lastIndexOf(TAB) + 1, entry.line.length - 1) : undefined;
+      // The frames' JSON ends a read entry's `json` and an encoded line (before its line feed), after
+      // their last tab. Not decodable (which the checksum makes all but impossible): the report reads
+      // the file instead.
+      const bytes = entry.json ?? entry.line?.subarray(0, -1);
       try {
-        entry.frames = text === undefined ? null : (JSON.parse(text) as FrameLines | null);
+        entry.frames = bytes === undefined ? null : (JSON.parse(bytes.toString("utf8", bytes.lastIndexOf(TAB) + 1)) as FrameLines | null);
       } catch {
         entry.frames = null;
       }

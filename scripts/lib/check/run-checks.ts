@@ -145,7 +145,7 @@ const STRICT_ONLY_RECORD_CODES = new Set(RECORD_CHECKS.filter((c) => c.strictOnl
 
 /** The diagnostics a run keeps: in a run that is not strict, those of strict-only record checks go. */
 export function dropStrictOnly(diagnostics: Diagnostic[], strict: boolean): Diagnostic[] {
-  return strict || STRICT_ONLY_RECORD_CODES.size === 0 ? diagnostics : diagnostics.filter((d) => !STRICT_ONLY_RECORD_CODES.has(d.code));
+  return strict ? diagnostics : diagnostics.filter((d) => !STRICT_ONLY_RECORD_CODES.has(d.code));
 }
 
 export const NO_INDEX: ReadonlyMap<string, readonly IndexEntry[]> = new Map();

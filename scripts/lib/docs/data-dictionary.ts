@@ -2,7 +2,7 @@ import { resolveRef, type JsonSchema } from "../schemas.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../record-types.ts";
 import { DERIVED_FIELDS, DERIVED_STEP_FIELDS } from "../publish/public-schemas.ts";
 import { conditionalRules } from "./conditional-rules.ts";
-import { PUBLISHERS_SCHEMA } from "../publishers/registry.ts";
+import { PUBLISHERS_SCHEMA } from "../schemas.ts";
 import { append } from "../collections.ts";
 
 interface Row {

@@ -12,7 +12,6 @@ import { PUBLISHERS_SCHEMA, type SchemaSet } from "../schemas.ts";
 
 /** The registry's file name, directly under `data/`. */
 export const PUBLISHERS_FILE = "publishers.yaml";
-export { PUBLISHERS_SCHEMA };
 
 export const PUBLISHER_KINDS = ["official", "intergovernmental", "news-agency", "newspaper", "broadcaster", "think-tank", "reference", "aggregator"] as const;
 export type PublisherKind = (typeof PUBLISHER_KINDS)[number];
