@@ -83,22 +83,23 @@ describe("parallel loading", { timeout: 120_000 }, () => {
 });
 
 describe("parallel build", { timeout: 180_000 }, () => {
-  it("writes the same release, byte for byte, whether a worker writes the CSV tables or the main thread does", async () => {
+  it("writes the same release, byte for byte, whether a worker writes json/, ndjson/, dataset.json and the CSV tables or the main thread does", async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-parallel-build-"));
     writeCorpus(root, generateCorpus(PARALLEL_THRESHOLD + 100, 11));
     const env = { SOURCE_DATE_EPOCH: "1700000000" };
-    const withWorker = await build({ root, out: path.join(root, "with-worker"), env, csvInWorker: true });
+    const withWorker = await build({ root, out: path.join(root, "with-worker"), env, writerInWorker: true });
     const here = await build({ root, out: path.join(root, "here"), env, parallel: false });
-    expect(withWorker.csvInWorker).toBe(true);
-    expect(here.csvInWorker).toBe(false);
+    expect(withWorker.writerInWorker).toBe(true);
+    expect(here.writerInWorker).toBe(false);
     expect(withWorker.files).toBe(here.files);
     const files = fs.readdirSync(here.out, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.relative(here.out, path.join(d.parentPath, d.name)));
     expect(files.filter((f) => f.startsWith("csv/")).length).toBeGreaterThan(10);
+    expect(files).toEqual(expect.arrayContaining(["dataset.json", "json/meetings.json", "ndjson/meetings.ndjson"]));
     for (const f of files) expect(fs.readFileSync(path.join(withWorker.out, f)).equals(fs.readFileSync(path.join(here.out, f))), f).toBe(true);
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  it("stops the CSV worker when writing the JSON fails: the build rejects, leaves no temporary folder and the process exits", () => {
+  it("stops the release writer when the main thread fails to write an export: the build rejects, leaves no temporary folder and the process exits", () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-build-fails-"));
     writeCorpus(root, generateCorpus(300, 5));
     const lib = (rel: string): string => JSON.stringify(new URL(`../../scripts/lib/${rel}`, import.meta.url).href);
@@ -107,10 +108,10 @@ describe("parallel build", { timeout: 180_000 }, () => {
       import { build } from ${lib("publish/pipeline.ts")};
       const open = fs.openSync;
       fs.openSync = (file, ...rest) => {
-        if (String(file).endsWith("meetings.json")) throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
+        if (String(file).endsWith("entities.ftm.json")) throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
         return open(file, ...rest);
       };
-      await build({ root: ${JSON.stringify(root)}, env: { SOURCE_DATE_EPOCH: "1700000000" }, csvInWorker: true }).then(
+      await build({ root: ${JSON.stringify(root)}, env: { SOURCE_DATE_EPOCH: "1700000000" }, writerInWorker: true }).then(
         () => console.log("built"),
         (e) => console.log("rejected: " + e.message),
       );
@@ -118,10 +119,10 @@ describe("parallel build", { timeout: 180_000 }, () => {
     const scripts = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-script-"));
     const r = runScript(scripts, script);
     fs.rmSync(scripts, { recursive: true, force: true });
-    expect(r.signal, "the process had to be killed: the CSV worker kept it alive").toBeNull();
+    expect(r.signal, "the process had to be killed: the release writer kept it alive").toBeNull();
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^rejected: no space left on device/);
-    // Nothing of the failed build remains, not even the CSV tables the worker was writing.
+    // Nothing of the failed build remains, not even the files the worker was writing.
     const leftovers = fs.readdirSync(root, { recursive: true }).map(String).filter((f) => f.includes(".tmp-") || f.startsWith("dist"));
     expect(leftovers).toEqual([]);
     fs.rmSync(root, { recursive: true, force: true });

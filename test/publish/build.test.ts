@@ -19,7 +19,7 @@ import type { Dataset, DatasetMetadata, Manifest, Sanction, PublishedActor, Publ
 import type { JsonSchema } from "../../scripts/lib/schemas.ts";
 import { fixtureRecords, removeTempDirs, writeFixture } from "./fixture.ts";
 import { tempDir } from "../temp-dirs.ts";
-import { writeJsonFiles } from "../../scripts/lib/publish/outputs.ts";
+import { writeJsonFiles } from "../../scripts/lib/publish/record-files.ts";
 import { OutputDir } from "../../scripts/lib/publish/output-file.ts";
 import type { PublishedRecords } from "../../scripts/lib/publish/records.ts";
 import { jsonText } from "../../scripts/lib/json-text.ts";

@@ -19,6 +19,7 @@ export class OutputFile {
   private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   private used = 0;
   private bytes = 0;
+  private closed = false;
 
   constructor(dir: string, readonly rel: string) {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
@@ -53,9 +54,17 @@ export class OutputFile {
     try {
       this.flush();
     } finally {
+      this.closed = true;
       fs.closeSync(this.fd);
     }
     return { sha256: this.hash.digest("hex"), bytes: this.bytes };
+  }
+
+  /** Closes the file, if still open, without writing what is left (its build failed). */
+  abandon(): void {
+    if (this.closed) return;
+    this.closed = true;
+    fs.closeSync(this.fd);
   }
 }
 

@@ -3,11 +3,10 @@
  * records, the schemas and the source info, so two builds of one commit give the same bytes.
  */
 import type { JsonSchema } from "../schemas.ts";
-import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../record-types.ts";
+import { RECORD_TYPE_NAMES, type RecordType } from "../record-types.ts";
 import type { DatasetMetadata } from "../types.generated.ts";
 import type { PublishedStreams } from "./records.ts";
 import { prettyJson } from "./json.ts";
-import { jsonText } from "../json-text.ts";
 import type { OutputDir } from "./output-file.ts";
 import { resourceName, TABLES, tableSchema } from "./csv/tables.ts";
 import { CsvTablesWriter } from "./csv/writer.ts";
@@ -30,73 +29,6 @@ export function datasetMetadata(counts: Record<RecordType, number>, version: str
     record_counts: counts,
     citation: { bibtex: citation.bibtex, apa: citation.apa },
   };
-}
-
-/** `text` with every line after the first indented by `indent`. */
-const indentLines = (text: string, indent: string): string => text.replaceAll("\n", `\n${indent}`);
-
-/**
- * json/, ndjson/ and dataset.json, written record by record in one pass: the same bytes as
- * `prettyJson(list)`, one `jsonText(record)` line per record, and `prettyJson(dataset)`, without
- * ever holding a whole file's text (a test checks the bytes against those forms). The records may be
- * made as they are read ({@link Publisher}); `onRecord` sees each one as it is written, so that the
- * other outputs are made in the same pass.
- */
-export function writeJsonFiles(records: PublishedStreams, metadata: DatasetMetadata, out: OutputDir, onNdjson?: (type: RecordType, lines: string) => void, onRecord?: (type: RecordType, record: unknown) => void): void {
-  const dataset = out.open("dataset.json");
-  try {
-    dataset.write(`{\n  "metadata": ${indentLines(jsonText(metadata, 2), "  ")}`);
-    for (const type of RECORD_TYPE_NAMES) {
-      const { plural } = RECORD_TYPES[type];
-      dataset.write(`,\n  ${JSON.stringify(plural)}: `);
-      const json = out.open(`json/${plural}.json`);
-      const ndjson = out.open(`ndjson/${plural}.ndjson`);
-      // The NDJSON lines also go, in batches, to whoever writes the CSV tables meanwhile.
-      let batch = "";
-      let inBatch = 0;
-      const pass = (): void => {
-        if (inBatch > 0) onNdjson?.(type, batch);
-        batch = "";
-        inBatch = 0;
-      };
-      try {
-        let i = 0;
-        for (const record of records[type] as Iterable<unknown>) {
-          const pretty = jsonText(record, 2);
-          if (i === 0) {
-            json.write("[\n");
-            dataset.write("[\n");
-          }
-          const separator = i === 0 ? "" : ",\n";
-          json.write(`${separator}  ${indentLines(pretty, "  ")}`);
-          dataset.write(`${separator}    ${indentLines(pretty, "    ")}`);
-          const line = `${jsonText(record)}\n`;
-          ndjson.write(line);
-          if (onNdjson) {
-            batch += line;
-            if (++inBatch === CSV_BATCH) pass();
-          }
-          onRecord?.(type, record);
-          i++;
-        }
-        pass();
-        if (i === 0) {
-          json.write("[]");
-          dataset.write("[]");
-        } else {
-          json.write("\n]");
-          dataset.write("\n  ]");
-        }
-        json.write("\n");
-      } finally {
-        out.close(json);
-        out.close(ndjson);
-      }
-    }
-    dataset.write("\n}\n");
-  } finally {
-    out.close(dataset);
-  }
 }
 
 /** Records per batch handed to the CSV writer. */

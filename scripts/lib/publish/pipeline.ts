@@ -12,8 +12,11 @@ import type { Diagnostic } from "../diagnostics.ts";
 import { collect } from "./collect.ts";
 import { Publisher, type PublishedRecords } from "./records.ts";
 import { publicSchemas } from "./public-schemas.ts";
-import { CsvBatches, datasetMetadata, schemaFiles, writeCsvFiles, writeDatapackage, writeJsonFiles } from "./outputs.ts";
-import { startCsvWorker, type CsvWorker } from "./csv/in-worker.ts";
+import { CsvBatches, datasetMetadata, schemaFiles, writeCsvFiles, writeDatapackage } from "./outputs.ts";
+import { RecordFilesWriter, writeJsonFiles } from "./record-files.ts";
+import { startReleaseWriter, type ReleaseWriter } from "./release-writer.ts";
+import type { FileHash } from "./manifest.ts";
+import { jsonText } from "../json-text.ts";
 import { OutputDir } from "./output-file.ts";
 import { datasetVersion, epochSeconds, sourceInfo } from "./source-info.ts";
 import { compilePackage } from "./package-lib.ts";
@@ -42,12 +45,15 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Use worker threads on large datasets (default true). */
   parallel?: boolean;
-  /** Write the CSV tables in a worker thread (true) or here (false); by default, a worker from CSV_WORKER_THRESHOLD records on. */
-  csvInWorker?: boolean;
+  /**
+   * Write json/, ndjson/, dataset.json and the CSV tables in a worker thread (true) or here (false); by
+   * default, a worker from WRITER_WORKER_THRESHOLD records on.
+   */
+  writerInWorker?: boolean;
 }
 
-/** From this many records on, the CSV worker saves more than its start-up (≈ 0.4 s of loading) costs; at 20,000 the two are even. */
-export const CSV_WORKER_THRESHOLD = 30_000;
+/** From this many records on, the release writer's worker saves more than its start-up (≈ 0.4 s of loading) costs; at 20,000 the two were even. */
+export const WRITER_WORKER_THRESHOLD = 30_000;
 
 export interface BuildResult {
   out: string;
@@ -55,8 +61,8 @@ export interface BuildResult {
   files: number;
   bytes: number;
   warnings: Diagnostic[];
-  /** Whether a worker thread wrote the CSV tables (large datasets on more than one core). */
-  csvInWorker: boolean;
+  /** Whether a worker thread wrote json/, ndjson/, dataset.json and the CSV tables (large datasets on more than one core). */
+  writerInWorker: boolean;
 }
 
 /** An ajv for the public schemas, strict, knowing the two annotation keywords they use. */
@@ -158,35 +164,55 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const metadata = datasetMetadata(counts, version, source, citation);
 
   const tmp = createTempRelease(out);
-  let csvWorker: CsvWorker | undefined;
+  let writer: ReleaseWriter | undefined;
   try {
     // Each output is written in pieces as it is made, and hashed as it is written.
     const outputs = new OutputDir(tmp);
     for (const [rel, text] of schemaFiles(schemas)) outputs.write(rel, [text]);
     for (const [rel, text] of releaseTextFiles(ROOT, citation)) outputs.write(rel, [text]);
     outputs.write(QUALITY_FILE, [prettyJson(quality)]);
-    // One pass over the records writes the JSON, the exports and, on a small dataset, the CSV tables;
-    // on a large one a worker writes the tables from the NDJSON lines meanwhile. If it fails, the
-    // tables are written here afterwards, from the records published again.
+    // One pass over the records publishes each one and writes the exports here. On a large dataset a
+    // worker writes json/, ndjson/, dataset.json and the CSV tables meanwhile, from the NDJSON lines it
+    // is handed; on a small one they are written here too. If the worker fails, they are written here
+    // afterwards, from the records published again.
     const total = RECORD_TYPE_NAMES.reduce((n, t) => n + counts[t], 0);
-    csvWorker = (options.csvInWorker ?? (options.parallel !== false && total >= CSV_WORKER_THRESHOLD)) ? startCsvWorker(tmp) : undefined;
-    const csvHere = csvWorker ? undefined : new CsvBatches(outputs);
+    writer = (options.writerInWorker ?? (options.parallel !== false && total >= WRITER_WORKER_THRESHOLD)) ? startReleaseWriter(tmp, metadata) : undefined;
+    const here = writer ? undefined : { files: new RecordFilesWriter(outputs, metadata), csv: new CsvBatches(outputs) };
     const interop = new InteropWriter(outputs);
-    writeJsonFiles(publisher!.streams(), metadata, outputs, csvWorker?.send, (type, record) => {
-      csvHere?.add(type, record);
-      interop.add(type, record);
-    });
-    time("one pass: json, ndjson, dataset.json, events, csv here");
+    try {
+      for (const type of RECORD_TYPE_NAMES) {
+        for (const record of publisher!.records(type)) {
+          const line = `${jsonText(record)}\n`;
+          if (writer) writer.add(type, line);
+          else {
+            here!.files.add(type, record, line);
+            here!.csv.add(type, record);
+          }
+          interop.add(type, record);
+        }
+      }
+      here?.files.close();
+    } catch (error) {
+      here?.files.abandon();
+      throw error;
+    }
+    time("one pass: publish; events; json, ndjson, dataset.json and csv (here or by the worker)");
     interop.close();
     time("ftm, popolo");
-    const fromWorker = await csvWorker?.finish().catch(() => undefined);
-    const csvHashes = csvHere?.close() ?? fromWorker ?? writeCsvFiles(publisher!.streams(), outputs);
+    const fromWorker = await writer?.finish().catch(() => undefined);
+    let written: Map<string, FileHash>;
+    if (fromWorker) written = fromWorker;
+    else if (here) written = here.csv.close();
+    else {
+      writeJsonFiles(publisher!.streams(), metadata, outputs);
+      written = writeCsvFiles(publisher!.streams(), outputs);
+    }
     // DuckDB, which writes the Parquet files next, takes memory of its own: the records go first.
     publisher = undefined;
     collectGarbage();
-    for (const [rel, hash] of csvHashes) outputs.hashes.set(rel, hash);
-    writeDatapackage(schemas, metadata, csvHashes, outputs, [eventsTable()]);
-    time(`csv (${fromWorker ? "written by a worker meanwhile" : "written here"}), datapackage.json`);
+    for (const [rel, hash] of written) outputs.hashes.set(rel, hash);
+    writeDatapackage(schemas, metadata, written, outputs, [eventsTable()]);
+    time(`the release writer (${fromWorker ? "done meanwhile" : "none: written here"}), datapackage.json`);
     await writeParquet(tmp, schemas);
     time("parquet");
     compilePackage(tmp);
@@ -199,10 +225,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     await swapIntoPlace(tmp, out);
     log(`built ${path.relative(process.cwd(), out) || "."}: ${RECORD_TYPE_NAMES.map((t) => `${metadata.record_counts[t]} ${RECORD_TYPES[t].plural}`).join(", ")}; ${files} files, ${bytes} bytes`);
-    return { out, counts: metadata.record_counts, files, bytes, warnings, csvInWorker: fromWorker !== undefined };
+    return { out, counts: metadata.record_counts, files, bytes, warnings, writerInWorker: fromWorker !== undefined };
   } catch (error) {
-    // Stop the CSV worker first: it would keep the process alive, and write into the folder removed here.
-    await csvWorker?.stop();
+    // Stop the writer first: it would keep the process alive, and write into the folder removed here.
+    await writer?.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
     throw error;
   }
