@@ -16,13 +16,13 @@ export interface ReleaseWriterResult {
 }
 
 /** Records per batch of NDJSON lines sent to the writer. */
-export const WRITER_BATCH = 2000;
+export const WRITER_BATCH = 250;
 
 /**
  * Batches sent but not yet written. Without a bound, text made faster than the writer writes it would
  * pile up in its queue (a hundred megabytes at 100,000 records).
  */
-const MAX_IN_FLIGHT = 4;
+const MAX_IN_FLIGHT = 32;
 /** How long the main thread waits for the writer to take a batch before it gives up on it. */
 const STALL_MS = 30_000;
 
