@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus, writeCorpus } from "../../scripts/lib/bench/generate.ts";
 import { validate, type ValidateResult } from "../../scripts/lib/validate.ts";
 import { build } from "../../scripts/lib/publish/pipeline.ts";
+import { FAIL_ENV } from "../../scripts/lib/publish/release-writer.ts";
 import { PARALLEL_THRESHOLD } from "../../scripts/lib/load/parallel.ts";
 import { loadSchemaSet } from "../../scripts/lib/schemas.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
@@ -96,6 +97,23 @@ describe("parallel build", { timeout: 180_000 }, () => {
     expect(files.filter((f) => f.startsWith("csv/")).length).toBeGreaterThan(10);
     expect(files).toEqual(expect.arrayContaining(["dataset.json", "json/meetings.json", "ndjson/meetings.ndjson"]));
     for (const f of files) expect(fs.readFileSync(path.join(withWorker.out, f)).equals(fs.readFileSync(path.join(here.out, f))), f).toBe(true);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it("writes the release writer's files on the main thread, and says so, when the writer fails: the same release", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-writer-fails-"));
+    writeCorpus(root, generateCorpus(300, 7));
+    const env = { SOURCE_DATE_EPOCH: "1700000000" };
+    const warnings: string[] = [];
+    // The worker reads the process's environment (the build's \`env\` is for the release time only).
+    process.env[FAIL_ENV] = "1";
+    const failed = await build({ root, out: path.join(root, "failed"), env, writerInWorker: true, warn: (line) => warnings.push(line) }).finally(() => delete process.env[FAIL_ENV]);
+    const here = await build({ root, out: path.join(root, "here"), env, parallel: false });
+    expect(failed.writerInWorker).toBe(false);
+    expect(warnings).toEqual([expect.stringMatching(/^build: the release writer failed \(the release writer failed on purpose .*\); writing json\/, ndjson\/, dataset\.json and csv\/ on the main thread$/)]);
+    const files = fs.readdirSync(here.out, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.relative(here.out, path.join(d.parentPath, d.name)));
+    expect(files).toEqual(expect.arrayContaining(["dataset.json", "json/meetings.json", "ndjson/meetings.ndjson", "csv/meetings.csv"]));
+    for (const f of files) expect(fs.readFileSync(path.join(failed.out, f)).equals(fs.readFileSync(path.join(here.out, f))), f).toBe(true);
     fs.rmSync(root, { recursive: true, force: true });
   });
 

@@ -43,6 +43,8 @@ export interface BuildOptions {
   out?: string;
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
+  /** Where a notice of something that went wrong but did not stop the build goes (default: stderr). */
+  warn?: (line: string) => void;
   /** Use worker threads on large datasets (default true). */
   parallel?: boolean;
   /**
@@ -137,6 +139,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const out = path.resolve(options.out ?? path.join(root, "dist"));
   const env = options.env ?? process.env;
   const log = options.log ?? (() => undefined);
+  const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
 
   // Before anything is created (the lock, the work folder): an output that may not be written, or a
   // release time that cannot be written, is refused.
@@ -199,7 +202,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     time("one pass: publish; events; json, ndjson, dataset.json and csv (here or by the worker)");
     interop.close();
     time("ftm, popolo");
-    const fromWorker = await writer?.finish().catch(() => undefined);
+    const fromWorker = await writer?.finish().catch((error: unknown) => {
+      // Said, not silent: the files are then written here, from the records published again.
+      warn(`build: the release writer failed (${error instanceof Error ? error.message : String(error)}); writing json/, ndjson/, dataset.json and csv/ on the main thread`);
+      return undefined;
+    });
     let written: Map<string, FileHash>;
     if (fromWorker) written = fromWorker;
     else if (here) written = here.csv.close();

@@ -9,7 +9,7 @@ import type { DatasetMetadata } from "../types.generated.ts";
 import { OutputDir } from "./output-file.ts";
 import { CsvTablesWriter } from "./csv/writer.ts";
 import { RecordFilesWriter } from "./record-files.ts";
-import type { ReleaseWriterMessage, ReleaseWriterResult } from "./release-writer.ts";
+import { FAIL_ENV, type ReleaseWriterMessage, type ReleaseWriterResult } from "./release-writer.ts";
 
 const { dir, written, metadata } = workerData as { dir: string; written: Int32Array; metadata: DatasetMetadata };
 const out = new OutputDir(dir);
@@ -22,6 +22,8 @@ parentPort!.on("message", (message: ReleaseWriterMessage) => {
     parentPort!.postMessage({ hashes: [...out.hashes] } satisfies ReleaseWriterResult);
     return;
   }
+  // For the test that the build writes these files itself when the writer fails.
+  if (process.env[FAIL_ENV] === "1") throw new Error(`the release writer failed on purpose (${FAIL_ENV})`);
   const lines = message.ndjson.split("\n");
   lines.pop();
   const records = lines.map((line) => JSON.parse(line) as unknown);

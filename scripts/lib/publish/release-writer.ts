@@ -15,6 +15,9 @@ export interface ReleaseWriterResult {
   hashes: Array<[string, FileHash]>;
 }
 
+/** Set to 1, the writer fails on the first batch it is sent (a test checks what the build does then). */
+export const FAIL_ENV = "SIDELINES_RELEASE_WRITER_FAIL";
+
 /** Records per batch of NDJSON lines sent to the writer. */
 export const WRITER_BATCH = 250;
 
