@@ -19,7 +19,7 @@ import type { Dataset, DatasetMetadata, Manifest, Sanction, PublishedActor, Publ
 import type { JsonSchema } from "../../scripts/lib/schemas.ts";
 import { fixtureRecords, removeTempDirs, writeFixture } from "./fixture.ts";
 import { tempDir } from "../temp-dirs.ts";
-import { writeJsonFiles } from "../../scripts/lib/publish/record-files.ts";
+import { writeRecordFiles } from "../../scripts/lib/publish/record-files.ts";
 import { OutputDir } from "../../scripts/lib/publish/output-file.ts";
 import type { PublishedRecords } from "../../scripts/lib/publish/records.ts";
 import { jsonText } from "../../scripts/lib/json-text.ts";
@@ -99,7 +99,7 @@ describe("release contents", () => {
     const dir = tempDir("sidelines-empty-");
     const empty = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, []])) as unknown as PublishedRecords;
     const metadata: DatasetMetadata = { name: "sidelines", title: "Sidelines", version: "0.0.0", license: "CC-BY-4.0", code_license: "MIT", citation: { bibtex: "@misc{x}", apa: "x" }, source_commit: "unknown", source_date: "unknown", record_counts: { actor: 0, sanction: 0, incident: 0, meeting: 0, forum: 0, tombstone: 0 } };
-    writeJsonFiles(empty, metadata, new OutputDir(dir));
+    writeRecordFiles(empty, metadata, new OutputDir(dir));
     const plural = RECORD_TYPE_NAMES.map((t) => RECORD_TYPES[t].plural);
     expect(fs.readFileSync(path.join(dir, "dataset.json"), "utf8")).toBe(`${JSON.stringify({ metadata, ...Object.fromEntries(plural.map((p) => [p, []])) }, null, 2)}\n`);
     for (const p of plural) {

@@ -3,9 +3,8 @@
  * records, the schemas and the source info, so two builds of one commit give the same bytes.
  */
 import type { JsonSchema } from "../schemas.ts";
-import { RECORD_TYPE_NAMES, type RecordType } from "../record-types.ts";
+import type { RecordType } from "../record-types.ts";
 import type { DatasetMetadata } from "../types.generated.ts";
-import type { PublishedStreams } from "./records.ts";
 import { prettyJson } from "./json.ts";
 import type { OutputDir } from "./output-file.ts";
 import { resourceName, TABLES, tableSchema } from "./csv/tables.ts";
@@ -34,23 +33,6 @@ export function datasetMetadata(counts: Record<RecordType, number>, version: str
 /** Records per batch handed to the CSV writer. */
 export const CSV_BATCH = 2000;
 
-/** csv/ on this thread: the tables, fed the records a batch at a time. Returns each table's hash and size. */
-export function writeCsvFiles(records: PublishedStreams, out: OutputDir): Map<string, FileHash> {
-  const writer = new CsvTablesWriter(out);
-  for (const type of RECORD_TYPE_NAMES) {
-    let batch: unknown[] = [];
-    for (const record of records[type] as Iterable<unknown>) {
-      batch.push(record);
-      if (batch.length === CSV_BATCH) {
-        writer.add(type, batch);
-        batch = [];
-      }
-    }
-    if (batch.length > 0) writer.add(type, batch);
-  }
-  return writer.close();
-}
-
 /** csv/ on this thread, fed the records one at a time as they are written (a type's records all before the next type's). */
 export class CsvBatches {
   private readonly writer: CsvTablesWriter;
@@ -76,6 +58,11 @@ export class CsvBatches {
   close(): Map<string, FileHash> {
     this.flush();
     return this.writer.close();
+  }
+
+  /** Closes the tables without finishing them (the build failed; its folder is removed). */
+  abandon(): void {
+    this.writer.abandon();
   }
 }
 

@@ -12,8 +12,8 @@ import type { Diagnostic } from "../diagnostics.ts";
 import { collect } from "./collect.ts";
 import { Publisher, type PublishedRecords } from "./records.ts";
 import { publicSchemas } from "./public-schemas.ts";
-import { CsvBatches, datasetMetadata, schemaFiles, writeCsvFiles, writeDatapackage } from "./outputs.ts";
-import { RecordFilesWriter, writeJsonFiles } from "./record-files.ts";
+import { datasetMetadata, schemaFiles, writeDatapackage } from "./outputs.ts";
+import { LocalRecordFiles, writeRecordFiles } from "./record-files.ts";
 import { startReleaseWriter, type ReleaseWriter } from "./release-writer.ts";
 import type { FileHash } from "./manifest.ts";
 import { jsonText } from "../json-text.ts";
@@ -180,23 +180,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // afterwards, from the records published again.
     const total = RECORD_TYPE_NAMES.reduce((n, t) => n + counts[t], 0);
     writer = (options.writerInWorker ?? (options.parallel !== false && total >= WRITER_WORKER_THRESHOLD)) ? startReleaseWriter(tmp, metadata) : undefined;
-    const here = writer ? undefined : { files: new RecordFilesWriter(outputs, metadata), csv: new CsvBatches(outputs) };
+    const local = writer ? undefined : new LocalRecordFiles(outputs, metadata);
     const interop = new InteropWriter(outputs);
+    let localHashes: Map<string, FileHash> | undefined;
     try {
       for (const type of RECORD_TYPE_NAMES) {
         for (const record of publisher!.records(type)) {
           const line = `${jsonText(record)}\n`;
           if (writer) writer.add(type, line);
-          else {
-            here!.files.add(type, record, line);
-            here!.csv.add(type, record);
-          }
+          else local!.add(type, record, line);
           interop.add(type, record);
         }
       }
-      here?.files.close();
+      localHashes = local?.close();
     } catch (error) {
-      here?.files.abandon();
+      local?.abandon();
       throw error;
     }
     time("one pass: publish; events; json, ndjson, dataset.json and csv (here or by the worker)");
@@ -207,13 +205,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       warn(`build: the release writer failed (${error instanceof Error ? error.message : String(error)}); writing json/, ndjson/, dataset.json and csv/ on the main thread`);
       return undefined;
     });
-    let written: Map<string, FileHash>;
-    if (fromWorker) written = fromWorker;
-    else if (here) written = here.csv.close();
-    else {
-      writeJsonFiles(publisher!.streams(), metadata, outputs);
-      written = writeCsvFiles(publisher!.streams(), outputs);
-    }
+    const written = fromWorker ?? localHashes ?? writeRecordFiles(publisher!.streams(), metadata, outputs);
     // DuckDB, which writes the Parquet files next, takes memory of its own: the records go first.
     publisher = undefined;
     collectGarbage();

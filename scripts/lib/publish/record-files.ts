@@ -2,13 +2,16 @@
  * json/, ndjson/ and dataset.json, written record by record: the same bytes as `prettyJson(list)`,
  * one `jsonText(record)` line per record, and `prettyJson(dataset)`, without ever holding a whole
  * file's text (a test checks the bytes against those forms). The main thread writes them on a small
- * dataset; on a large one the release writer (release-writer.ts) writes them from the NDJSON lines.
+ * dataset, with the CSV tables (LocalRecordFiles); on a large one the release writer
+ * (release-writer.ts) writes them all from the NDJSON lines.
  */
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../record-types.ts";
 import type { DatasetMetadata } from "../types.generated.ts";
 import { jsonText } from "../json-text.ts";
 import type { OutputDir, OutputFile } from "./output-file.ts";
 import type { PublishedStreams } from "./records.ts";
+import type { FileHash } from "./manifest.ts";
+import { CsvBatches } from "./outputs.ts";
 
 /** `text` with every line after the first indented by `indent`. */
 const indentLines = (text: string, indent: string): string => text.replaceAll("\n", `\n${indent}`);
@@ -107,19 +110,46 @@ export class RecordFilesWriter {
   }
 }
 
-/** Every record's three forms, written here in one pass; `onRecord` sees each record as it is written. */
-export function writeJsonFiles(records: PublishedStreams, metadata: DatasetMetadata, out: OutputDir, onRecord?: (type: RecordType, record: unknown) => void): void {
-  const writer = new RecordFilesWriter(out, metadata);
+/**
+ * What the release writer writes — json/, ndjson/, dataset.json and the CSV tables — written on this
+ * thread instead (a small dataset, one core, or a writer that failed).
+ */
+export class LocalRecordFiles {
+  private readonly files: RecordFilesWriter;
+  private readonly tables: CsvBatches;
+
+  constructor(out: OutputDir, metadata: DatasetMetadata) {
+    this.files = new RecordFilesWriter(out, metadata);
+    this.tables = new CsvBatches(out);
+  }
+
+  /** Adds one record of `type`, given with its NDJSON line (`jsonText(record)` and a line feed). */
+  add(type: RecordType, record: unknown, line: string): void {
+    this.files.add(type, record, line);
+    this.tables.add(type, record);
+  }
+
+  /** Finishes and closes every file; returns the CSV tables' hashes and sizes (`out` notes the others). */
+  close(): Map<string, FileHash> {
+    this.files.close();
+    return this.tables.close();
+  }
+
+  /** Closes the files without finishing them (the build failed; its folder is removed). */
+  abandon(): void {
+    this.files.abandon();
+    this.tables.abandon();
+  }
+}
+
+/** Every record's files, written here in one pass; returns the CSV tables' hashes and sizes (`out` notes the others). */
+export function writeRecordFiles(records: PublishedStreams, metadata: DatasetMetadata, out: OutputDir): Map<string, FileHash> {
+  const local = new LocalRecordFiles(out, metadata);
   try {
-    for (const type of RECORD_TYPE_NAMES) {
-      for (const record of records[type] as Iterable<unknown>) {
-        writer.add(type, record, `${jsonText(record)}\n`);
-        onRecord?.(type, record);
-      }
-    }
-    writer.close();
+    for (const type of RECORD_TYPE_NAMES) for (const record of records[type] as Iterable<unknown>) local.add(type, record, `${jsonText(record)}\n`);
+    return local.close();
   } catch (error) {
-    writer.abandon();
+    local.abandon();
     throw error;
   }
 }

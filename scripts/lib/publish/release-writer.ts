@@ -19,7 +19,7 @@ export interface ReleaseWriterResult {
 export const FAIL_ENV = "SIDELINES_RELEASE_WRITER_FAIL";
 
 /** Records per batch of NDJSON lines sent to the writer. */
-export const WRITER_BATCH = 250;
+const WRITER_BATCH = 250;
 
 /**
  * Batches sent but not yet written. Without a bound, text made faster than the writer writes it would

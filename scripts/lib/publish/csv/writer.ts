@@ -39,4 +39,9 @@ export class CsvTablesWriter {
   close(): Map<string, FileHash> {
     return new Map(this.files.map((file) => [file.rel, this.out.close(file)]));
   }
+
+  /** Closes the tables without finishing them (the build failed; its folder is removed). */
+  abandon(): void {
+    for (const file of this.files) file.abandon();
+  }
 }
