@@ -49,7 +49,8 @@ export class CsvBatches {
     this.batch.push(record);
   }
 
-  private flush(): void {
+  /** Writes the rows of the records added so far. */
+  flush(): void {
     if (this.type !== undefined && this.batch.length > 0) this.writer.add(this.type, this.batch);
     this.batch = [];
   }

@@ -129,6 +129,16 @@ export class LocalRecordFiles {
     this.tables.add(type, record);
   }
 
+  /**
+   * Writes the CSV rows of the records added so far, which otherwise wait for a batch of CSV_BATCH
+   * records: the release writer calls it after each batch it is sent, so that no record it has parsed
+   * lives long enough to be promoted to the old generation (with batches of 2,000 the writer's garbage
+   * collection made the build 5–20 % slower).
+   */
+  flush(): void {
+    this.tables.flush();
+  }
+
   /** Finishes and closes every file; returns the CSV tables' hashes and sizes (`out` notes the others). */
   close(): Map<string, FileHash> {
     this.files.close();

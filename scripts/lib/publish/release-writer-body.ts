@@ -25,6 +25,7 @@ parentPort!.on("message", (message: ReleaseWriterMessage) => {
   const lines = message.ndjson.split("\n");
   lines.pop();
   for (const line of lines) files.add(message.type, JSON.parse(line) as unknown, `${line}\n`);
+  files.flush();
   Atomics.add(written, 0, 1);
   Atomics.notify(written, 0);
 });
