@@ -940,7 +940,7 @@ const CHECK_CASES: Case[] = [
   },
   {
     code: "SRC002",
-    name: "source URLs without a public host: dots only, an IP address, a reserved name, a name without a dot",
+    name: "source URLs without a public host: dots only, an IP address, a reserved name, a name without a dot, a name ending in a dot",
     bad: {
       [GREEN]: GREEN_STATE + lines(
         "  - publisher: Example Gazette",
@@ -951,6 +951,8 @@ const CHECK_CASES: Case[] = [
         "    url: https://gazette.test/green",
         "  - publisher: Example Gazette",
         "    url: http://gazette/green",
+        "  - publisher: Example Gazette",
+        "    url: https://en.gazette.org./wiki/Green",
       ),
     },
     fixed: { [GREEN]: GREEN_STATE },
@@ -959,6 +961,7 @@ const CHECK_CASES: Case[] = [
       { file: GREEN, line: 12, col: 10, message: "IP address" },
       { file: GREEN, line: 14, col: 10, message: "`.test`" },
       { file: GREEN, line: 16, col: 10, message: "no dot" },
+      { file: GREEN, line: 18, col: 10, message: "ends its host name with a dot (`en.gazette.org.`)" },
     ],
   },
   {

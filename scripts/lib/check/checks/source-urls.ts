@@ -7,7 +7,7 @@ const PRIVATE_TOP_LEVEL = new Set(["localhost", "local", "localdomain", "interna
 /**
  * Why a URL's host is not the name of a public web site, or undefined when it is one: a host name of
  * two or more labels (letters, digits, hyphens; underscores below the top level), whose last label is
- * a real top-level name (letters, or an `xn--` name). IP addresses are refused: a source is cited by
+ * a real top-level name (letters, or an `xn--` name), written without the root's trailing dot. IP addresses are refused: a source is cited by
  * its publisher's name, which outlives the address, and an address can point inside a network.
  */
 export function hostProblem(url: URL): string | undefined {
@@ -21,6 +21,8 @@ export function hostProblem(url: URL): string | undefined {
   if (!/^(?:[a-z]{2,63}|xn--[a-z0-9-]+)$/.test(top)) return `has no real top-level domain (\`.${top}\`)`;
   if (PRIVATE_TOP_LEVEL.has(top)) return `is a local or reserved address (\`.${top}\`)`;
   if (labels.slice(0, -1).some((l) => !/^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?$/.test(l))) return "has a host name with characters a host name cannot hold";
+  // `example.org.` names the same host, but it is not the address a reader types, and some sites refuse it.
+  if (url.hostname.endsWith(".")) return `ends its host name with a dot (\`${url.hostname}\`)`;
   return undefined;
 }
 
@@ -29,7 +31,7 @@ export const sourceUrls: Check = {
   code: "SRC002",
   severity: "error",
   scope: "record",
-  description: "Every URL parses as an `http:` or `https:` address whose host is a public host name: two or more labels, a real top-level domain, not `localhost`, a reserved name (`.test`, `.local`…) or an IP address.",
+  description: "Every URL parses as an `http:` or `https:` address whose host is a public host name: two or more labels, a real top-level domain, no trailing dot, not `localhost`, a reserved name (`.test`, `.local`…) or an IP address.",
   run(ctx) {
     for (const r of ctx.records) {
       forEachValueOf(ctx, r, "urls", (value, pointer) => {
