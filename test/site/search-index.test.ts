@@ -44,7 +44,9 @@ describe("search index of the release", () => {
     expect(index.find((e) => e.id === "austin-li-shangfu-shangri-la-2023")).toMatchObject({ type: "meeting", status: "declined", countries: ["CN", "US"], years: [2023] });
   });
 
-  it("stays small", () => {
-    expect(JSON.stringify(index).length).toBeLessThan(100_000);
+  // The index is loaded whole by every page's search: it grows with the records, by a few hundred
+  // characters each (names, aliases, status, years), never with their sources or text.
+  it("stays small: under 400 characters an entry", () => {
+    expect(JSON.stringify(index).length / index.length).toBeLessThan(400);
   });
 });
