@@ -68,6 +68,11 @@ describe("FollowTheMoney", () => {
     expect(ftmProblems(entities)).toEqual([]);
   });
 
+  it("a state's membership of an organisation is a Membership of the state in it, with its dates", () => {
+    const entities = ftmEntities(records);
+    expect(entities.find((e) => e.id === "sidelines-membership-poland-0")).toEqual({ id: "sidelines-membership-poland-0", schema: "Membership", properties: { member: [ftmId("actor", "poland")], organization: [ftmId("actor", "european-union")], startDate: ["2004-05-01"] } });
+  });
+
   it("the check is live: it reports an unknown property, a bad date, a bad country and a dangling entity", () => {
     const bad: FtmEntity[] = [
       { id: "a", schema: "Person", properties: { name: ["A"], shoeSize: ["42"], birthDate: ["early 2023"], citizenship: ["xx"] } },

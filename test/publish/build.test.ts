@@ -214,6 +214,28 @@ describe("derived fields", () => {
     expect(m({ ...records, sanction: more })).toMatchObject({ participant_sanctioned: true, sanctioned_participants: ["li-shangfu"] });
   });
 
+  it("counts a sanction imposed on behalf of an organisation for a state that was a member of it on the meeting's date", () => {
+    const records = fixtureRecords() as unknown as SourceRecords;
+    // The fixture's sanction, as if imposed on behalf of an organisation instead of the United States.
+    const byOrg: Sanction = { ...records.sanction[0]!, id: "org-sanction", on_behalf_of: "org-x" };
+    const withMembership = (membership: Record<string, string> | undefined): SourceRecords => ({
+      ...records,
+      sanction: [byOrg],
+      actor: records.actor.map((a) => (a.id === "united-states" && membership ? { ...a, memberships: [{ organisation: "org-x", source: a.sources[0]!.key!, ...membership }] } : a)) as SourceRecords["actor"],
+    });
+    const m = (rs: SourceRecords): unknown => derive(rs).meeting.find((x) => x.id === "austin-li-shangfu-shangri-la-2023");
+    const flagged = { participant_sanctioned: true, sanctioned_participants: ["li-shangfu"] };
+    const not = { participant_sanctioned: false, sanctioned_participants: [] };
+    // The meeting is dated 2023-06-02 (its forum edition).
+    expect(m(withMembership(undefined))).toMatchObject(not);
+    expect(m(withMembership({ start: "2004-05-01" }))).toMatchObject(flagged);
+    expect(m(withMembership({ start: "2004-05-01", end: "2023-12-31" }))).toMatchObject(flagged);
+    // Not yet a member, no longer one, or a membership that may have begun after the day.
+    expect(m(withMembership({ start: "2024-01-01" }))).toMatchObject(not);
+    expect(m(withMembership({ start: "2004-05-01", end: "2020-01-31" }))).toMatchObject(not);
+    expect(m(withMembership({ start: "2023" }))).toMatchObject(not);
+  });
+
   it("gives CAMEO codes to status changes and to the current status", () => {
     const declined = meeting("austin-li-shangfu-shangri-la-2023");
     expect(declined.status_history.map((s) => [s.status, s.cameo])).toEqual([

@@ -35,7 +35,7 @@ export async function realRelease(): Promise<Release> {
 const source = (key: string, url = `https://example.org/${key}`): Source => ({ key, url, publisher: `Publisher ${key}` });
 
 export function actor(id: string, extra: Partial<PublishedActor> = {}): PublishedActor {
-  return { id, kind: "person", name: id, native_names: [], aliases: [], citizenship: [], predecessors: [], successors: [], positions: [], identifiers: [], sources: [source("s")], claims: [], notes: [], unverified: [], meeting_ids: [], sanction_ids: [], ...extra };
+  return { id, kind: "person", name: id, native_names: [], aliases: [], citizenship: [], predecessors: [], successors: [], positions: [], memberships: [], identifiers: [], sources: [source("s")], claims: [], notes: [], unverified: [], meeting_ids: [], sanction_ids: [], ...extra };
 }
 
 export function meeting(id: string, extra: Partial<PublishedMeeting> = {}): PublishedMeeting {

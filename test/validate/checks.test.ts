@@ -138,6 +138,9 @@ function greenWith(n: number, ...replacement: string[]): string {
   return lines(...ls);
 }
 
+/** GREEN_STATE as a member of blue-state (standing in for an organisation) from 2004-05-01, with these lines after the start. */
+const greenMember = (...rest: string[]): string => greenWith(5, "memberships:", "  - organisation: blue-state", "    start: 2004-05-01", ...rest, "sources:");
+
 /** GREEN_STATE's source, up to its date. */
 const GAZETTE_SOURCE = "  - publisher: Example Gazette\n    url: https://example.org/green-state\n";
 
@@ -609,6 +612,20 @@ const CHECK_CASES: Case[] = [
     bad: { [EXERCISE]: BLUE_EXERCISE, [CANCELLED]: cancelledCiting("blue-exercise-2021", "2021-04") },
     fixed: CITING_EXERCISE,
     expected: [{ file: CANCELLED, line: 8, col: 17, message: "`blue-exercise-2021` began 2021-05-01, after this step (2021-04)" }],
+  },
+  {
+    code: "DATE002",
+    name: "a state's membership of an organisation that ends before it starts",
+    bad: { [GREEN]: greenMember("    end: 2004-04-30", "    source: gazette").replace("  - publisher:", "  - key: gazette\n    publisher:") },
+    fixed: { [GREEN]: greenMember("    end: 2020-01-31", "    source: gazette").replace("  - publisher:", "  - key: gazette\n    publisher:") },
+    expected: [{ file: GREEN, line: 8, col: 10, message: "`end` 2004-04-30 is before `start` 2004-05-01" }],
+  },
+  {
+    code: "SRC004",
+    name: "a state's membership citing a source key no source has",
+    bad: { [GREEN]: greenMember("    source: gazette") },
+    fixed: { [GREEN]: greenMember("    source: gazette").replace("  - publisher:", "  - key: gazette\n    publisher:") },
+    expected: [{ file: GREEN, line: 8, col: 13, message: "no source has the key `gazette`" }],
   },
   {
     code: "DATE002",

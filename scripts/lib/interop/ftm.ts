@@ -84,6 +84,10 @@ export class FtmMaker {
         schema,
         properties: props({ ...common, country: lower([a.country]), parent: a.parent ? ftmId("actor", a.parent) : undefined, incorporationDate: certainDate(a.founded), dissolutionDate: certainDate(a.dissolved) }),
       });
+      // A state's membership of an organisation (the European Union): FtM's Membership of a legal entity in an organization.
+      (a.memberships ?? []).forEach((m, i) => {
+        out.push({ id: `sidelines-membership-${a.id}-${i}`, schema: "Membership", properties: props({ member: ftmId("actor", a.id), organization: ftmId("actor", m.organisation), startDate: certainDate(m.start), endDate: certainDate(m.end) }) });
+      });
     }
     return out;
   }

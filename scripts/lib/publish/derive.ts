@@ -4,7 +4,7 @@
  * - actors: the meetings and sanctions that involve them;
  * - incidents: the meetings whose status changes cite them;
  * - meetings: whether a participant was under a sanction in effect, imposed on behalf of the state of
- *   another participant, on the meeting's date, and which participants were (one id each: no list here
+ *   another participant (or of an organisation that state was a member of), on the meeting's date, and which participants were (one id each: no list here
  *   grows with the number of sanctions on a person, which link tables carry once);
  * - meeting status changes: a CAMEO event code.
  */
@@ -150,6 +150,22 @@ function spansByTargetAndState(sanctions: readonly Sanction[]): Map<string, Map<
   return out;
 }
 
+/**
+ * The organisations a state was certainly a member of on every day of `on` (its `memberships`, judged
+ * as sanctions are: from the day it joined, until the day it left): a sanction imposed on behalf of
+ * one of them counts as imposed on behalf of the state.
+ */
+export function organisationsOn(state: Pick<Actor, "memberships"> | undefined, on: { from: number; to: number }): string[] {
+  const out: string[] = [];
+  for (const m of state?.memberships ?? []) {
+    const start = parsePartialDate(m.start);
+    const end = m.end === undefined ? undefined : parsePartialDate(m.end);
+    if (!start || (m.end !== undefined && !end)) continue;
+    if (dayRange(start).to <= on.from && (end === undefined || dayRange(end).from > on.to)) out.push(m.organisation);
+  }
+  return out;
+}
+
 /** Whether one of the spans covers every day of `on` (a sanction certainly in effect then). */
 function anyInEffect(spans: SanctionSpans, on: { from: number; to: number }): boolean {
   // The last span that starts no later than on.from.
@@ -165,7 +181,8 @@ function anyInEffect(spans: SanctionSpans, on: { from: number; to: number }): bo
 
 /**
  * The participants under a sanction in effect on the meeting's date that had been imposed on behalf of a
- * state another participant represented (`null` flag when the meeting has no date). The list holds at
+ * state another participant represented, or of an organisation that state was a member of then (`null`
+ * flag when the meeting has no date). The list holds at
  * most one id per participant, whatever the number of sanctions: which sanctions applied is a join of
  * the release's link tables (see the `sanctioned_participants` description in public-schemas.ts).
  */
@@ -174,7 +191,12 @@ function sanctionedParticipants(m: Meeting, index: Index, spans: ReadonlyMap<str
   const date = text === undefined ? undefined : parsePartialDate(text);
   if (!date) return { flag: null, list: [] };
   const on = dayRange(date);
-  const states = m.participants.map((q) => index.statesOf(q));
+  // Each participant's side: the states it represents, and the organisations they were members of then.
+  const states = m.participants.map((q) => {
+    const side = index.statesOf(q);
+    for (const state of [...side]) for (const org of organisationsOn(index.actors.get(state), on)) side.add(org);
+    return side;
+  });
   const found = new Set<string>();
   m.participants.forEach((p) => {
     const byState = spans.get(p.actor);

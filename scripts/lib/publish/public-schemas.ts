@@ -58,12 +58,13 @@ export const DERIVED_FIELDS: Partial<Record<RecordType, Record<string, JsonSchem
       "whether, on the meeting's date, a participant was the target of a sanction in effect that had been imposed on behalf of the state another participant represented. " +
         "The date is `date`, else the start of the forum edition in `sidelines_of`, else the date of the last status change; `null` when there is none. " +
         "A sanction is in effect from `effective` (else `listed`, else `announced`) until `ended`, judged by day ranges so that partial dates count only when certain. " +
-        "The states a participant represents are its `on_behalf_of`, the participant itself when it is a state, and the states whose `country` equals the participant's `country` or `citizenship`.",
+        "The states a participant represents are its `on_behalf_of`, the participant itself when it is a state, and the states whose `country` equals the participant's `country` or `citizenship`; " +
+        "a sanction imposed on behalf of an international organisation (the European Union) counts for each of those states that was a member of it on that date (the state's `memberships`).",
       { type: ["boolean", "null"] },
     ),
     sanctioned_participants: derived(
-      "the ids of the participants that make `participant_sanctioned` true: each was, on the meeting's date, the target of a sanction in effect imposed on behalf of a state another participant represented (the rules of `participant_sanctioned`). Sorted, each id once, so the list never holds more than the participants. " +
-        "Which sanctions those were is not copied here (a person can be under hundreds of sanctions and take part in thousands of meetings): they are the sanctions whose `targets` name the participant (`csv/sanction_targets.csv`, one row per target, published once), that were in effect on the meeting's date and whose `on_behalf_of` is a state another participant represented.",
+      "the ids of the participants that make `participant_sanctioned` true: each was, on the meeting's date, the target of a sanction in effect imposed on behalf of a state another participant represented, or of an organisation that state was a member of (the rules of `participant_sanctioned`). Sorted, each id once, so the list never holds more than the participants. " +
+        "Which sanctions those were is not copied here (a person can be under hundreds of sanctions and take part in thousands of meetings): they are the sanctions whose `targets` name the participant (`csv/sanction_targets.csv`, one row per target, published once), that were in effect on the meeting's date and whose `on_behalf_of` is a state another participant represented or an organisation it was a member of.",
       { ...refList("actor"), examples: [["li-shangfu"]] },
     ),
   },

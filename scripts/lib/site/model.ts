@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import type { Quality, Sourcing } from "../quality/measure.ts";
 import type { Dataset, ForumEdition, PublishedActor, PublishedForum, PublishedIncident, PublishedMeeting, PublishedSanction } from "../types.generated.ts";
 import { dayRange, parsePartialDate } from "../partial-date.ts";
-import { inEffect, isDesignation, meetingDate } from "../publish/derive.ts";
+import { inEffect, isDesignation, meetingDate, organisationsOn } from "../publish/derive.ts";
 
 export type PageType = "actor" | "meeting" | "sanction" | "incident" | "forum" | "edition";
 
@@ -179,7 +179,10 @@ export class SiteModel {
     const text = this.meetingDate(m);
     const on = text === undefined ? undefined : parsePartialDate(text);
     if (!on) return [];
-    const others = new Set(m.participants.filter((q) => q.actor !== actorId).flatMap((q) => [this.participantSide(q), this.stateOf(q.actor)]));
+    const days = dayRange(on);
+    const sides = m.participants.filter((q) => q.actor !== actorId).flatMap((q) => [this.participantSide(q), this.stateOf(q.actor)]);
+    // A sanction imposed on behalf of an organisation (the European Union) counts for its members on the day.
+    const others = new Set([...sides, ...sides.flatMap((side) => organisationsOn(this.actors.get(side), days))]);
     return this.sanctionsReceived(actorId).filter((s) => !isDesignation(s) && others.has(s.on_behalf_of) && inEffect(s, on));
   }
 

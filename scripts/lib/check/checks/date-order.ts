@@ -10,7 +10,10 @@ const PAIRS: Partial<Record<RecordType, Array<{ list?: string; start: string; en
     { start: "effective", end: "ended" },
     { start: "listed", end: "ended" },
   ],
-  actor: [{ start: "founded", end: "dissolved" }],
+  actor: [
+    { start: "founded", end: "dissolved" },
+    { list: "memberships", start: "start", end: "end" },
+  ],
   forum: [{ list: "editions", start: "start", end: "end" }],
   incident: [{ start: "date", end: "end" }],
 };
@@ -23,7 +26,7 @@ export const dateOrder: Check = {
   code: "DATE002",
   severity: "error",
   scope: "record",
-  description: "An end date is not before its start date (meeting, sanction, organisation, forum edition, incident), comparing partial dates as ranges.",
+  description: "An end date is not before its start date (meeting, sanction, organisation, a state's membership, forum edition, incident), comparing partial dates as ranges.",
   run(ctx) {
     for (const r of ctx.records) {
       for (const pair of PAIRS[r.type] ?? []) {

@@ -1,12 +1,12 @@
 import type { Check } from "../types.ts";
 import { asArray, asObject } from "../helpers.ts";
 
-/** SRC004: claims, status changes and delegations cite sources by `key`; each key is defined once and every citation resolves. */
+/** SRC004: claims, status changes, memberships and delegations cite sources by `key`; each key is defined once and every citation resolves. */
 export const sourceKeys: Check = {
   code: "SRC004",
   severity: "error",
   scope: "record",
-  description: "Source keys are unique within a record, and every `source` a claim or status change cites is the `key` of one of the record's sources (for a forum edition's delegation: of the edition's or the forum's sources).",
+  description: "Source keys are unique within a record, and every `source` a claim, status change or membership cites is the `key` of one of the record's sources (for a forum edition's delegation: of the edition's or the forum's sources).",
   run(ctx) {
     for (const r of ctx.records) {
       const keys = new Map<string, number>();
@@ -24,6 +24,7 @@ export const sourceKeys: Check = {
       };
       asArray(r.data.claims).forEach((c, i) => cite(`/claims/${i}/source`, asObject(c).source));
       asArray(r.data.status_history).forEach((c, i) => cite(`/status_history/${i}/source`, asObject(c).source));
+      asArray(r.data.memberships).forEach((c, i) => cite(`/memberships/${i}/source`, asObject(c).source));
       // A forum edition's delegations cite the edition's own sources or the forum's.
       asArray(r.data.editions).forEach((e, i) => {
         const edition = asObject(e);

@@ -320,6 +320,14 @@ export const TABLES: TableSpec[] = [
     "Posts people held over time, oldest first for each person: one row per post.",
     itemColumns("actor", "positions", ["title", "organisation", "on_behalf_of", "start", "end", "held_as_of", "end_reason", "appointed_by", "note"], ["start", "end", "held_as_of"]),
   ),
+  listTable(
+    "actor",
+    "memberships",
+    "actor_memberships",
+    "Memberships",
+    "The international organisations states are or were members of (a sanction imposed on behalf of one counts for its members): one row per membership.",
+    itemColumns("actor", "memberships", ["organisation", "start", "end", "source"], ["start", "end"]),
+  ),
   {
     ...listTable("forum", "editions", "forum_editions", "Forum editions", "The editions of each forum, oldest first. Edition ids are unique across the dataset and are what meetings.sidelines_of names.", itemColumns("forum", "editions", ["id", "number", "name", "status", "start", "end", "venue/venue", "venue/city", "venue/country", "note"], ["start", "end"])),
     unique: ["id"],
