@@ -27,7 +27,7 @@ ${m.participants.map((p, i) => {
   const under = m.sanctioned_participants.includes(p.actor);
   return html`<tr><th scope="row">${fact(m, `participants/${i}/actor`, ref(ctx, p.actor))}</th><td>${label(p.role)}</td><td>${p.on_behalf_of ? ref(ctx, p.on_behalf_of) : "—"}</td><td>${under ? join(ctx.model.sanctionsInEffect(p.actor, m).map((s) => html`${ref(ctx, s.id)} (imposed for ${ref(ctx, s.on_behalf_of)})`), "; ") : "no"}</td></tr>`;
 })}</tbody></table>`)}
-${m.participant_sanctioned === true ? html`<p class="callout">On the meeting's date a participant was under a sanction imposed on behalf of another participant's state.</p>` : ""}
+${m.participant_sanctioned === true ? html`<p class="callout">On the meeting's date a participant was under a sanction imposed on behalf of another participant's state, or of an organisation that state belonged to.</p>` : ""}
 ${m.participant_sanctioned === null ? html`<p>Whether a participant was under sanction cannot be told: the meeting has no date.</p>` : ""}</section>`;
 }
 
