@@ -4,8 +4,9 @@
  * - actors: the meetings and sanctions that involve them;
  * - incidents: the meetings whose status changes cite them;
  * - meetings: whether a participant was under a sanction in effect, imposed on behalf of the state of
- *   another participant (or of an organisation that state was a member of), on the meeting's date, and which participants were (one id each: no list here
- *   grows with the number of sanctions on a person, which link tables carry once);
+ *   another participant (or of an organisation that state was a member of), on the meeting's date,
+ *   and which participants were (one id each: no list here grows with the number of sanctions on a
+ *   person, which link tables carry once);
  * - meeting status changes: a CAMEO event code.
  */
 import { dayRange, parsePartialDate, type PartialDate } from "../partial-date.ts";
@@ -182,9 +183,9 @@ function anyInEffect(spans: SanctionSpans, on: { from: number; to: number }): bo
 /**
  * The participants under a sanction in effect on the meeting's date that had been imposed on behalf of a
  * state another participant represented, or of an organisation that state was a member of then (`null`
- * flag when the meeting has no date). The list holds at
- * most one id per participant, whatever the number of sanctions: which sanctions applied is a join of
- * the release's link tables (see the `sanctioned_participants` description in public-schemas.ts).
+ * flag when the meeting has no date). The list holds at most one id per participant, whatever the
+ * number of sanctions: which sanctions applied is a join of the release's link tables (see the
+ * `sanctioned_participants` description in public-schemas.ts).
  */
 function sanctionedParticipants(m: Meeting, index: Index, spans: ReadonlyMap<string, ReadonlyMap<string, SanctionSpans>>): { flag: boolean | null; list: string[] } {
   const text = meetingDate(m, index.editionStart);
