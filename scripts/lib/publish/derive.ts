@@ -43,9 +43,11 @@ class Index {
   readonly actors: Map<string, Actor>;
   readonly statesByCountry = new Map<string, string[]>();
   readonly editionStart = new Map<string, string>();
+  readonly organisationsOn: OrganisationsOn;
 
   constructor(readonly records: SourceRecords) {
     this.actors = new Map(records.actor.map((a) => [a.id, a]));
+    this.organisationsOn = membershipLookup(records.actor);
     for (const a of records.actor) {
       if (a.kind !== "state" || !a.country) continue;
       const states = this.statesByCountry.get(a.country);
@@ -96,20 +98,54 @@ export function sanctionStart(s: Pick<Sanction, "effective" | "listed" | "announ
   return s.effective ?? s.listed ?? s.announced;
 }
 
-/** A sanction's span in days: it was certainly in effect on every day of a date when `start <= date.from` and `end > date.to`. */
-function spanOf(s: Sanction): { start: number; end: number } | undefined {
-  const start = parsePartialDate(sanctionStart(s));
+/** Days, as dayRange counts them. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * What certainly lasted from `start` until `end` (open when there is none), in days: it held on every day
+ * of a date when `start <= date.from` and `end > date.to`. Undefined when a date does not parse.
+ */
+function certainSpan(startText: string, endText: string | undefined): Span | undefined {
+  const start = parsePartialDate(startText);
   if (!start) return undefined;
-  if (s.ended === undefined) return { start: dayRange(start).to, end: Infinity };
-  const end = parsePartialDate(s.ended);
+  if (endText === undefined) return { start: dayRange(start).to, end: Infinity };
+  const end = parsePartialDate(endText);
   return end ? { start: dayRange(start).to, end: dayRange(end).from } : undefined;
 }
+
+const covers = (span: Span, on: { from: number; to: number }): boolean => span.start <= on.from && span.end > on.to;
+
+/** A sanction's span in days. */
+const spanOf = (s: Sanction): Span | undefined => certainSpan(sanctionStart(s), s.ended);
 
 /** Whether the sanction was certainly in effect on every day the date may mean. */
 export function inEffect(s: Sanction, on: PartialDate): boolean {
   const span = spanOf(s);
-  const days = dayRange(on);
-  return span !== undefined && span.start <= days.from && span.end > days.to;
+  return span !== undefined && covers(span, dayRange(on));
+}
+
+/**
+ * The organisations each state was certainly a member of on given days (its `memberships`, judged as
+ * sanctions are: from the day it joined, until the day it left), from spans computed once for the
+ * dataset: a sanction imposed on behalf of one of them counts as imposed on behalf of the state.
+ */
+export type OrganisationsOn = (state: string, on: { from: number; to: number }) => string[];
+
+export function membershipLookup(actors: Iterable<Pick<Actor, "id" | "memberships">>): OrganisationsOn {
+  const spans = new Map<string, Array<{ organisation: string; span: Span }>>();
+  for (const a of actors) {
+    for (const m of a.memberships ?? []) {
+      const span = certainSpan(m.start, m.end);
+      if (!span) continue;
+      const list = spans.get(a.id);
+      if (list) list.push({ organisation: m.organisation, span });
+      else spans.set(a.id, [{ organisation: m.organisation, span }]);
+    }
+  }
+  return (state, on) => (spans.get(state) ?? []).filter((x) => covers(x.span, on)).map((x) => x.organisation);
 }
 
 /**
@@ -151,22 +187,6 @@ function spansByTargetAndState(sanctions: readonly Sanction[]): Map<string, Map<
   return out;
 }
 
-/**
- * The organisations a state was certainly a member of on every day of `on` (its `memberships`, judged
- * as sanctions are: from the day it joined, until the day it left): a sanction imposed on behalf of
- * one of them counts as imposed on behalf of the state.
- */
-export function organisationsOn(state: Pick<Actor, "memberships"> | undefined, on: { from: number; to: number }): string[] {
-  const out: string[] = [];
-  for (const m of state?.memberships ?? []) {
-    const start = parsePartialDate(m.start);
-    const end = m.end === undefined ? undefined : parsePartialDate(m.end);
-    if (!start || (m.end !== undefined && !end)) continue;
-    if (dayRange(start).to <= on.from && (end === undefined || dayRange(end).from > on.to)) out.push(m.organisation);
-  }
-  return out;
-}
-
 /** Whether one of the spans covers every day of `on` (a sanction certainly in effect then). */
 function anyInEffect(spans: SanctionSpans, on: { from: number; to: number }): boolean {
   // The last span that starts no later than on.from.
@@ -195,7 +215,7 @@ function sanctionedParticipants(m: Meeting, index: Index, spans: ReadonlyMap<str
   // Each participant's side: the states it represents, and the organisations they were members of then.
   const states = m.participants.map((q) => {
     const side = index.statesOf(q);
-    for (const state of [...side]) for (const org of organisationsOn(index.actors.get(state), on)) side.add(org);
+    for (const state of [...side]) for (const org of index.organisationsOn(state, on)) side.add(org);
     return side;
   });
   const found = new Set<string>();

@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import type { Quality, Sourcing } from "../quality/measure.ts";
 import type { Dataset, ForumEdition, PublishedActor, PublishedForum, PublishedIncident, PublishedMeeting, PublishedSanction } from "../types.generated.ts";
 import { dayRange, parsePartialDate } from "../partial-date.ts";
-import { inEffect, isDesignation, meetingDate, organisationsOn } from "../publish/derive.ts";
+import { inEffect, isDesignation, meetingDate, membershipLookup, type OrganisationsOn } from "../publish/derive.ts";
 
 export type PageType = "actor" | "meeting" | "sanction" | "incident" | "forum" | "edition";
 
@@ -42,6 +42,8 @@ export const label = (value: string): string => value.replace(/-/g, " ");
 
 export class SiteModel {
   readonly actors = new Map<string, PublishedActor>();
+  /** The organisations a state belonged to on given days (see membershipLookup). */
+  private readonly organisationsOn: OrganisationsOn;
   readonly meetings = new Map<string, PublishedMeeting>();
   readonly sanctions = new Map<string, PublishedSanction>();
   readonly incidents = new Map<string, PublishedIncident>();
@@ -77,6 +79,7 @@ export class SiteModel {
       if (a.kind === "state" && a.country && !this.stateOfCountry.has(a.country)) this.stateOfCountry.set(a.country, a.id);
       if (a.parent) pushTo(this.partsOf, a.parent, a);
     }
+    this.organisationsOn = membershipLookup(dataset.actors);
     for (const s of dataset.sanctions) {
       this.sanctions.set(s.id, s);
       add("sanction", s.id, s.title);
@@ -182,7 +185,7 @@ export class SiteModel {
     const days = dayRange(on);
     const sides = m.participants.filter((q) => q.actor !== actorId).flatMap((q) => [this.participantSide(q), this.stateOf(q.actor)]);
     // A sanction imposed on behalf of an organisation (the European Union) counts for its members on the day.
-    const others = new Set([...sides, ...sides.flatMap((side) => organisationsOn(this.actors.get(side), days))]);
+    const others = new Set([...sides, ...sides.flatMap((side) => this.organisationsOn(side, days))]);
     return this.sanctionsReceived(actorId).filter((s) => !isDesignation(s) && others.has(s.on_behalf_of) && inEffect(s, on));
   }
 

@@ -7,8 +7,9 @@ const PRIVATE_TOP_LEVEL = new Set(["localhost", "local", "localdomain", "interna
 /**
  * Why a URL's host is not the name of a public web site, or undefined when it is one: a host name of
  * two or more labels (letters, digits, hyphens; underscores below the top level), whose last label is
- * a real top-level name (letters, or an `xn--` name), written without the root's trailing dot. IP addresses are refused: a source is cited by
- * its publisher's name, which outlives the address, and an address can point inside a network.
+ * a real top-level name (letters, or an `xn--` name), written without the root's trailing dot. IP
+ * addresses are refused: a source is cited by its publisher's name, which outlives the address, and an
+ * address can point inside a network.
  */
 export function hostProblem(url: URL): string | undefined {
   if (url.username || url.password) return "holds a user name or password";
