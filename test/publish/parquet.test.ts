@@ -74,10 +74,18 @@ for (const [name, root] of [
       expect(measures).toEqual([{ column_type: "VARCHAR[]" }]);
       // Every text cell equals the JSON's text: the link tables against the records they come from.
       const notes = await rows(`SELECT record_type, record_id, item_index::INTEGER AS i, "text" FROM read_parquet(${q(path.join(db.out, "parquet/notes.parquet"))})`);
-      for (const n of notes) {
-        const records = JSON.parse(fs.readFileSync(path.join(db.out, "json", `${RECORD_TYPES[n.record_type as keyof typeof RECORD_TYPES].plural}.json`), "utf8")) as Array<{ id: string; notes: Array<{ text: string }> }>;
-        expect(n.text).toBe(records.find((r) => r.id === n.record_id)!.notes[n.i as number]!.text);
-      }
+      // Each type's JSON read once, indexed by id: read per note, the check grew as notes × records.
+      const byType = new Map<string, Map<string, { notes: Array<{ text: string }> }>>();
+      const recordOf = (type: string, id: string): { notes: Array<{ text: string }> } | undefined => {
+        let byId = byType.get(type);
+        if (!byId) {
+          const records = JSON.parse(fs.readFileSync(path.join(db.out, "json", `${RECORD_TYPES[type as keyof typeof RECORD_TYPES].plural}.json`), "utf8")) as Array<{ id: string; notes: Array<{ text: string }> }>;
+          byType.set(type, (byId = new Map(records.map((r) => [r.id, r]))));
+        }
+        return byId.get(id);
+      };
+      expect(notes.length).toBeGreaterThan(0);
+      for (const n of notes) expect(n.text).toBe(recordOf(String(n.record_type), String(n.record_id))!.notes[n.i as number]!.text);
     });
   });
 }
