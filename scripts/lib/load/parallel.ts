@@ -35,11 +35,11 @@ const WORKER_OLD_GENERATION_MB = 128;
 
 /**
  * A worker's young generation, in MiB. With V8's default size the objects of a chunk being loaded
- * outlive several scavenges and are copied each time: on 100,000 realistic records
- * the collector took 2.6–2.7 s of each worker's 34 s profile. At 64 MiB most of them die before the
- * next scavenge, and it took 1.1–1.2 s of 24.5 s, for about 70 MB more peak RSS (830 MiB in all).
- * 32 and 48 MiB gave no gain (2.0–2.3 s); 96 MiB, 1.0–1.1 s, no more than 64 MiB; 128 MiB was slower. (Profiles of
- * cold runs with `--cpu-prof`; the realistic corpus of `npm run bench`.)
+ * outlive several scavenges and are copied each time: on 100,000 realistic records the collector took
+ * 2.6–2.7 s of each worker's 34 s profile. At 64 MiB most of them die before the next scavenge, and it
+ * took 1.1–1.2 s of 24.5 s, for about 70 MB more peak RSS (830 MiB in all). 32 and 48 MiB gave no gain
+ * (2.0–2.3 s), 96 MiB no more than 64 (1.0–1.1 s), and 128 MiB was slower. (Profiles of cold runs with
+ * `--cpu-prof`, on the realistic corpus of `npm run bench`.)
  */
 const WORKER_YOUNG_GENERATION_MB = 64;
 
