@@ -86,6 +86,21 @@ describe("every formatter of the validator", () => {
     expect(line!.indexOf("value")).toBe(caret!.indexOf("^"));
   });
 
+  it("puts the caret under the column on any line, short or escaped, and indents every line of the frame", () => {
+    // Printable ASCII mostly, with the characters that are escaped or widened (a tab, ESC, U+202E, a lone surrogate).
+    const text = fc.array(fc.constantFrom("a", " ", ":", "\t", "\x1b", "\u202e", "\ud800", "é"), { maxLength: 30 }).map((cs) => cs.join(""));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 40 }), (raw, col) => {
+        const frame = codeFrame([raw], 1, col, "    ").split("\n");
+        expect(frame.every((l) => l.startsWith("    "))).toBe(true);
+        const shown = raw.replace(/\t/g, " ");
+        if (visible(shown).length > 120) return;
+        // One column past the text at most, and after the escapes of what comes before it.
+        expect(frame[1]!.indexOf("^") - frame[0]!.indexOf("| ") - 2).toBe(visible(shown.slice(0, col - 1)).length);
+      }),
+    );
+  });
+
   it(
     "the CLI prints the hostile key and file name as escapes, in colour and with GitHub annotations",
     async () => {

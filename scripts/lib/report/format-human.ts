@@ -63,7 +63,7 @@ export function* humanPieces(diagnostics: readonly Diagnostic[], options: HumanO
       const sev = d.severity === "error" ? paint(options.color, "31", "error  ") : paint(options.color, "33", "warning");
       out.push(`${shown}:${d.line}:${d.col}  ${sev}  ${paint(options.color, "2", d.code)}  ${visible(d.message)}`);
       if (d.tip) out.push(`    ${paint(options.color, "36", "tip:")} ${visible(d.tip)}`);
-      if (lines && d.line <= lines.length && framed(d)) out.push(codeFrame(lines, d.line, d.col).replace(/^/gm, "    "));
+      if (lines && d.line <= lines.length && framed(d)) out.push(codeFrame(lines, d.line, d.col, "    "));
     }
     out.push("");
     if (out.length >= PIECE_LINES) {

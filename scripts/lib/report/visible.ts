@@ -12,7 +12,11 @@
 const UNSAFE = /[\p{Cc}\p{Default_Ignorable_Code_Point}\u2028\u2029\uD800-\uDFFF]/gu;
 const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
+/** Any character but printable ASCII: text without one is safe as it is, found faster than UNSAFE is. */
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+
 export function visible(text: string, options: { lines?: boolean } = {}): string {
+  if (!NOT_PRINTABLE_ASCII.test(text)) return text;
   UNSAFE.lastIndex = 0;
   if (!UNSAFE.test(text)) return text;
   return text.replace(UNSAFE, (c) => {
