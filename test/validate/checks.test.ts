@@ -860,6 +860,22 @@ const CHECK_CASES: Case[] = [
     expected: [{ file: GREEN, line: 7, col: 10, severity: "warning", message: "`unlisted-news.net`" }],
   },
   {
+    code: "PUB005",
+    name: "a page on an aggregator host with no basis, and one marked primary (a blocked host is PUB001's)",
+    bad: {
+      [PUBLISHERS]: REGISTRY + lines("  news-digest.net:", "    publisher: News Digest", "    kind: aggregator"),
+      [GREEN]: GREEN_STATE + lines("  - publisher: Example Agency (via News Digest)", "    url: https://news-digest.net/green-state", "    published: 2021-01-02", "  - publisher: Example Agency (via News Digest)", "    url: https://news-digest.net/green-state-2", "    published: 2021-01-03", "    basis: primary"),
+    },
+    fixed: {
+      [PUBLISHERS]: REGISTRY + lines("  news-digest.net:", "    publisher: News Digest", "    kind: aggregator"),
+      [GREEN]: GREEN_STATE + lines("  - publisher: Example Agency (via News Digest)", "    url: https://news-digest.net/green-state", "    published: 2021-01-02", "    basis: secondary", "  - publisher: Example Agency (via News Digest)", "    url: https://news-digest.net/green-state-2", "    published: 2021-01-03", "    basis: secondary"),
+    },
+    expected: [
+      { file: GREEN, line: 9, col: 5, severity: "warning", message: "no `basis` (so `seen`)" },
+      { file: GREEN, line: 15, col: 12, severity: "warning", message: "`basis: primary`" },
+    ],
+  },
+  {
     code: "TEXT001",
     name: "a bidirectional control written as a YAML escape (the raw character would be FILE005)",
     bad: { [GREEN]: greenWith(3, String.raw`name: "Green\u202EState"`) },

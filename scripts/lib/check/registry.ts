@@ -34,6 +34,7 @@ import { refusalEvidence } from "./checks/refusal-evidence.ts";
 import { blockedHosts } from "./checks/blocked-hosts.ts";
 import { publisherMatchesHost } from "./checks/publisher-matches-host.ts";
 import { officialBasis } from "./checks/official-basis.ts";
+import { aggregatorBasis } from "./checks/aggregator-basis.ts";
 import { unknownHosts } from "./checks/unknown-hosts.ts";
 import { standaloneText } from "./checks/standalone-text.ts";
 
@@ -67,6 +68,7 @@ export const CHECKS: readonly Check[] = [
   publisherMatchesHost,
   officialBasis,
   unknownHosts,
+  aggregatorBasis,
   countryCodes,
   fieldPathsExist,
   textCharacters,
