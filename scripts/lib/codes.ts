@@ -40,6 +40,11 @@ export const SCHEMA_CODES = {
   ID004: { severity: "error", description: "A record sits in the folder of another type (it fails its folder's schema but passes another's)." },
 } as const satisfies Record<string, { severity: Severity; description: string }>;
 
+/** Problems of the publishers registry itself (`data/publishers.yaml`) beyond its schema, reported in every run. */
+export const REGISTRY_CODES = {
+  PUB006: { severity: "warning", description: "A host of `data/publishers.yaml` is out of alphabetical order (by code point): the registry is kept sorted so that a host is easy to find and to add." },
+} as const satisfies Record<string, { severity: Severity; description: string }>;
+
 export type LoaderCode = keyof typeof LOADER_CODES;
 export type SchemaCode = keyof typeof SCHEMA_CODES;
 

@@ -876,6 +876,13 @@ const CHECK_CASES: Case[] = [
     ],
   },
   {
+    code: "PUB006",
+    name: "registry hosts out of alphabetical order, each located at its key",
+    bad: { [PUBLISHERS]: REGISTRY + lines("  aaa-news.org:", "    publisher: AAA News", "    kind: newspaper", "  abc-news.org:", "    publisher: ABC News", "    kind: newspaper") },
+    fixed: { [PUBLISHERS]: REGISTRY.replace("hosts:\n", "hosts:\n" + lines("  aaa-news.org:", "    publisher: AAA News", "    kind: newspaper", "  abc-news.org:", "    publisher: ABC News", "    kind: newspaper")) },
+    expected: [{ file: PUBLISHERS, line: 14, col: 3, severity: "warning", message: "`aaa-news.org` comes after `farm-rewrites.net`" }],
+  },
+  {
     code: "TEXT001",
     name: "a bidirectional control written as a YAML escape (the raw character would be FILE005)",
     bad: { [GREEN]: greenWith(3, String.raw`name: "Green\u202EState"`) },

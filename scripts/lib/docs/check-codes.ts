@@ -1,4 +1,4 @@
-import { LOADER_CODES, SCHEMA_CODES } from "../codes.ts";
+import { LOADER_CODES, REGISTRY_CODES, SCHEMA_CODES } from "../codes.ts";
 import { CHECKS } from "../check/registry.ts";
 
 /** Every diagnostic code with its stage, severity and description, in report order. */
@@ -6,6 +6,7 @@ export function allCodes(): Array<{ code: string; stage: string; severity: strin
   return [
     ...Object.entries(LOADER_CODES).map(([code, c]) => ({ code, stage: code.startsWith("FILE") ? "file" : "YAML", severity: c.severity, description: c.description })),
     ...Object.entries(SCHEMA_CODES).map(([code, c]) => ({ code, stage: "schema", severity: c.severity, description: c.description })),
+    ...Object.entries(REGISTRY_CODES).map(([code, c]) => ({ code, stage: "registry", severity: c.severity, description: c.description })),
     ...CHECKS.map((c) => ({ code: c.code, stage: "check", severity: c.severity, strictOnly: c.strictOnly === true, description: c.description })),
   ];
 }

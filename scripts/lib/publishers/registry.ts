@@ -4,7 +4,8 @@
  * against `schemas/publishers.schema.json`; the source checks and the quality report look hosts up in it.
  */
 import path from "node:path";
-import type { Diagnostic } from "../diagnostics.ts";
+import type { Diagnostic, Position } from "../diagnostics.ts";
+import { REGISTRY_CODES } from "../codes.ts";
 import { decodeRecordBytes, readRecordFile } from "../load/read-file.ts";
 import { parseRecordYaml } from "../load/parse-yaml.ts";
 import { schemaDiagnostics } from "../check/schema-check.ts";
@@ -164,7 +165,20 @@ export function loadPublishers(root: string, dataDir: string, set: SchemaSet, co
     const problems = schemaDiagnostics(file, data, validate, locate, set.schemas, PUBLISHERS_SCHEMA);
     if (problems.length > 0) return { registry: EMPTY_REGISTRY, diagnostics: problems };
   }
-  return { registry: registryFrom(file, data), diagnostics: [] };
+  return { registry: registryFrom(file, data), diagnostics: outOfOrder(file, Object.keys(data.hosts as object), locate) };
+}
+
+/** PUB006: each host that sorts before the one above it (by code point), located at its key. */
+function outOfOrder(file: string, hosts: readonly string[], locate: (pointer: string, options?: { key?: boolean }) => Position): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (let i = 1; i < hosts.length; i++) {
+    const host = hosts[i]!;
+    if (hosts[i - 1]! <= host) continue;
+    const next = hosts.find((h) => h > host)!;
+    const at = locate(`/hosts/${host.replace(/~/g, "~0").replace(/\//g, "~1")}`, { key: true });
+    out.push({ file, line: at.line, col: at.col, severity: REGISTRY_CODES.PUB006.severity, code: "PUB006", message: `\`${host}\` comes after \`${hosts[i - 1]!}\`, out of alphabetical order`, tip: `move it to just before \`${next}\`` });
+  }
+  return out;
 }
 
 /** A registry from data that passed the registry's schema. */
