@@ -6,6 +6,7 @@
 import path from "node:path";
 import type { Diagnostic, Position } from "../diagnostics.ts";
 import { REGISTRY_CODES } from "../codes.ts";
+import { escapeSegment } from "../json-pointer.ts";
 import { decodeRecordBytes, readRecordFile } from "../load/read-file.ts";
 import { parseRecordYaml } from "../load/parse-yaml.ts";
 import { schemaDiagnostics } from "../check/schema-check.ts";
@@ -175,7 +176,7 @@ function outOfOrder(file: string, hosts: readonly string[], locate: (pointer: st
     const host = hosts[i]!;
     if (hosts[i - 1]! <= host) continue;
     const next = hosts.find((h) => h > host)!;
-    const at = locate(`/hosts/${host.replace(/~/g, "~0").replace(/\//g, "~1")}`, { key: true });
+    const at = locate(`/hosts/${escapeSegment(host)}`, { key: true });
     out.push({ file, line: at.line, col: at.col, severity: REGISTRY_CODES.PUB006.severity, code: "PUB006", message: `\`${host}\` comes after \`${hosts[i - 1]!}\`, out of alphabetical order`, tip: `move it to just before \`${next}\`` });
   }
   return out;
