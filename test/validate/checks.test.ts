@@ -143,6 +143,9 @@ const greenMember = (...rest: string[]): string => greenWith(5, "memberships:", 
 
 /** GREEN_STATE's source, up to its date. */
 const GAZETTE_SOURCE = "  - publisher: Example Gazette\n    url: https://example.org/green-state\n";
+/** The registry with an aggregator that is not blocked (PUB005), and two hosts to place in order (PUB006). */
+const DIGEST_REGISTRY = REGISTRY + lines("  news-digest.net:", "    publisher: News Digest", "    kind: aggregator");
+const NEWS_HOSTS = lines("  aaa-news.org:", "    publisher: AAA News", "    kind: newspaper", "  abc-news.org:", "    publisher: ABC News", "    kind: newspaper");
 
 const mkfifo = (rel: string) => (root: string) => {
   fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
@@ -863,11 +866,11 @@ const CHECK_CASES: Case[] = [
     code: "PUB005",
     name: "a page on an aggregator host with no basis, and one marked primary (a blocked host is PUB001's)",
     bad: {
-      [PUBLISHERS]: REGISTRY + lines("  news-digest.net:", "    publisher: News Digest", "    kind: aggregator"),
+      [PUBLISHERS]: DIGEST_REGISTRY,
       [GREEN]: GREEN_STATE + lines("  - publisher: Example Agency (via News Digest)", "    url: https://news-digest.net/green-state", "    published: 2021-01-02", "  - publisher: Example Agency (via News Digest)", "    url: https://news-digest.net/green-state-2", "    published: 2021-01-03", "    basis: primary"),
     },
     fixed: {
-      [PUBLISHERS]: REGISTRY + lines("  news-digest.net:", "    publisher: News Digest", "    kind: aggregator"),
+      [PUBLISHERS]: DIGEST_REGISTRY,
       [GREEN]: GREEN_STATE + lines("  - publisher: Example Agency (via News Digest)", "    url: https://news-digest.net/green-state", "    published: 2021-01-02", "    basis: secondary", "  - publisher: Example Agency (via News Digest)", "    url: https://news-digest.net/green-state-2", "    published: 2021-01-03", "    basis: secondary"),
     },
     expected: [
@@ -878,8 +881,8 @@ const CHECK_CASES: Case[] = [
   {
     code: "PUB006",
     name: "registry hosts out of alphabetical order, each located at its key",
-    bad: { [PUBLISHERS]: REGISTRY + lines("  aaa-news.org:", "    publisher: AAA News", "    kind: newspaper", "  abc-news.org:", "    publisher: ABC News", "    kind: newspaper") },
-    fixed: { [PUBLISHERS]: REGISTRY.replace("hosts:\n", "hosts:\n" + lines("  aaa-news.org:", "    publisher: AAA News", "    kind: newspaper", "  abc-news.org:", "    publisher: ABC News", "    kind: newspaper")) },
+    bad: { [PUBLISHERS]: REGISTRY + NEWS_HOSTS },
+    fixed: { [PUBLISHERS]: REGISTRY.replace("hosts:\n", "hosts:\n" + NEWS_HOSTS) },
     expected: [{ file: PUBLISHERS, line: 14, col: 3, severity: "warning", message: "`aaa-news.org` comes after `farm-rewrites.net`" }],
   },
   {

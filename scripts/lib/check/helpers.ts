@@ -3,6 +3,7 @@ import type { CheckContext, IndexEntry, LoadedRecord } from "./types.ts";
 import { visitValuesAt } from "../schema-paths.ts";
 import { escapeSegment } from "../json-pointer.ts";
 import { certainlyBefore, isRealDate, parsePartialDate, type PartialDate } from "../partial-date.ts";
+import { publisherOf, type Publisher } from "../publishers/registry.ts";
 
 /**
  * Calls `visit` for every value in a record at the paths the schemas give for one kind of special value
@@ -103,6 +104,14 @@ export function forEachText(record: LoadedRecord, visit: (text: string, pointer:
 export function forEachSource(record: LoadedRecord, visit: (source: Record<string, unknown>, pointer: string) => void): void {
   asArray(record.data.sources).forEach((s, i) => visit(asObject(s), `/sources/${i}`));
   asArray(record.data.editions).forEach((e, i) => asArray(asObject(e).sources).forEach((s, j) => visit(asObject(s), `/editions/${i}/sources/${j}`)));
+}
+
+/** Calls `visit` for every source of a record whose URL is on a host `data/publishers.yaml` lists, with that host's entry. */
+export function forEachRegisteredSource(ctx: CheckContext, record: LoadedRecord, visit: (source: Record<string, unknown>, pointer: string, entry: Publisher) => void): void {
+  forEachSource(record, (source, pointer) => {
+    const entry = publisherOf(ctx.publishers, source.url);
+    if (entry) visit(source, pointer, entry);
+  });
 }
 
 /** The value at a field path of keys and list indexes joined by `/` (as `claims` and `unverified` write them). */

@@ -1,6 +1,6 @@
 import type { Check } from "../types.ts";
-import { forEachSource } from "../helpers.ts";
-import { namesPublisher, publisherOf } from "../../publishers/registry.ts";
+import { forEachRegisteredSource } from "../helpers.ts";
+import { namesPublisher } from "../../publishers/registry.ts";
 
 /**
  * PUB002: a source's `publisher` names whoever owns its URL's host. A syndicated copy (`basis:
@@ -13,9 +13,8 @@ export const publisherMatchesHost: Check = {
   description: "A source's `publisher` names the publisher `data/publishers.yaml` registers for its URL's host (a `basis: secondary` copy may name the original publisher instead).",
   run(ctx) {
     for (const r of ctx.records) {
-      forEachSource(r, (source, pointer) => {
-        const entry = publisherOf(ctx.publishers, source.url);
-        if (!entry || entry.blocked || typeof source.publisher !== "string" || source.basis === "secondary") return;
+      forEachRegisteredSource(ctx, r, (source, pointer, entry) => {
+        if (entry.blocked || typeof source.publisher !== "string" || source.basis === "secondary") return;
         if (!namesPublisher(source.publisher, entry)) {
           ctx.report(r, `${pointer}/publisher`, `\`${source.publisher}\` is not the publisher registered for \`${entry.host}\` (${entry.publisher})`, {
             tip: `write \`publisher: ${entry.publisher}\`; if the page is a copy of another publisher's report, name that publisher and add \`basis: secondary\``,
