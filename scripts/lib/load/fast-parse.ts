@@ -21,9 +21,11 @@ const SCALAR_END = "\\s*(?:$|[,\\]}]|\\s#|:\\s|:$)";
  * Numbers beyond plain decimals (js-yaml and the YAML 1.2 core schema read `+.5`, `1_000`, `0o17`,
  * `.inf`, `-0` differently): a whole plain scalar — value, key, list or flow item — that starts like
  * a number but is neither a plain unsigned integer, a plain unsigned decimal fraction (`1.5`, as a
- * forum's track) nor a date. Prose and URLs holding digits pass.
+ * forum's track) nor a date. After a first digit, only what either parser's numbers are made of (digits,
+ * `_`, `.`, `e`, `E`, signs; `0x`, `0o`, `0b` apart): a scalar such as `24.kg` (a host of the publishers
+ * registry) or `2nd` is text to both. Prose and URLs holding digits pass.
  */
-const NUMBER_LIKE = `(?!(?:\\d+|(?:0|[1-9]\\d*)\\.\\d+|\\d{4}(?:-\\d\\d){1,2})${SCALAR_END})[-+]?(?:0[xob]\\w*|\\.\\w+|\\d[\\w.+-]*)${SCALAR_END}`;
+const NUMBER_LIKE = `(?!(?:\\d+|(?:0|[1-9]\\d*)\\.\\d+|\\d{4}(?:-\\d\\d){1,2})${SCALAR_END})[-+]?(?:0[xob]\\w*|\\.\\w+|\\d[\\d_.eE+-]*)${SCALAR_END}`;
 /** A null key (`~:`, `null:`): js-yaml names it "null", the positional parser "". */
 const NULL_KEY = "(?:~|null|Null|NULL)\\s*:";
 

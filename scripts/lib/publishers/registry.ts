@@ -8,7 +8,7 @@ import type { Diagnostic, Position } from "../diagnostics.ts";
 import { REGISTRY_CODES } from "../codes.ts";
 import { escapeSegment } from "../json-pointer.ts";
 import { decodeRecordBytes, readRecordFile } from "../load/read-file.ts";
-import { parseRecordYaml } from "../load/parse-yaml.ts";
+import { parseRecordText } from "../load/load-record.ts";
 import { schemaDiagnostics } from "../check/schema-check.ts";
 import { PUBLISHERS_SCHEMA, type SchemaSet } from "../schemas.ts";
 
@@ -157,7 +157,8 @@ export function loadPublishers(root: string, dataDir: string, set: SchemaSet, co
   const file = path.relative(root, abs).split(path.sep).join("/");
   const read = content === undefined ? readRecordFile(file, abs) : decodeRecordBytes(file, typeof content === "string" ? new TextEncoder().encode(content) : content);
   if (!read.ok) return { registry: EMPTY_REGISTRY, diagnostics: [read.diagnostic] };
-  const parsed = parseRecordYaml(file, read.text);
+  // The fast path, as for records: positions only if a diagnostic needs one.
+  const parsed = parseRecordText(file, read.text);
   if (!parsed.ok) return { registry: EMPTY_REGISTRY, diagnostics: parsed.diagnostics };
   const { data, locate } = parsed.parsed;
   const validate = set.publishersValidator;
