@@ -4,12 +4,12 @@
  * against `schemas/publishers.schema.json`; the source checks and the quality report look hosts up in it.
  */
 import path from "node:path";
-import type { Diagnostic, Position } from "../diagnostics.ts";
+import type { Diagnostic } from "../diagnostics.ts";
 import { REGISTRY_CODES } from "../codes.ts";
 import { escapeSegment } from "../json-pointer.ts";
 import { decodeRecordBytes, readRecordFile } from "../load/read-file.ts";
 import { parseRecordText } from "../load/load-record.ts";
-import { schemaDiagnostics } from "../check/schema-check.ts";
+import { schemaDiagnostics, type Locate } from "../check/schema-check.ts";
 import { PUBLISHERS_SCHEMA, type SchemaSet } from "../schemas.ts";
 
 /** The registry's file name, directly under `data/`. */
@@ -171,7 +171,7 @@ export function loadPublishers(root: string, dataDir: string, set: SchemaSet, co
 }
 
 /** PUB006: each host that sorts before the one above it (by code point), located at its key. */
-function outOfOrder(file: string, hosts: readonly string[], locate: (pointer: string, options?: { key?: boolean }) => Position): Diagnostic[] {
+function outOfOrder(file: string, hosts: readonly string[], locate: Locate): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (let i = 1; i < hosts.length; i++) {
     const host = hosts[i]!;
