@@ -72,6 +72,11 @@ describe("the one-pass locator", () => {
     for (const text of ["a: |\n  x\n", "a:\n", "a: {b: 1}\n", "a: ['x, y']\n", "a: [x, 'y, z']\n", "a: ['x' y]\n", "a: [\"x, y\"]\n", "a: 1\n\tb: 2\n", "a:\n  - - b\n", "a: &x 1\n"]) expect(lineLocator(text), text).toBeUndefined();
   });
 
+  it("declines a line indented by white space that is not a space, which YAML does not take for indentation", () => {
+    for (const text of ["a:\n\u00a0 b: 1\n", "a:\n  \u2003b: 1\n", "a: 1\n\u3000\n"]) expect(lineLocator(text), JSON.stringify(text)).toBeUndefined();
+    expect(lineLocator("a: 1 \u00a0\nb: 2\n")!("/b")).toEqual({ line: 2, col: 4 });
+  });
+
   it("locates unindented sequences, comments, continued plain text and flow items", () => {
     const text = "# comment\nid: x\nlist:\n- a\n- b: 1\n  c: two\n    words\ntags: [p, q]  # note\nz: 'quoted'\nnames: [People's Daily, 'it''s', \"a \\\"b\\\"\", O\"Neil]\n";
     const locate = lineLocator(text)!;

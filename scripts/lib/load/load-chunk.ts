@@ -12,7 +12,7 @@ import type { Diagnostic } from "../diagnostics.ts";
 import type { SchemaSet } from "../schemas.ts";
 import type { PublisherRegistry } from "../publishers/registry.ts";
 import { bytesHash } from "../cache/validation-cache.ts";
-import { framed, keptFrameLines, splitLines, type FrameLines } from "../report/frame-lines.ts";
+import { framed, keptFrameLinesOfText, type FrameLines } from "../report/frame-lines.ts";
 
 /** A file that parsed. */
 export interface ParsedRecord {
@@ -125,5 +125,5 @@ export function loadChunk(files: readonly RecordFile[], start: number, end: numb
 function frameLinesOf(diagnostics: readonly Diagnostic[], first: number, text: string | undefined): FrameLines | null {
   if (text === undefined) return null;
   const list = diagnostics.slice(first).filter(framed);
-  return list.length > 0 ? keptFrameLines(splitLines(text), list) : null;
+  return list.length > 0 ? keptFrameLinesOfText(text, list) : null;
 }

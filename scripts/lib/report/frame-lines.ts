@@ -29,3 +29,16 @@ export function keptFrameLines(lines: readonly string[], list: readonly Diagnost
   for (const n of framedLines(list, lines.length)) kept[n] = lines[n - 1]!;
   return { count: lines.length, lines: kept };
 }
+
+/**
+ * keptFrameLines of a file's text, without splitting all of it: a text whose lines all end at LF (most
+ * files) is read for its line starts, and only the lines shown are cut out of it.
+ */
+export function keptFrameLinesOfText(text: string, list: readonly Diagnostic[]): FrameLines {
+  if (text.includes("\r")) return keptFrameLines(splitLines(text), list);
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  const kept: Record<number, string> = {};
+  for (const n of framedLines(list, starts.length)) kept[n] = text.slice(starts[n - 1], n < starts.length ? starts[n]! - 1 : text.length);
+  return { count: starts.length, lines: kept };
+}
