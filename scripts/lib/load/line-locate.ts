@@ -8,8 +8,8 @@
  *
  * It knows block mappings with plain keys, block sequences (indented or not), one-line scalars and plain
  * scalars continued on more-indented lines, and one-line flow sequences of plain items (an apostrophe
- * inside one is text) or quoted items without commas inside. For anything else it returns undefined and
- * the caller parses positionally; a test compares both on every pointer of every record in data/, of the
+ * inside one is text) or whole quoted items (a comma inside one is text). For anything else it returns
+ * undefined and the caller parses positionally; a test compares both on every pointer of every record in data/, of the
  * publishers registry and of the benchmark's corpora.
  */
 import type { Locate } from "../check/schema-check.ts";
@@ -30,8 +30,8 @@ const unsupported = (): never => {
 };
 
 const KEY_LINE = /^([A-Za-z0-9_][\w.-]*):(?:[ ]+(.*))?$/;
-/** A flow item that is one whole quoted scalar with no comma in it. */
-const QUOTED_ITEM = /^(?:'(?:[^',]|'')*'|"(?:[^"\\,]|\\[^,])*")$/;
+/** A quoted scalar at the start of a flow item (a comma inside it is text). */
+const QUOTED_ITEM = /^(?:'(?:[^']|'')*'|"(?:[^"\\]|\\.)*")/;
 
 /** JavaScript's white space other than the space, which trimStart would take for indentation and YAML does not. */
 const OTHER_SPACE = /\s/;
@@ -95,16 +95,26 @@ class Walker {
       const inner = text.slice(1, close);
       if (/[[\]{}#]/.test(inner)) unsupported();
       const items: LineNode[] = [];
-      let offset = at + 1;
       if (inner.trim() !== "") {
-        for (const part of inner.split(",")) {
-          const lead = part.length - part.trimStart().length;
-          // A quote starts quoted text only at an item's start (a comma inside it would split it here):
-          // such an item must be one whole quoted scalar; elsewhere (`People's`) it is text.
-          const item = part.trim();
-          if (item === "" || (/^['"]/.test(item) && !QUOTED_ITEM.test(item))) unsupported();
-          items.push({ kind: "scalar", start: offset + lead });
-          offset += part.length + 1;
+        // Item by item: a quote starts quoted text only at an item's start, and such an item must be one
+        // whole quoted scalar (commas inside it are text); elsewhere (`People's`) a quote is text.
+        for (let i = 0; ; ) {
+          const start = i + /^ */.exec(inner.slice(i))![0].length;
+          if (OTHER_SPACE.test(inner[start] ?? "")) unsupported();
+          let end: number;
+          if (/^['"]/.test(inner.slice(start))) {
+            const quoted = QUOTED_ITEM.exec(inner.slice(start)) ?? unsupported();
+            end = start + quoted[0].length;
+            if (!/^ *(?:,|$)/.test(inner.slice(end))) unsupported();
+          } else {
+            end = inner.indexOf(",", start);
+            if (end === -1) end = inner.length;
+            if (inner.slice(start, end).trim() === "") unsupported();
+          }
+          items.push({ kind: "scalar", start: at + 1 + start });
+          const comma = inner.indexOf(",", end);
+          if (comma === -1) break;
+          i = comma + 1;
         }
       }
       node = { kind: "seq", start: at, items };
