@@ -9,8 +9,8 @@
  * It knows block mappings with plain keys, block sequences (indented or not), one-line scalars and plain
  * scalars continued on more-indented lines, and one-line flow sequences of plain items (an apostrophe
  * inside one is text) or whole quoted items (a comma inside one is text). For anything else it returns
- * undefined and the caller parses positionally; a test compares both on every pointer of every record in data/, of the
- * publishers registry and of the benchmark's corpora.
+ * undefined and the caller parses positionally; a test compares both on every pointer of every record
+ * in data/, of the publishers registry and of the benchmark's corpora.
  */
 import type { Locate } from "../check/schema-check.ts";
 import { pointerSegments } from "../json-pointer.ts";
