@@ -30,8 +30,10 @@ const unsupported = (): never => {
 };
 
 const KEY_LINE = /^([A-Za-z0-9_][\w.-]*):(?:[ ]+(.*))?$/;
-/** A quoted scalar at the start of a flow item (a comma inside it is text). */
-const QUOTED_ITEM = /^(?:'(?:[^']|'')*'|"(?:[^"\\]|\\.)*")/;
+/** A flow item that is one whole quoted scalar (a comma inside it is text), then spaces up to its end (sticky). */
+const QUOTED_ITEM = /(?:'(?:[^']|'')*'|"(?:[^"\\]|\\.)*") *(?=,|$)/y;
+/** Spaces before a flow item (sticky). */
+const SPACES = / */y;
 
 /** JavaScript's white space other than the space, which trimStart would take for indentation and YAML does not. */
 const OTHER_SPACE = /\s/;
@@ -99,13 +101,15 @@ class Walker {
         // Item by item: a quote starts quoted text only at an item's start, and such an item must be one
         // whole quoted scalar (commas inside it are text); elsewhere (`People's`) a quote is text.
         for (let i = 0; ; ) {
-          const start = i + /^ */.exec(inner.slice(i))![0].length;
+          SPACES.lastIndex = i;
+          SPACES.test(inner);
+          const start = SPACES.lastIndex;
           if (OTHER_SPACE.test(inner[start] ?? "")) unsupported();
           let end: number;
-          if (/^['"]/.test(inner.slice(start))) {
-            const quoted = QUOTED_ITEM.exec(inner.slice(start)) ?? unsupported();
-            end = start + quoted[0].length;
-            if (!/^ *(?:,|$)/.test(inner.slice(end))) unsupported();
+          if (inner[start] === "'" || inner[start] === '"') {
+            QUOTED_ITEM.lastIndex = start;
+            if (!QUOTED_ITEM.test(inner)) unsupported();
+            end = QUOTED_ITEM.lastIndex;
           } else {
             end = inner.indexOf(",", start);
             if (end === -1) end = inner.length;

@@ -23,11 +23,16 @@ export function framedLines(list: readonly Diagnostic[], count: number): number[
   return wanted;
 }
 
+/** What to keep of a file of `count` lines for the frames of these diagnostics (`lineAt`: line n, 1-based). */
+function keep(count: number, lineAt: (n: number) => string, list: readonly Diagnostic[]): FrameLines {
+  const kept: Record<number, string> = {};
+  for (const n of framedLines(list, count)) kept[n] = lineAt(n);
+  return { count, lines: kept };
+}
+
 /** What to keep of a file's lines for the frames of these diagnostics. */
 export function keptFrameLines(lines: readonly string[], list: readonly Diagnostic[]): FrameLines {
-  const kept: Record<number, string> = {};
-  for (const n of framedLines(list, lines.length)) kept[n] = lines[n - 1]!;
-  return { count: lines.length, lines: kept };
+  return keep(lines.length, (n) => lines[n - 1]!, list);
 }
 
 /**
@@ -38,7 +43,5 @@ export function keptFrameLinesOfText(text: string, list: readonly Diagnostic[]):
   if (text.includes("\r")) return keptFrameLines(splitLines(text), list);
   const starts = [0];
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  const kept: Record<number, string> = {};
-  for (const n of framedLines(list, starts.length)) kept[n] = text.slice(starts[n - 1], n < starts.length ? starts[n]! - 1 : text.length);
-  return { count: starts.length, lines: kept };
+  return keep(starts.length, (n) => text.slice(starts[n - 1], n < starts.length ? starts[n]! - 1 : text.length), list);
 }
