@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { caseClashes, classify, discover, type Discovery, type RecordFile } from "./load/discover.ts";
-import { decodeRecordBytes, readRecordBytes, statStamp } from "./load/read-file.ts";
+import { decodeRecordBytes, readRecordBytes } from "./load/read-file.ts";
+import { lstatStamp, stampsInWorker } from "./load/stamps.ts";
 import { checkableRecord, loadRecord, locateReading, parseRecordText, readFromDisk, type Reader } from "./load/load-record.ts";
 import { CACHED, loadChunk, type ChunkResult, type FileStage, type Hashing, type ParsedRecord } from "./load/load-chunk.ts";
 import { CHUNK_SIZE, encodeFiles, holdsAtLeast, PARALLEL_THRESHOLD, startWorkers, type WorkerPool } from "./load/parallel.ts";
@@ -225,16 +226,6 @@ function byFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
   return out;
 }
 
-/** A file's stat stamp without reading it ("" when it cannot be had: the file is then read). */
-function lstatStamp(abs: string): string {
-  try {
-    const st = fs.lstatSync(abs, { throwIfNoEntry: false });
-    return st?.isFile() ? statStamp(st) : "";
-  } catch {
-    return "";
-  }
-}
-
 async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: string, workers: WorkerPool | undefined, time: (phase: string) => void): Promise<ValidateResult> {
   const source = options.files ? discoverInMemory(options.root, options.files) : { found: options.discovered ?? (await discover(options.root, dataDir)), read: readFromDisk };
   const found = source.found;
@@ -281,10 +272,16 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   let pending: number[] | undefined;
   if (cache && cache.size > 0) {
     pending = [];
-    // Every stamp first, in one tight loop, then every verdict: the file system's lookups interleaved
-    // with decoding verdicts took half as long again.
-    const stamps = targets.map((rf) => (cache.stampOf(rf.file) ? lstatStamp(rf.abs) : ""));
-    time("stat stamps");
+    // Every stamp first, then every verdict: the file system's lookups interleaved with decoding
+    // verdicts took half as long again. A large run takes the stamps in a worker thread and decodes the
+    // verdicts meanwhile (a file found changed has its verdict decoded for nothing).
+    const inWorker = options.parallel !== false && targets.length >= PARALLEL_THRESHOLD ? stampsInWorker(targets.map((rf) => rf.abs)) : undefined;
+    if (inWorker) {
+      for (const rf of targets) if (cache.stampOf(rf.file)) cache.decode(rf.file);
+      time("verdicts decoded");
+    }
+    const stamps = (await inWorker) ?? targets.map((rf) => (cache.stampOf(rf.file) ? lstatStamp(rf.abs) : ""));
+    time(inWorker ? "stat stamps (worker)" : "stat stamps");
     for (let i = 0; i < targets.length; i++) {
       const rf = targets[i]!;
       const verdict = stamps[i] ? cache.take(rf.file, undefined, stamps[i]!) : undefined;

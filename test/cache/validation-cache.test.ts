@@ -7,6 +7,7 @@
 import "../loaded-machine.ts";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { validate, type ValidateOptions, type ValidateResult } from "../../scripts/lib/validate.ts";
 import { CACHE_FILE, cacheDisabledByEnv, editionIdsFile, ValidationCache } from "../../scripts/lib/cache/validation-cache.ts";
@@ -410,6 +411,25 @@ describe("an unusable cache file is ignored with a notice, and rebuilt", () => {
       expect(again.diagnostics).toEqual(plain.diagnostics);
     });
   }
+
+  it("the texts of diagnostics are kept once however many files repeat them; a cache whose texts outnumber its verdicts many times over is made anew, without a notice", async () => {
+    await run(root);
+    const text = fs.readFileSync(file(), "utf8");
+    const repeated = "the source has no `published` date";
+    expect(plain.diagnostics.filter((d) => d.message === repeated).length).toBeGreaterThan(10);
+    expect(text.split(repeated).length - 1).toBe(1);
+    // A part adding only texts, well formed: far more texts than verdicts.
+    const body = Buffer.from(`\t${JSON.stringify(Array.from({ length: 5 * plain.recordsChecked + 1001 }, (_, i) => `text ${i}`))}\n`);
+    fs.appendFileSync(file(), Buffer.concat([Buffer.from(`#${body.length} ${zlib.crc32(body)} 1\n`), body]));
+    const anew = await run(root);
+    expect(anew.notices).toEqual([]);
+    expect(anew.fromCache).toBe(0);
+    expect(anew.diagnostics).toEqual(plain.diagnostics);
+    expect(fs.readFileSync(file(), "utf8")).not.toContain("text 1001");
+    const again = await run(root);
+    expect(again.fromCache).toBe(plain.recordsChecked);
+    expect(again.diagnostics).toEqual(plain.diagnostics);
+  });
 
   it("unreadable (a folder in its place): one notice for reading, none crashes, the same diagnostics", async () => {
     fs.rmSync(file(), { force: true });

@@ -14,7 +14,8 @@
  *
  * The file is a header line (format, version, inputs hash), then parts, each a line `#<bytes> <crc32>
  * <lines>` and that many bytes of lines `path TAB stamp TAB hash TAB verdict-as-JSON TAB frames-as-JSON`
- * (an empty hash drops the path; JSON text holds no tab). The frames are decoded only when a report asks
+ * (an empty hash drops the path; JSON text holds no tab), then a last line `TAB texts-as-JSON`, the
+ * texts the part adds to the table that encodes diagnostics (see StringTable). The frames are decoded only when a report asks
  * for them, so that their strings die young. A run that changes a few verdicts appends one part with them, in one write, instead of
  * writing every verdict again; later parts win. When parts pile up, the next run writes the whole cache
  * anew, to a temporary file renamed into place, so readers and concurrent runs only ever see whole
@@ -63,6 +64,9 @@ export const RACY_MS = 3000;
 /** From this many parts on, a run that writes the cache writes it whole, as one part. */
 const MAX_PARTS = 8;
 
+/** A cache whose texts outnumber its verdicts this many times over (plus a thousand) is made anew (see parseCache). */
+const TEXTS_PER_ENTRY = 4;
+
 const FORMAT = "sidelines-validation-cache";
 const TEMP_PREFIX = "validation-cache.tmp-";
 const NL = 0x0a;
@@ -89,7 +93,7 @@ interface Entry {
   /** The verdict and frames as JSON, joined by a tab (a slice of the file read); undefined for an entry made in this run. */
   json: Buffer | undefined;
   verdict?: Verdict;
-  /** The frames, decoded from `json` or `line` when first asked for (null: none, or not decodable); set when a report read the file. */
+  /** The frames, set when a report read the file (null: none); undefined while they are only in `json` or `line` (see framesOf). */
   frames?: FrameLines | null | undefined;
   /**
    * For an entry made in this run: its whole line, encoded when it was made (with its stamp if that was
@@ -100,11 +104,95 @@ interface Entry {
 }
 
 /**
- * An entry's verdict and frames as the JSON kept in the cache file, joined by a tab. Each diagnostic's
- * `file` is the entry's own path: it is written empty, and put back when the verdict is decoded (in
- * place, so that its keys keep their order).
+ * The texts of the cached diagnostics — their codes, messages, tips, pointers, severities and the order
+ * of their keys — kept once and named by number: a dataset's tens of thousands of diagnostics hold a
+ * few hundred distinct texts, and decoding numbers is cheaper than decoding the same texts again. Each
+ * part of the file ends with the texts it adds to those of the parts before it, so that the table only
+ * grows and an entry of any part is decoded with the whole table.
  */
-const entryJson = (v: Verdict, frames: FrameLines | null | undefined): string => `${JSON.stringify([v.diagnostics.map((d) => ({ ...d, file: "" })), v.view, v.schemaOk, v.mayHaveEscapes])}\t${JSON.stringify(frames ?? null)}`;
+class StringTable {
+  /** How many texts the file already held when it was read: a part written holds the rest. */
+  private written: number;
+  private readonly index = new Map<string, number>();
+  /** Key orders, decoded from their texts when first used. */
+  private readonly keyLists = new Map<number, string[]>();
+
+  constructor(readonly list: string[] = []) {
+    list.forEach((text, i) => this.index.set(text, i));
+    this.written = list.length;
+  }
+
+  private ref(text: string): number {
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.list.push(text) - 1;
+      this.index.set(text, i);
+    }
+    return i;
+  }
+
+  /** A value of a diagnostic: a text as -1 - its number, a number from 0 as it is, anything else inside an array. */
+  private value(v: unknown): unknown {
+    return typeof v === "string" ? -1 - this.ref(v) : typeof v === "number" && v >= 0 ? v : [v];
+  }
+
+  /** A diagnostic as cached: the number of its key order, then its values in that order, `file` left out (it is the entry's path). */
+  encode(d: Diagnostic): unknown[] {
+    const keys = Object.keys(d);
+    const row: unknown[] = [this.ref(JSON.stringify(keys))];
+    for (const k of keys) if (k !== "file") row.push(this.value((d as unknown as Record<string, unknown>)[k]));
+    return row;
+  }
+
+  /** A diagnostic of the file `rel` as encoded; throws on anything that encode() does not make. */
+  decode(row: unknown, rel: string): Diagnostic {
+    if (!Array.isArray(row) || typeof row[0] !== "number") throw new Error("not an encoded diagnostic");
+    const keys = this.keys(row[0]);
+    const d: Record<string, unknown> = {};
+    let i = 1;
+    for (const k of keys) {
+      if (k === "file") {
+        d[k] = rel;
+        continue;
+      }
+      const v: unknown = row[i++];
+      if (typeof v === "number") d[k] = v >= 0 ? v : this.text(-1 - v);
+      else if (Array.isArray(v) && v.length === 1) d[k] = v[0];
+      else throw new Error("not an encoded value");
+    }
+    if (i !== row.length) throw new Error("not an encoded diagnostic");
+    return d as unknown as Diagnostic;
+  }
+
+  private text(i: number): string {
+    const text = this.list[i];
+    if (text === undefined) throw new Error("no such text");
+    return text;
+  }
+
+  private keys(i: number): string[] {
+    let keys = this.keyLists.get(i);
+    if (!keys) {
+      const parsed: unknown = JSON.parse(this.text(i));
+      if (!Array.isArray(parsed) || !parsed.every((k) => typeof k === "string")) throw new Error("not a key order");
+      this.keyLists.set(i, (keys = parsed as string[]));
+    }
+    return keys;
+  }
+
+  /** The last line of a part: the texts added since the file was read or last written to (all of them for a file written whole). */
+  line(whole: boolean): string {
+    return `\t${JSON.stringify(whole ? this.list : this.list.slice(this.written))}\n`;
+  }
+
+  /** After a part is written: its texts are in the file. */
+  markWritten(): void {
+    this.written = this.list.length;
+  }
+}
+
+/** An entry's verdict and frames as the JSON kept in the cache file, joined by a tab; its diagnostics encoded by the table. */
+const entryJson = (v: Verdict, frames: FrameLines | null | undefined, table: StringTable): string => `${JSON.stringify([v.diagnostics.map((d) => table.encode(d)), v.view, v.schemaOk, v.mayHaveEscapes])}\t${JSON.stringify(frames ?? null)}`;
 
 /** Whether the variable turns the cache off. */
 export function cacheDisabledByEnv(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -116,6 +204,8 @@ class Unusable extends Error {}
 
 interface Parsed {
   entries: Map<string, Entry>;
+  /** The texts of every part, in order. */
+  texts: string[];
   parts: number;
   /** Bytes of every part after the first. */
   appended: number;
@@ -141,7 +231,7 @@ function parseCache(bytes: Buffer, inputs: string): Parsed | undefined {
   if (h === null || typeof h !== "object" || h.format !== FORMAT) throw new Unusable("it is not a validation cache");
   if (h.version !== CACHE_FORMAT_VERSION) throw new Unusable(`it has version ${JSON.stringify(h.version)}, not ${CACHE_FORMAT_VERSION}`);
   if (h.inputs !== inputs) return undefined;
-  const parsed: Parsed = { entries: new Map(), parts: 0, appended: 0, base: 0 };
+  const parsed: Parsed = { entries: new Map(), texts: [], parts: 0, appended: 0, base: 0 };
   for (let pos = nl + 1; pos < bytes.length; ) {
     const end = bytes.indexOf(NL, pos);
     const m = end === -1 || bytes[pos] !== 0x23 ? null : /^#(\d+) (\d+) (\d+)$/.exec(bytes.toString("latin1", pos, end));
@@ -149,19 +239,34 @@ function parseCache(bytes: Buffer, inputs: string): Parsed | undefined {
     const length = Number(m[1]);
     const body = bytes.subarray(end + 1, end + 1 + length);
     if (body.length !== length || zlib.crc32(body) !== Number(m[2])) throw new Unusable("it is truncated or corrupt (checksum mismatch)");
-    if (splitLines(body, parsed.entries) !== Number(m[3])) throw new Unusable("it is truncated or corrupt (line count)");
+    if (splitLines(body, parsed) !== Number(m[3])) throw new Unusable("it is truncated or corrupt (line count)");
     if (parsed.parts++ === 0) parsed.base = length;
     else parsed.appended += length;
     pos = end + 1 + length;
   }
   if (parsed.parts === 0) throw new Unusable("it is truncated or corrupt (no verdicts)");
+  // Texts pile up only as new messages appear; should they ever outnumber the verdicts many times over,
+  // the cache is made anew, as if made under other inputs, with only the texts still used.
+  if (parsed.texts.length > TEXTS_PER_ENTRY * parsed.entries.size + 1000) return undefined;
   return parsed;
 }
 
-/** Splits a part's lines into the entries (later ones replace earlier ones); returns how many lines. */
-function splitLines(body: Buffer, entries: Map<string, Entry>): number {
-  let count = 0;
-  for (let pos = 0; pos < body.length; count++) {
+/** Splits a part's lines into the entries (later ones replace earlier ones) and its texts; returns how many lines. */
+function splitLines(body: Buffer, parsed: Parsed): number {
+  // The texts: the last line.
+  const last = body.length > 0 && body[body.length - 1] === NL ? body.lastIndexOf(NL, body.length - 2) + 1 : -1;
+  if (last === -1 || body[last] !== TAB) throw new Unusable("a part has no texts");
+  let texts: unknown;
+  try {
+    texts = JSON.parse(body.toString("utf8", last + 1, body.length - 1));
+  } catch {
+    throw new Unusable("a part's texts are not readable");
+  }
+  if (!Array.isArray(texts) || !texts.every((t) => typeof t === "string")) throw new Unusable("a part's texts are not readable");
+  for (const t of texts as string[]) parsed.texts.push(t);
+  const entries = parsed.entries;
+  let count = 1;
+  for (let pos = 0; pos < last; count++) {
     const end = body.indexOf(NL, pos);
     const a = body.indexOf(TAB, pos);
     const b = a === -1 ? -1 : body.indexOf(TAB, a + 1);
@@ -235,6 +340,22 @@ export function readEditionIds(cacheFile: string, inputs: string): { forums?: Ma
   }
 }
 
+/** Decodes an entry's verdict once (its diagnostics given the entry's path); false when it cannot be decoded. */
+function decoded(rel: string, entry: Entry, table: StringTable): boolean {
+  if (entry.verdict) return true;
+  const tab = entry.json!.indexOf(TAB);
+  if (tab === -1) return false;
+  try {
+    const [rows, view, schemaOk, mayHaveEscapes] = JSON.parse(entry.json!.toString("utf8", 0, tab)) as [unknown[], Verdict["view"], boolean, boolean];
+    if (!Array.isArray(rows)) return false;
+    const diagnostics = rows.map((row) => table.decode(row, rel));
+    entry.verdict = { diagnostics, view, schemaOk, mayHaveEscapes };
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** One run's view of the cache: the verdicts read at the start, and those to write at the end. */
 export class ValidationCache {
   /** A one-line notice for the user (an unusable cache, a cache that could not be written); at most one per run. */
@@ -249,6 +370,8 @@ export class ValidationCache {
     readonly file: string,
     private readonly inputs: string,
     private readonly previous: Map<string, Entry>,
+    /** The texts of the diagnostics read, and those added in this run. */
+    private readonly table: StringTable,
     /** What was read, when new parts may be appended to it: its inode, and the parts' sizes. */
     private readonly appendTo: { ino: number; parts: number; base: number; appended: number } | undefined,
   ) {}
@@ -287,7 +410,7 @@ export class ValidationCache {
         problem = error instanceof Unusable ? error.message : `it could not be read (${String(error)})`;
       }
     }
-    const cache = new ValidationCache(file, inputs, parsed?.entries ?? new Map(), parsed ? { ino, parts: parsed.parts, base: parsed.base, appended: parsed.appended } : undefined);
+    const cache = new ValidationCache(file, inputs, parsed?.entries ?? new Map(), new StringTable(parsed?.texts), parsed ? { ino, parts: parsed.parts, base: parsed.base, appended: parsed.appended } : undefined);
     if (problem) cache.notice = `note: ignored the validation cache ${path.basename(path.dirname(file))}/${path.basename(file)}, ${problem}; every file is checked afresh, and a full validation writes it anew (turn it off with --no-cache or ${NO_CACHE_VARIABLE}=1)`;
     return cache;
   }
@@ -309,21 +432,18 @@ export class ValidationCache {
    */
   take(rel: string, hash: string | undefined, stamp: string): Verdict | undefined {
     const entry = this.previous.get(rel);
-    if (!entry || (hash === undefined ? stamp === "" || entry.stamp !== stamp : entry.hash !== hash)) return undefined;
-    if (!entry.verdict) {
-      const tab = entry.json!.indexOf(TAB);
-      if (tab === -1) return undefined;
-      try {
-        const [diagnostics, view, schemaOk, mayHaveEscapes] = JSON.parse(entry.json!.toString("utf8", 0, tab)) as [Diagnostic[], Verdict["view"], boolean, boolean];
-        if (!Array.isArray(diagnostics)) return undefined;
-        for (const d of diagnostics) d.file = rel;
-        entry.verdict = { diagnostics, view, schemaOk, mayHaveEscapes };
-      } catch {
-        return undefined;
-      }
-    }
+    if (!entry || (hash === undefined ? stamp === "" || entry.stamp !== stamp : entry.hash !== hash) || !decoded(rel, entry, this.table)) return undefined;
     this.next.set(rel, entry.stamp === stamp ? entry : { ...entry, stamp });
     return entry.verdict;
+  }
+
+  /**
+   * Decodes the cached verdict of a file ahead of take(), which then finds it decoded: a large run
+   * decodes verdicts while a worker thread takes the files' stamps (see stampsInWorker).
+   */
+  decode(rel: string): void {
+    const entry = this.previous.get(rel);
+    if (entry) decoded(rel, entry, this.table);
   }
 
   /**
@@ -337,7 +457,7 @@ export class ValidationCache {
     if (/[\t\n\r]/.test(rel)) return;
     // The frames are kept only in the encoded line, and decoded from it if a report asks (framesOf):
     // a cold run of a large dataset would otherwise hold them twice until the report.
-    this.next.set(rel, { stamp, hash, json: undefined, verdict, line: this.arena.encode(`${rel}\t${trustedAt(stamp, Date.now())}\t${hash}\t${entryJson(verdict, frames)}\n`) });
+    this.next.set(rel, { stamp, hash, json: undefined, verdict, line: this.arena.encode(`${rel}\t${trustedAt(stamp, Date.now())}\t${hash}\t${entryJson(verdict, frames, this.table)}\n`) });
   }
 
   /** Keeps the cached verdict of a file that this run did not check. */
@@ -346,21 +466,23 @@ export class ValidationCache {
     if (entry && !this.next.has(rel)) this.next.set(rel, entry);
   }
 
-  /** The lines kept for code frames of a file: cached with its verdict, or given with the verdict put in this run. */
+  /**
+   * The lines kept for code frames of a file: cached with its verdict, or given with the verdict put in
+   * this run. Decoded anew at each call and not kept (a report asks once per file), so that they die young.
+   */
   framesOf(rel: string): FrameLines | undefined {
     const entry = this.next.get(rel);
-    if (entry && entry.frames === undefined) {
-      // The frames' JSON ends a read entry's `json` and an encoded line (before its line feed), after
-      // their last tab. Not decodable (which the checksum makes all but impossible): the report reads
-      // the file instead.
-      const bytes = entry.json ?? entry.line?.subarray(0, -1);
-      try {
-        entry.frames = bytes === undefined ? null : (JSON.parse(bytes.toString("utf8", bytes.lastIndexOf(TAB) + 1)) as FrameLines | null);
-      } catch {
-        entry.frames = null;
-      }
+    if (!entry) return undefined;
+    if (entry.frames !== undefined) return entry.frames ?? undefined;
+    // The frames' JSON ends a read entry's `json` and an encoded line (before its line feed), after
+    // their last tab. Not decodable (which the checksum makes all but impossible): the report reads
+    // the file instead.
+    const bytes = entry.json ?? entry.line?.subarray(0, -1);
+    try {
+      return bytes === undefined ? undefined : ((JSON.parse(bytes.toString("utf8", bytes.lastIndexOf(TAB) + 1)) as FrameLines | null) ?? undefined);
+    } catch {
+      return undefined;
     }
-    return entry?.frames ?? undefined;
   }
 
   /**
@@ -379,7 +501,7 @@ export class ValidationCache {
         out.text(head);
         out.bytes(e.json);
         out.text("\n");
-      } else out.text(`${head}${entryJson(e.verdict!, e.frames)}\n`);
+      } else out.text(`${head}${entryJson(e.verdict!, e.frames, this.table)}\n`);
     };
     const changed = new ByteChunks();
     let changedCount = 0;
@@ -407,16 +529,17 @@ export class ValidationCache {
       changedCount++;
     }
     if (changedCount === 0) return;
+    changed.text(this.table.line(false));
     /** A part: its heading line, then its lines' bytes (in pieces, never copied into one buffer). */
     const part = (body: ByteChunks, count: number): Buffer[] => {
       const pieces = body.finish();
-      return [Buffer.from(`#${body.length} ${body.crc} ${count}\n`), ...pieces];
+      return [Buffer.from(`#${body.length} ${body.crc} ${count + 1}\n`), ...pieces];
     };
     const at = this.appendTo;
     try {
       const appended = part(changed, changedCount);
       const appendedBytes = changed.length + appended[0]!.length;
-      if (at && at.parts < MAX_PARTS && at.appended + appendedBytes <= at.base / 2 && this.append(Buffer.concat(appended), at.ino)) return;
+      if (at && at.parts < MAX_PARTS && at.appended + appendedBytes <= at.base / 2 && this.append(Buffer.concat(appended), at.ino)) return this.table.markWritten();
       const whole = new ByteChunks();
       let count = 0;
       for (const rel of present) {
@@ -425,7 +548,9 @@ export class ValidationCache {
         line(whole, rel, e);
         count++;
       }
+      whole.text(this.table.line(true));
       replaceWhole(this.file, [`${JSON.stringify({ format: FORMAT, version: CACHE_FORMAT_VERSION, inputs: this.inputs })}\n`, ...part(whole, count)]);
+      this.table.markWritten();
     } catch (error) {
       this.notice ??= `note: could not write the validation cache (${(error as NodeJS.ErrnoException).code ?? String(error)}); the next run checks every file again`;
     }
