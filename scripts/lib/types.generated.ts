@@ -119,7 +119,7 @@ export interface Sanction {
    */
   title: Text;
   /**
-   * `sanction` (the default) when the action imposes measures on its targets; `designation` when it only places them on a list, such as the CAATSA §231 List of Specified Persons, which does not itself impose sanctions. A designation has `lists` and no `measures`; counts, the site and meetings' `participant_sanctioned` and `participant_sanctions` consider only sanctions.
+   * `sanction` (the default) when the action imposes measures on its targets; `designation` when it only places them on a list, such as the CAATSA §231 List of Specified Persons, which does not itself impose sanctions. A designation has `lists` and no `measures`; counts, the site and meetings' `participant_sanctioned` and `sanctioned_participants` consider only sanctions.
    */
   kind?: "sanction" | "designation";
   /**
@@ -1180,7 +1180,7 @@ export interface PublishedSanction {
    */
   title: Text;
   /**
-   * `sanction` (the default) when the action imposes measures on its targets; `designation` when it only places them on a list, such as the CAATSA §231 List of Specified Persons, which does not itself impose sanctions. A designation has `lists` and no `measures`; counts, the site and meetings' `participant_sanctioned` and `participant_sanctions` consider only sanctions. Always present in published data: `sanction` when the record does not say.
+   * `sanction` (the default) when the action imposes measures on its targets; `designation` when it only places them on a list, such as the CAATSA §231 List of Specified Persons, which does not itself impose sanctions. A designation has `lists` and no `measures`; counts, the site and meetings' `participant_sanctioned` and `sanctioned_participants` consider only sanctions. Always present in published data: `sanction` when the record does not say.
    */
   kind: "sanction" | "designation";
   /**
