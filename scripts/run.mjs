@@ -25,7 +25,7 @@ const STAMP_FILE = path.join(COMPILED_DIR, "stamp");
 /** Raised when what the compiler writes changes shape. */
 const FORMAT = 1;
 /** The modules worker threads run, compiled beside the commands under their own file names. */
-const WORKER_BODIES = ["lib/load/load-worker-body.ts", "lib/cache/warm-run-worker-body.ts", "lib/publish/release-writer-body.ts", "lib/site/render-worker-body.ts"];
+const WORKER_BODIES = ["lib/load/load-worker-body.ts", "lib/load/stamp-worker-body.ts", "lib/publish/release-writer-body.ts", "lib/site/render-worker-body.ts"];
 
 /** The commands: the TypeScript files directly in scripts/. */
 export function commandNames() {

@@ -105,8 +105,7 @@ async function main(argv: string[]): Promise<number> {
   const cached = parsed.values["no-cache"] !== true && !cacheDisabledByEnv();
   // A human report shows code frames: the cache keeps the lines they show, so it is written after the report.
   const frames = format === "human";
-  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const result = await validate({ root: ROOT, schemaSet, strict, frames, prerender: frames && !color, ...(discovered ? { discovered } : {}), ...(only ? { only } : {}), ...(cached ? { cache: { file: path.join(ROOT, CACHE_FILE) } } : {}) });
+  const result = await validate({ root: ROOT, schemaSet, strict, frames, ...(discovered ? { discovered } : {}), ...(only ? { only } : {}), ...(cached ? { cache: { file: path.join(ROOT, CACHE_FILE) } } : {}) });
   for (const notice of result.notices) console.error(`validate: ${notice}`);
   if (format === "json") console.log(formatJson(result.diagnostics, result.filesChecked));
   else if (format === "github") console.log(formatGithub(result.diagnostics, result.filesChecked));
@@ -115,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
     const frameLines = result.frames;
     const read = new Map<string, FrameLines>();
     // Written as it is made, as fast as the reader takes it: a report of 100,000 problems is tens of megabytes.
-    await writeAll(process.stdout, humanPieces(result.diagnostics, { root: ROOT, color, filesChecked: result.filesChecked, ...(frameLines ? { frames: { cached: (file) => frameLines.lines(file), read }, prerendered: (file) => frameLines.block(file) } : {}) }));
+    await writeAll(process.stdout, humanPieces(result.diagnostics, { root: ROOT, color: process.stdout.isTTY === true && !process.env.NO_COLOR, filesChecked: result.filesChecked, ...(frameLines ? { frames: { cached: (file) => frameLines.lines(file), read } } : {}) }));
     process.stdout.write("\n");
     time("report");
     const notice = frameLines?.save(read);

@@ -2,8 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { caseClashes, classify, discover, type Discovery, type RecordFile } from "./load/discover.ts";
 import { decodeRecordBytes, readRecordBytes } from "./load/read-file.ts";
-import { lstatStamp } from "./load/stamps.ts";
-import { startWarmRunWorker } from "./cache/warm-run-worker.ts";
+import { lstatStamp, stampsInWorker } from "./load/stamps.ts";
 import { checkableRecord, loadRecord, locateReading, parseRecordText, readFromDisk, type Reader } from "./load/load-record.ts";
 import { CACHED, loadChunk, type ChunkResult, type FileStage, type Hashing, type ParsedRecord } from "./load/load-chunk.ts";
 import { CHUNK_SIZE, encodeFiles, holdsAtLeast, PARALLEL_THRESHOLD, startWorkers, type WorkerPool } from "./load/parallel.ts";
@@ -54,11 +53,6 @@ export interface ValidateOptions {
    * then written only when the caller calls `frames.save`, after the report, keeping the lines it read.
    */
   frames?: boolean;
-  /**
-   * With `frames`: the caller's report is the human one without colour, so a large warm run may make
-   * the report's blocks of files found unchanged in a worker thread meanwhile (see ReportFrames.block).
-   */
-  prerender?: boolean;
 }
 
 /** The publishers registry of the dataset being checked (`data/publishers.yaml`), empty when there is none. */
@@ -116,8 +110,6 @@ export interface ValidateResult {
  */
 export interface ReportFrames {
   lines(file: string): FrameLines | undefined;
-  /** A file's block of the human report without colour, made beforehand, when its every diagnostic is its cached verdict's. */
-  block(file: string): string | undefined;
   /** Writes the cache (when the run is one that writes it); returns a notice when it could not. */
   save(read: ReadonlyMap<string, FrameLines>): string | undefined;
 }
@@ -278,20 +270,18 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   // (`pending`, by index into targets) are read and their bytes hashed first: those whose hash is the
   // cached one keep their verdict too, and every other file's verdict is cached for the next run.
   let pending: number[] | undefined;
-  let warm: ReturnType<typeof startWarmRunWorker>;
   if (cache && cache.size > 0) {
     pending = [];
     // Every stamp first, then every verdict: the file system's lookups interleaved with decoding
     // verdicts took half as long again. A large run takes the stamps in a worker thread and decodes the
     // verdicts meanwhile (a file found changed has its verdict decoded for nothing).
-    const prerender = frames && options.prerender === true ? cache.prerenderJob() : undefined;
-    warm = options.parallel !== false && targets.length >= PARALLEL_THRESHOLD ? startWarmRunWorker(targets.map((rf) => rf.abs), prerender && { ...prerender, strict: options.strict === true }) : undefined;
-    if (warm) {
+    const inWorker = options.parallel !== false && targets.length >= PARALLEL_THRESHOLD ? stampsInWorker(targets.map((rf) => rf.abs)) : undefined;
+    if (inWorker) {
       for (const rf of targets) if (cache.stampOf(rf.file)) cache.decode(rf.file);
       time("verdicts decoded");
     }
-    const stamps = (await warm?.stamps) ?? targets.map((rf) => (cache.stampOf(rf.file) ? lstatStamp(rf.abs) : ""));
-    time(warm ? "stat stamps (worker)" : "stat stamps");
+    const stamps = (await inWorker) ?? targets.map((rf) => (cache.stampOf(rf.file) ? lstatStamp(rf.abs) : ""));
+    time(inWorker ? "stat stamps (worker)" : "stat stamps");
     for (let i = 0; i < targets.length; i++) {
       const rf = targets[i]!;
       const verdict = stamps[i] ? cache.take(rf.file, undefined, stamps[i]!) : undefined;
@@ -393,14 +383,8 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
     : undefined;
   const index = buildIndex(found.records, loaded, set, env, source.read, cachedRecord, knownEditionIds);
   time("index");
-  const beforeDatasetChecks = diagnostics.length;
   runChecks(DATASET_CHECKS, checkable, index, env, diagnostics, { publishers: publishers.registry, strict: options.strict === true });
   time("dataset checks");
-  // Blocks made beforehand are used for files whose diagnostics are all their cached verdict's: not
-  // for those the dataset checks, the registry or the listing had something to say about.
-  const blocks = warm ? await warm.blocks : undefined;
-  const elsewhere = blocks ? new Set([...notRecords, ...publishers.diagnostics, ...diagnostics.slice(beforeDatasetChecks)].map((d) => d.file)) : undefined;
-  if (blocks) time("report blocks (worker)");
   const kept = dropStrictOnly(diagnostics, options.strict === true).sort(compareDiagnostics);
   const notices: string[] = editionIds.notice ? [editionIds.notice] : [];
   let reportFrames: ReportFrames | undefined;
@@ -427,10 +411,6 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
     if (cache?.notice) notices.push(cache.notice);
     reportFrames = {
       lines: (file) => keptFrames.get(file) ?? cache?.framesOf(file),
-      block: (file) => {
-        const slot = blocks && !elsewhere!.has(file) ? cache!.slotOf(file) : undefined;
-        return slot === undefined ? undefined : (blocks![slot] ?? undefined);
-      },
       save: (read) => {
         const before = cache?.notice;
         save(read);

@@ -495,47 +495,6 @@ describe("validation cache with worker threads, on a corpus with errors", { time
     expect(partial.diagnostics).toEqual((await validate({ root, only })).diagnostics);
   });
 
-  it("a warm run's human report made with the blocks a worker made beforehand is the report made without them; no block is used for a file a dataset check spoke of", async () => {
-    for (const strict of [false, true]) {
-      // A human report first, so that the cache keeps the lines of its code frames.
-      await runCli(root, strict ? ["--strict"] : []);
-      const r = await run(root, { frames: true, prerender: true, strict });
-      expect(r.fromCache).toBe(files.length);
-      const expected = formatHuman(r.diagnostics, { root, color: false, filesChecked: r.filesChecked });
-      const used: string[] = [];
-      const prerendered = (file: string): string | undefined => {
-        const block = r.frames!.block(file);
-        if (block !== undefined) used.push(file);
-        return block;
-      };
-      const text = formatHuman(r.diagnostics, { root, color: false, filesChecked: r.filesChecked, frames: { cached: (f) => r.frames!.lines(f), read: new Map() }, prerendered });
-      expect(text).toBe(expected);
-      expect(used.length).toBeGreaterThan(100);
-      const spoken = r.diagnostics.find((d) => d.code === "REF001")!;
-      expect(r.frames!.block(spoken.file)).toBeUndefined();
-      expect(used).not.toContain(spoken.file);
-      r.frames!.save(new Map());
-    }
-    // A meeting whose block was used loses an actor it names: its bytes and cached verdict are as they
-    // were, but a dataset check now speaks of it, so its block is made anew.
-    const before = await run(root, { frames: true, prerender: true });
-    const meeting = files.find((f) => f.startsWith("data/meetings/") && before.frames!.block(f) !== undefined && /^ +- actor: /m.test(fs.readFileSync(path.join(root, f), "utf8")))!;
-    before.frames!.save(new Map());
-    const actor = path.join(root, "data/actors", `${/^ +- actor: (\S+)$/m.exec(fs.readFileSync(path.join(root, meeting), "utf8"))![1]}.yaml`);
-    const kept = fs.readFileSync(actor);
-    fs.rmSync(actor);
-    try {
-      const after = await run(root, { frames: true, prerender: true });
-      expect(after.diagnostics.some((d) => d.file === meeting && d.code === "REF001")).toBe(true);
-      expect(after.frames!.block(meeting)).toBeUndefined();
-      const expected = formatHuman(after.diagnostics, { root, color: false, filesChecked: after.filesChecked });
-      expect(formatHuman(after.diagnostics, { root, color: false, filesChecked: after.filesChecked, frames: { cached: (f) => after.frames!.lines(f), read: new Map() }, prerendered: (f) => after.frames!.block(f) })).toBe(expected);
-      after.frames!.save(new Map());
-    } finally {
-      fs.writeFileSync(actor, kept);
-    }
-  });
-
   it("the command prints the same report with and without the cache (--no-cache, SIDELINES_NO_CACHE=1)", async () => {
     fs.rmSync(path.join(root, ".sidelines-cache"), { recursive: true, force: true });
     const off = await runCli(root, ["--format", "json", "--no-cache"]);

@@ -87,8 +87,6 @@ export interface Verdict {
 }
 
 interface Entry {
-  /** Its place in the list of entries handed to a worker thread (see prerenderJob). */
-  slot?: number;
   /** The stat stamp when the bytes hashed were read; "" when there is none (racy, or not known). */
   stamp: string;
   hash: string;
@@ -112,7 +110,7 @@ interface Entry {
  * part of the file ends with the texts it adds to those of the parts before it, so that the table only
  * grows and an entry of any part is decoded with the whole table.
  */
-export class StringTable {
+class StringTable {
   /** How many texts the file already held when it was read: a part written holds the rest. */
   private written: number;
   private readonly index = new Map<string, number>();
@@ -292,18 +290,6 @@ function trustedAt(stamp: string, time: number): string {
   return stamp !== "" && mtimeOf(stamp) < time - RACY_MS ? stamp : "";
 }
 
-/**
- * A file's bytes (from an open descriptor) in memory that worker threads can share: a warm run's worker
- * reads the cached verdicts where the main thread does (see prerenderJob), without a copy.
- */
-function readShared(fd: number): Buffer {
-  const size = fs.fstatSync(fd).size;
-  const bytes = Buffer.from(new SharedArrayBuffer(size));
-  let read = 0;
-  for (let n = -1; read < size && n !== 0; read += n) n = fs.readSync(fd, bytes, read, size - read, read);
-  return bytes.subarray(0, read);
-}
-
 /** Opens a file of the cache for reading, never through a symbolic link. */
 const openNoFollow = (file: string): number => fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
 
@@ -351,35 +337,6 @@ export function readEditionIds(cacheFile: string, inputs: string): { forums?: Ma
     return { forums };
   } catch {
     return { notice: `note: ignored ${path.basename(path.dirname(file))}/${path.basename(file)}, it is not readable; read the validation cache instead` };
-  }
-}
-
-/**
- * What a worker thread making report blocks needs of the cached verdicts (see prerenderJob): the cache
- * file's bytes, shared; where each entry's JSON lies in them; the texts of the diagnostics.
- */
-export interface PrerenderJob {
-  bytes: SharedArrayBuffer;
-  /** Per entry: the start and end of its `verdict TAB frames` JSON. */
-  offsets: Int32Array;
-  texts: string[];
-}
-
-/** A cached entry as a worker reads it from a PrerenderJob: its path, diagnostics and frames (undefined when not decodable). */
-export function readEntryAt(job: PrerenderJob, bytes: Buffer, table: StringTable, slot: number): { rel: string; diagnostics: Diagnostic[]; frames: FrameLines | undefined } | undefined {
-  const start = job.offsets[2 * slot]!;
-  const end = job.offsets[2 * slot + 1]!;
-  const lineStart = bytes.lastIndexOf(NL, start - 1) + 1;
-  const rel = bytes.toString("utf8", lineStart, bytes.indexOf(TAB, lineStart));
-  const tab = bytes.indexOf(TAB, start);
-  const framesAt = bytes.lastIndexOf(TAB, end - 1);
-  if (tab === -1 || tab >= end || framesAt < tab) return undefined;
-  try {
-    const [rows] = JSON.parse(bytes.toString("utf8", start, tab)) as [unknown[]];
-    const frames = JSON.parse(bytes.toString("utf8", framesAt + 1, end)) as FrameLines | null;
-    return { rel, diagnostics: rows.map((row) => table.decode(row, rel)), frames: frames ?? undefined };
-  } catch {
-    return undefined;
   }
 }
 
@@ -437,7 +394,7 @@ export class ValidationCache {
         const head = Buffer.alloc(4096);
         const n = fs.readSync(fd, head, 0, head.length, 0);
         const nl = head.subarray(0, n).indexOf(NL);
-        text = nl !== -1 && !head.toString("utf8", 0, nl).includes(JSON.stringify(inputs)) ? head.subarray(0, nl + 1) : readShared(fd);
+        text = nl !== -1 && !head.toString("utf8", 0, nl).includes(JSON.stringify(inputs)) ? head.subarray(0, nl + 1) : fs.readFileSync(fd);
       } finally {
         fs.closeSync(fd);
       }
@@ -501,32 +458,6 @@ export class ValidationCache {
     // The frames are kept only in the encoded line, and decoded from it if a report asks (framesOf):
     // a cold run of a large dataset would otherwise hold them twice until the report.
     this.next.set(rel, { stamp, hash, json: undefined, verdict, line: this.arena.encode(`${rel}\t${trustedAt(stamp, Date.now())}\t${hash}\t${entryJson(verdict, frames, this.table)}\n`) });
-  }
-
-  /**
-   * The cached verdicts as a worker thread reads them (see PrerenderJob), each entry given its slot;
-   * undefined when the cache was not read into shared memory.
-   */
-  prerenderJob(): PrerenderJob | undefined {
-    const first = this.previous.values().next().value as Entry | undefined;
-    const shared = first?.json?.buffer;
-    if (!(shared instanceof SharedArrayBuffer)) return undefined;
-    const offsets = new Int32Array(2 * this.previous.size);
-    let slot = 0;
-    for (const entry of this.previous.values()) {
-      if (!entry.json || entry.json.buffer !== shared) return undefined;
-      entry.slot = slot;
-      offsets[2 * slot] = entry.json.byteOffset;
-      offsets[2 * slot + 1] = entry.json.byteOffset + entry.json.length;
-      slot++;
-    }
-    return { bytes: shared, offsets, texts: this.table.list.slice() };
-  }
-
-  /** The slot (see prerenderJob) of the cached verdict this run uses for a file, if it uses one as cached. */
-  slotOf(rel: string): number | undefined {
-    const entry = this.next.get(rel);
-    return entry?.slot !== undefined && entry.json !== undefined && entry.json === this.previous.get(rel)?.json ? entry.slot : undefined;
   }
 
   /** Keeps the cached verdict of a file that this run did not check. */

@@ -15,48 +15,22 @@ export interface HumanOptions {
    * unchanged), and where to put those read from files for frames, keyed by file.
    */
   frames?: { cached(file: string): FrameLines | undefined; read: Map<string, FrameLines> };
-  /**
-   * A file's block made beforehand (see fileBlock and cache/warm-run-worker.ts): its text when it was
-   * made from exactly these diagnostics without colour, else undefined and the block is made here.
-   */
-  prerendered?: (file: string) => string | undefined;
 }
 
 /** A file's lines for its frames: from the cached ones when they hold every line shown, else read (and kept). */
 function linesFor(root: string, file: string, list: readonly Diagnostic[], frames: HumanOptions["frames"]): readonly string[] | undefined {
-  const cached = cachedLinesFor(list, frames?.cached(file));
-  if (cached) return cached;
+  const cached = frames?.cached(file);
+  if (cached && framedLines(list, cached.count).every((n) => typeof cached.lines[n] === "string")) {
+    const lines = new Array<string>(cached.count);
+    for (const n of framedLines(list, cached.count)) lines[n - 1] = cached.lines[n]!;
+    return lines;
+  }
   const lines = readLines(root, file);
   if (lines && frames) frames.read.set(file, keptFrameLines(lines, list));
   return lines;
 }
 
 const paint = (on: boolean, code: string, s: string): string => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
-
-/** A cached file's lines for its frames when they hold every line shown (else undefined: the file is to be read). */
-export function cachedLinesFor(list: readonly Diagnostic[], cached: FrameLines | undefined): string[] | undefined {
-  if (!cached || !framedLines(list, cached.count).every((n) => typeof cached.lines[n] === "string")) return undefined;
-  const lines = new Array<string>(cached.count);
-  for (const n of framedLines(list, cached.count)) lines[n - 1] = cached.lines[n]!;
-  return lines;
-}
-
-/**
- * The lines of a file's part of the report (its diagnostics, in order): the file's name, then each
- * diagnostic with its tip and code frame (`lines`: the file's lines, or undefined for no frames).
- */
-export function fileBlock(file: string, list: readonly Diagnostic[], lines: readonly string[] | undefined, color: boolean): string[] {
-  const out: string[] = [];
-  const shown = visible(file);
-  out.push(paint(color, "1;4", shown));
-  for (const d of list) {
-    const sev = d.severity === "error" ? paint(color, "31", "error  ") : paint(color, "33", "warning");
-    out.push(`${shown}:${d.line}:${d.col}  ${sev}  ${paint(color, "2", d.code)}  ${visible(d.message)}`);
-    if (d.tip) out.push(`    ${paint(color, "36", "tip:")} ${visible(d.tip)}`);
-    if (lines && d.line <= lines.length && framed(d)) out.push(codeFrame(lines, d.line, d.col, "    "));
-  }
-  return out;
-}
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Grouped by file: `path:line:col  severity  CODE  message`, a tip, a code frame; then a summary. */
@@ -81,12 +55,15 @@ export function* humanPieces(diagnostics: readonly Diagnostic[], options: HumanO
     else byFile.set(d.file, [d]);
   }
   for (const [file, list] of byFile) {
-    const block = options.color ? undefined : options.prerendered?.(file);
-    if (block !== undefined) out.push(block);
-    else {
-      // Only files with a diagnostic that shows a frame are read (not those with FILE problems).
-      const lines = list.some(framed) ? linesFor(options.root, file, list, options.frames) : undefined;
-      for (const line of fileBlock(file, list, lines, options.color)) out.push(line);
+    const shown = visible(file);
+    out.push(paint(options.color, "1;4", shown));
+    // Only files with a diagnostic that shows a frame are read (not those with FILE problems).
+    const lines = list.some(framed) ? linesFor(options.root, file, list, options.frames) : undefined;
+    for (const d of list) {
+      const sev = d.severity === "error" ? paint(options.color, "31", "error  ") : paint(options.color, "33", "warning");
+      out.push(`${shown}:${d.line}:${d.col}  ${sev}  ${paint(options.color, "2", d.code)}  ${visible(d.message)}`);
+      if (d.tip) out.push(`    ${paint(options.color, "36", "tip:")} ${visible(d.tip)}`);
+      if (lines && d.line <= lines.length && framed(d)) out.push(codeFrame(lines, d.line, d.col, "    "));
     }
     out.push("");
     if (out.length >= PIECE_LINES) {

@@ -1,13 +1,12 @@
 /**
- * The worker thread of a large warm run. Stat stamps taken there (while the main thread decodes the
- * cached verdicts) are the stamps the main thread takes: a regular file's size, modification time and
- * inode, and "" for anything that is not a regular file (missing, a link, a folder), which is then read.
+ * Stat stamps taken in a worker thread (a large warm run takes them there while it decodes the cached
+ * verdicts) are the stamps the main thread takes: a regular file's size, modification time and inode,
+ * and "" for anything that is not a regular file (missing, a link, a folder), which is then read.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { lstatStamp, stampsOf } from "../../scripts/lib/load/stamps.ts";
-import { startWarmRunWorker } from "../../scripts/lib/cache/warm-run-worker.ts";
+import { lstatStamp, stampsInWorker, stampsOf } from "../../scripts/lib/load/stamps.ts";
 import { statStamp } from "../../scripts/lib/load/read-file.ts";
 import { removeTempDirs, tempDir } from "../temp-dirs.ts";
 
@@ -25,13 +24,9 @@ describe("stat stamps", () => {
     expect(here.slice(0, files.length)).toEqual(files.map((f) => statStamp(fs.lstatSync(f))));
     expect(here.slice(files.length)).toEqual(["", "", "", ""]);
     expect(lstatStamp(files[3]!)).toBe(here[3]);
-    const warm = startWarmRunWorker(all);
+    const inWorker = stampsInWorker(all);
     // Undefined only on a one-core machine, where no worker is started.
-    if (warm) {
-      expect(await warm.stamps).toEqual(here);
-      expect(await warm.blocks).toBeUndefined();
-    }
-    const none = startWarmRunWorker([]);
-    if (none) expect(await none.stamps).toEqual([]);
+    if (inWorker) expect(await inWorker).toEqual(here);
+    expect(await stampsInWorker([])).toEqual([]);
   });
 });
