@@ -2,17 +2,21 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
-import standaloneModule from "ajv/dist/standalone/index.js";
+import type { Ajv2020, ValidateFunction } from "ajv/dist/2020.js";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "./record-types.ts";
 import { ROOT, SCHEMAS_DIR } from "./paths.ts";
 
-// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
+// ajv, ajv-formats and ajv's standalone code generator (all CommonJS) are loaded when first used: a run
+// whose validators are precompiled (see precompiledValidators) never uses them, and loading them took
+// about 40 ms of every command's start-up.
+const requireHere = createRequire(import.meta.url);
 type AddFormats = (ajv: Ajv2020) => Ajv2020;
-export const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
 type StandaloneCode = (ajv: Ajv2020, refs: Record<string, string>) => string;
-const standaloneCode = ((standaloneModule as unknown as { default?: StandaloneCode }).default ?? standaloneModule) as unknown as StandaloneCode;
+/** A CommonJS module's export, unwrapped if it arrives as `default`. */
+const unwrapped = <T>(m: unknown): T => ((m as { default?: T }).default ?? m) as T;
+const ajvClass = (): typeof Ajv2020 => (requireHere("ajv/dist/2020.js") as { Ajv2020: typeof Ajv2020 }).Ajv2020;
+export const addFormats: AddFormats = (ajv) => unwrapped<AddFormats>(requireHere("ajv-formats"))(ajv);
+const standaloneCode: StandaloneCode = (ajv, refs) => unwrapped<StandaloneCode>(requireHere("ajv/dist/standalone/index.js"))(ajv, refs);
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -34,7 +38,8 @@ const REFERS_TO = { keyword: "x-refers-to", schemaType: "array", metaSchema: { t
  * union types are allowed because a claim's value may be a string, number or boolean.
  */
 export function createAjv(schemas: Map<string, JsonSchema> = readSchemas(), options: { source?: boolean } = {}): Ajv2020 {
-  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...(options.source ? { code: { source: true } } : {}) });
+  const Ajv = ajvClass();
+  const ajv = new Ajv({ ...AJV_OPTIONS, ...(options.source ? { code: { source: true } } : {}) });
   addFormats(ajv);
   ajv.addKeyword(structuredClone(REFERS_TO) as unknown as Parameters<Ajv2020["addKeyword"]>[0]);
   for (const schema of schemas.values()) ajv.addSchema(schema);

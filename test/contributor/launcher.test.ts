@@ -82,6 +82,23 @@ describe("the launcher", () => {
     expect(help.stdout).toMatch(/^Usage: npm run validate/);
   });
 
+  it("a compiled command loads ajv and yaml only when it uses them: not to start, nor to check records whose validators are precompiled", async () => {
+    // A preload that lists every package the command requires (CommonJS packages imported from ESM go through it too).
+    const hook = path.join(root, "list-requires.cjs");
+    fs.writeFileSync(hook, `const Module = require("node:module"); const seen = new Set(); const load = Module._load; Module._load = function (request, ...rest) { seen.add(request); return load.call(this, request, ...rest); }; process.on("exit", () => process.stderr.write("REQUIRED " + JSON.stringify([...seen]) + "\\n"));\n`);
+    fs.mkdirSync(path.join(root, "data", "actors"), { recursive: true });
+    const heavy = (stderr: string): string[] => (JSON.parse(/REQUIRED (.*)/.exec(stderr)![1]!) as string[]).filter((r) => /^(ajv|ajv\/dist\/2020(\.js)?|ajv\/dist\/standalone(\/index\.js)?|ajv-formats|yaml)$/.test(r));
+    await node(["scripts/run.mjs", "--compile"], root);
+    const help = await node(["--require", hook, "scripts/run.mjs", "validate", "--help"], root);
+    expect(help.status).toBe(0);
+    expect(heavy(help.stderr)).toEqual([]);
+    const run = await node(["--require", hook, "scripts/run.mjs", "validate", "--no-cache"], root);
+    expect(run.stdout).toMatch(/no problems/);
+    expect(heavy(run.stderr)).toEqual([]);
+    fs.rmSync(path.join(root, "data"), { recursive: true });
+    fs.rmSync(hook);
+  });
+
   it("never runs stale code: a changed source is compiled again, with one notice, and runs as changed", async () => {
     await node(["scripts/run.mjs", "--compile"], root);
     const file = path.join(root, "scripts/validate.ts");

@@ -1,4 +1,6 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type DocumentOptions, type Node, type Pair, type YAMLMap, type ParseOptions, type SchemaOptions, type YAMLError } from "yaml";
+import { createRequire } from "node:module";
+import type * as Yaml from "yaml";
+import type { Document, DocumentOptions, Node, Pair, YAMLMap, ParseOptions, SchemaOptions, YAMLError } from "yaml";
 import type { Diagnostic, Position } from "../diagnostics.ts";
 import { loaderDiagnostic, type LoaderCode } from "../codes.ts";
 import { LIMITS } from "./limits.ts";
@@ -6,6 +8,13 @@ import { positionAt as positionAtOffset } from "./text-position.ts";
 import { pointerSegments } from "../json-pointer.ts";
 import { yamlTip } from "./yaml-tips.ts";
 import { append, maxOf } from "../collections.ts";
+
+// The yaml package (CommonJS here) is loaded when a text is first parsed with positions: most records
+// only go through js-yaml's fast path (see fast-parse.ts), and loading it took about 25 ms of start-up.
+// Its nodes never leave this module, and its type tests read a global symbol, not a class.
+const requireHere = createRequire(import.meta.url);
+let yamlModule: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlModule ??= requireHere("yaml") as typeof Yaml);
 
 export interface ParsedYaml {
   data: Record<string, unknown>;
@@ -43,8 +52,8 @@ function errorOffset(error: YAMLError, doc: Document.Parsed): number {
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const node = stack.pop();
-    if (isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && node.range?.[1] === error.pos[0]) return node.range[0];
-    if (isCollection(node)) for (const item of node.items) append(stack, isPair(item) ? [item.key, item.value] : [item]);
+    if (yaml().isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && node.range?.[1] === error.pos[0]) return node.range[0];
+    if (yaml().isCollection(node)) for (const item of node.items) append(stack, yaml().isPair(item) ? [item.key, item.value] : [item]);
   }
   return error.pos[0];
 }
@@ -75,11 +84,11 @@ export function parseRecordYaml(file: string, text: string): ParseResult {
     const pos = positionAtOffset(text, tooDeep);
     return { ok: false, diagnostics: [diag(file, "YAML008", pos, `values are nested more than ${LIMITS.maxDepth} levels deep`)] };
   }
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yaml().LineCounter)();
   const at = (offset: number): Position => lineCounter.linePos(offset);
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { ...OPTIONS, lineCounter }) as Document.Parsed[];
+    docs = yaml().parseAllDocuments(text, { ...OPTIONS, lineCounter }) as Document.Parsed[];
   } catch (error) {
     // The composer recurses; pathological nesting can exhaust the stack before our depth check runs.
     const message = error instanceof RangeError ? `values are nested too deeply to read (limit ${LIMITS.maxDepth} levels)` : `could not be parsed (${String(error)})`;
@@ -132,9 +141,9 @@ export function parseRecordYaml(file: string, text: string): ParseResult {
 
   append(diagnostics, structuralProblems(file, text, doc, at));
   if (diagnostics.length > 0) return { ok: false, diagnostics };
-  if (!isMap(doc.contents)) {
+  if (!yaml().isMap(doc.contents)) {
     const where = doc.contents ? at(doc.contents.range[0]) : { line: 1, col: 1 };
-    const what = isSeq(doc.contents) ? "a list" : "a single value";
+    const what = yaml().isSeq(doc.contents) ? "a list" : "a single value";
     return { ok: false, diagnostics: [diag(file, "YAML004", where, `the top level is ${what}; a record is a mapping of keys to values`, "write `id: …` and the other fields as `key: value` lines")] };
   }
   const data = doc.toJS({ maxAliasCount: 0 }) as Record<string, unknown>;
@@ -194,11 +203,11 @@ function duplicateKeys(file: string, text: string, doc: Document.Parsed, at: (of
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const node = stack.pop();
-    if (!isCollection(node)) continue;
+    if (!yaml().isCollection(node)) continue;
     const keys = new Set<unknown>();
     for (const item of node.items) {
-      if (isPair(item)) {
-        if (isScalar(item.key)) {
+      if (yaml().isPair(item)) {
+        if (yaml().isScalar(item.key)) {
           if (keys.has(item.key.value)) {
             const offset = item.key.range?.[0] ?? 0;
             const written = /^[^\s:]+/.exec(text.slice(offset, offset + 200))?.[0];
@@ -215,7 +224,7 @@ function duplicateKeys(file: string, text: string, doc: Document.Parsed, at: (of
 /** No content at all: a file of comments, or only a `---` marker (which yields an empty null scalar). */
 function isEmptyContent(contents: unknown): boolean {
   if (contents === null || contents === undefined) return true;
-  return isScalar(contents) && contents.value === null && contents.source === "" && !contents.tag && !contents.anchor;
+  return yaml().isScalar(contents) && contents.value === null && contents.source === "" && !contents.tag && !contents.anchor;
 }
 
 /**
@@ -244,7 +253,7 @@ function structuralProblems(file: string, text: string, doc: Document.Parsed, at
   while (stack.length > 0 && out.length < 50) {
     const { node, depth } = stack.pop()!;
     if (node === null || node === undefined) continue;
-    if (isAlias(node)) {
+    if (yaml().isAlias(node)) {
       out.push(diag(file, "YAML007", at(node.range?.[0] ?? 0), `alias *${node.source} is not allowed; write the value out in full`));
       continue;
     }
@@ -253,18 +262,18 @@ function structuralProblems(file: string, text: string, doc: Document.Parsed, at
     if (n.tag) {
       out.push(diag(file, "YAML006", at(propOffset(text, n, tagSpellings(n.tag))), `the tag ${n.tag} is not allowed; records use plain values only`, "remove the tag"));
     }
-    if (isScalar(n) && n.type === "QUOTE_DOUBLE" && n.range && SURROGATE_ESCAPE.test(text.slice(n.range[0], n.range[1]))) {
+    if (yaml().isScalar(n) && n.type === "QUOTE_DOUBLE" && n.range && SURROGATE_ESCAPE.test(text.slice(n.range[0], n.range[1]))) {
       append(out, surrogateEscapes(file, text, n.range[0], n.range[1], at));
     }
-    if (isCollection(n)) {
+    if (yaml().isCollection(n)) {
       if (depth >= LIMITS.maxDepth) {
         out.push(diag(file, "YAML008", at(n.range?.[0] ?? 0), `values are nested more than ${LIMITS.maxDepth} levels deep`));
         continue;
       }
       const children: Array<{ node: unknown; depth: number }> = [];
       for (const item of n.items) {
-        if (isPair(item)) {
-          if (isScalar(item.key) && item.key.value === "<<") {
+        if (yaml().isPair(item)) {
+          if (yaml().isScalar(item.key) && item.key.value === "<<") {
             out.push(diag(file, "YAML007", at(item.key.range?.[0] ?? 0), "merge keys (<<) are not allowed; write the fields out in full"));
           }
           children.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
@@ -283,7 +292,7 @@ function keyIndex(map: YAMLMap): Map<string, Pair> {
   let index = keyIndexes.get(map);
   if (!index) {
     index = new Map();
-    for (const pair of map.items) if (isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair);
+    for (const pair of map.items) if (yaml().isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair);
     keyIndexes.set(map, index);
   }
   return index;
@@ -297,12 +306,12 @@ function locate(doc: Document.Parsed, at: (offset: number) => Position, pointer:
   let node: unknown = doc.contents;
   let keyNode: unknown = undefined;
   for (const segment of pointerSegments(pointer)) {
-    if (isMap(node)) {
+    if (yaml().isMap(node)) {
       const pair = keyIndex(node).get(segment);
       if (!pair) break;
       keyNode = pair.key;
       node = pair.value ?? pair.key;
-    } else if (isSeq(node)) {
+    } else if (yaml().isSeq(node)) {
       const item = node.items[Number(segment)];
       if (item === undefined || !/^\d+$/.test(segment)) break;
       keyNode = item;
