@@ -276,15 +276,19 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
     // verdicts took half as long again. A large run takes the stamps in a worker thread and decodes the
     // verdicts meanwhile (a file found changed has its verdict decoded for nothing).
     const inWorker = options.parallel !== false && targets.length >= PARALLEL_THRESHOLD ? stampsInWorker(targets.map((rf) => rf.abs)) : undefined;
+    // Each file's cached entry is looked up once (a lookup in a map of 100,000 paths costs cache misses).
+    const entries = cache.entriesOf(targets.map((rf) => rf.file));
     if (inWorker) {
-      for (const rf of targets) if (cache.stampOf(rf.file)) cache.decode(rf.file);
+      targets.forEach((rf, i) => {
+        if (cache.stampOfEntry(entries[i])) cache.decodeEntry(rf.file, entries[i]);
+      });
       time("verdicts decoded");
     }
-    const stamps = (await inWorker) ?? targets.map((rf) => (cache.stampOf(rf.file) ? lstatStamp(rf.abs) : ""));
+    const stamps = (await inWorker) ?? targets.map((rf, i) => (cache.stampOfEntry(entries[i]) ? lstatStamp(rf.abs) : ""));
     time(inWorker ? "stat stamps (worker)" : "stat stamps");
     for (let i = 0; i < targets.length; i++) {
       const rf = targets[i]!;
-      const verdict = stamps[i] ? cache.take(rf.file, undefined, stamps[i]!) : undefined;
+      const verdict = stamps[i] ? cache.takeEntry(rf.file, entries[i], undefined, stamps[i]!) : undefined;
       if (verdict) {
         fromCache++;
         append(diagnostics, verdict.diagnostics);
@@ -394,7 +398,6 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
     // A run of a few files leaves the cache as it was (see CACHE_MIN_FILES).
     save = (read?: ReadonlyMap<string, FrameLines>): void => {
       if (targets.length < Math.min(CACHE_MIN_FILES, found.records.length)) return;
-      for (const rf of found.records) cache.keep(rf.file);
       cache.save(
         found.records.map((rf) => rf.file),
         read,

@@ -86,6 +86,9 @@ export interface Verdict {
   mayHaveEscapes: boolean;
 }
 
+/** A file's cached entry as found by entriesOf (opaque to callers: they hand it back to stampOfEntry, decodeEntry, takeEntry). */
+export type CachedEntry = Readonly<Entry>;
+
 interface Entry {
   /** The stat stamp when the bytes hashed were read; "" when there is none (racy, or not known). */
   stamp: string;
@@ -431,19 +434,37 @@ export class ValidationCache {
    * (or it cannot be decoded, which the checksum makes all but impossible).
    */
   take(rel: string, hash: string | undefined, stamp: string): Verdict | undefined {
-    const entry = this.previous.get(rel);
-    if (!entry || (hash === undefined ? stamp === "" || entry.stamp !== stamp : entry.hash !== hash) || !decoded(rel, entry, this.table)) return undefined;
-    this.next.set(rel, entry.stamp === stamp ? entry : { ...entry, stamp });
-    return entry.verdict;
+    return this.takeEntry(rel, this.previous.get(rel), hash, stamp);
   }
 
   /**
-   * Decodes the cached verdict of a file ahead of take(), which then finds it decoded: a large run
-   * decodes verdicts while a worker thread takes the files' stamps (see stampsInWorker).
+   * The cached entries of files, in order, found once each: a run of 100,000 files looks each up here
+   * and hands the entry to the calls below, where every lookup in a map of that size costs a cache miss
+   * or two.
    */
-  decode(rel: string): void {
-    const entry = this.previous.get(rel);
-    if (entry) decoded(rel, entry, this.table);
+  entriesOf(rels: readonly string[]): Array<CachedEntry | undefined> {
+    return rels.map((rel) => this.previous.get(rel));
+  }
+
+  /** stampOf for an entry found by entriesOf. */
+  stampOfEntry(entry: CachedEntry | undefined): string | undefined {
+    return entry?.stamp;
+  }
+
+  /**
+   * Decodes the cached verdict of a file (its entry found by entriesOf) ahead of takeEntry(), which then
+   * finds it decoded: a large run decodes verdicts while a worker thread takes the files' stamps.
+   */
+  decodeEntry(rel: string, entry: CachedEntry | undefined): void {
+    if (entry) decoded(rel, entry as Entry, this.table);
+  }
+
+  /** take() for an entry found by entriesOf (`entry`: the file's cached entry, or undefined). */
+  takeEntry(rel: string, found: CachedEntry | undefined, hash: string | undefined, stamp: string): Verdict | undefined {
+    const entry = found as Entry | undefined;
+    if (!entry || (hash === undefined ? stamp === "" || entry.stamp !== stamp : entry.hash !== hash) || !decoded(rel, entry, this.table)) return undefined;
+    this.next.set(rel, entry.stamp === stamp ? entry : { ...entry, stamp });
+    return entry.verdict;
   }
 
   /**
@@ -458,12 +479,6 @@ export class ValidationCache {
     // The frames are kept only in the encoded line, and decoded from it if a report asks (framesOf):
     // a cold run of a large dataset would otherwise hold them twice until the report.
     this.next.set(rel, { stamp, hash, json: undefined, verdict, line: this.arena.encode(`${rel}\t${trustedAt(stamp, Date.now())}\t${hash}\t${entryJson(verdict, frames, this.table)}\n`) });
-  }
-
-  /** Keeps the cached verdict of a file that this run did not check. */
-  keep(rel: string): void {
-    const entry = this.previous.get(rel);
-    if (entry && !this.next.has(rel)) this.next.set(rel, entry);
   }
 
   /**
@@ -505,12 +520,13 @@ export class ValidationCache {
     };
     const changed = new ByteChunks();
     let changedCount = 0;
-    const still = new Set<string>();
+    let stillCached = 0;
     for (const rel of present) {
-      let e = this.next.get(rel);
-      if (!e) continue;
-      still.add(rel);
+      // A file this run did not check keeps its cached verdict.
       const old = this.previous.get(rel);
+      let e = this.next.get(rel) ?? old;
+      if (!e) continue;
+      if (old) stillCached++;
       const f = frames?.get(rel);
       // A verdict taken as it was cached, and no new frames for it: nothing to write.
       if (e === old && !f) continue;
@@ -523,10 +539,14 @@ export class ValidationCache {
         changedCount++;
       }
     }
-    for (const rel of this.previous.keys()) {
-      if (still.has(rel)) continue;
-      changed.text(`${rel}\t\t\t\n`);
-      changedCount++;
+    // Verdicts of files that no longer exist are dropped (looked for only when some are missing).
+    if (stillCached < this.previous.size) {
+      const still = new Set(present);
+      for (const rel of this.previous.keys()) {
+        if (still.has(rel)) continue;
+        changed.text(`${rel}\t\t\t\n`);
+        changedCount++;
+      }
     }
     if (changedCount === 0) return;
     changed.text(this.table.line(false));
@@ -543,7 +563,7 @@ export class ValidationCache {
       const whole = new ByteChunks();
       let count = 0;
       for (const rel of present) {
-        const e = this.next.get(rel);
+        const e = this.next.get(rel) ?? this.previous.get(rel);
         if (!e) continue;
         line(whole, rel, e);
         count++;
@@ -558,7 +578,7 @@ export class ValidationCache {
 
   /** The stamp save() kept for a file ("" when none: no verdict, or modified too recently to trust it). */
   keptStamp(rel: string): string {
-    return this.savedAt > 0 ? this.trusted(this.next.get(rel)?.stamp ?? "") : "";
+    return this.savedAt > 0 ? this.trusted((this.next.get(rel) ?? this.previous.get(rel))?.stamp ?? "") : "";
   }
 
   /** `stamp` if its file was modified at least RACY_MS before save() ran, else "" (see RACY_MS). */
