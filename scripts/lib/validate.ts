@@ -137,7 +137,7 @@ function editionIdsOf(forum: Record<string, unknown> | undefined): Array<string 
  */
 function buildIndex(
   files: readonly RecordFile[],
-  loaded: ReadonlyMap<string, LoadedRecord | undefined>,
+  loaded: ReadonlyMap<RecordFile, LoadedRecord | undefined>,
   set: SchemaSet,
   env: CheckEnv,
   reader: Reader,
@@ -152,19 +152,19 @@ function buildIndex(
   };
   // Records not checked in this run are read only if a check asks for their data, from the validation
   // cache when it holds their view.
-  const others = new Map<string, LoadedRecord | undefined>();
+  const others = new Map<RecordFile, LoadedRecord | undefined>();
   const fromCache = (rf: RecordFile): boolean => {
     const record = cached?.(rf);
-    if (record !== undefined) others.set(rf.file, record ?? undefined);
+    if (record !== undefined) others.set(rf, record ?? undefined);
     return record !== undefined;
   };
   const recordOf = (rf: RecordFile): LoadedRecord | undefined => {
-    if (loaded.has(rf.file)) return loaded.get(rf.file);
-    if (!others.has(rf.file) && !fromCache(rf)) {
+    if (loaded.has(rf)) return loaded.get(rf);
+    if (!others.has(rf) && !fromCache(rf)) {
       const result = loadRecord(rf, set, [], reader);
-      others.set(rf.file, result.ok ? datasetView(result.record, env) : undefined);
+      others.set(rf, result.ok ? datasetView(result.record, env) : undefined);
     }
-    return others.get(rf.file);
+    return others.get(rf);
   };
   for (const rf of files) {
     const data = (): Record<string, unknown> | undefined => {
@@ -178,8 +178,8 @@ function buildIndex(
     // Edition ids live inside forum files, so forums are always read to index them (unless their ids
     // are known from an earlier run, for an unchanged file); one not checked in this run is only parsed
     // here, and schema-checked if a check asks for an edition's data.
-    const known = loaded.has(rf.file) || others.has(rf.file) ? undefined : knownEditionIds?.(rf);
-    const forum = known ? undefined : loaded.has(rf.file) ? loaded.get(rf.file)?.data : others.has(rf.file) || fromCache(rf) ? others.get(rf.file)?.data : parseOnly(rf, reader);
+    const known = loaded.has(rf) || others.has(rf) ? undefined : knownEditionIds?.(rf);
+    const forum = known ? undefined : loaded.has(rf) ? loaded.get(rf)?.data : others.has(rf) || fromCache(rf) ? others.get(rf)?.data : parseOnly(rf, reader);
     add({ id: rf.id, type: rf.type, file: rf.file, pointer: "", data, ...(forum === undefined && !known ? { unparsed: true } : {}) });
     (known ?? editionIdsOf(forum)).forEach((id, i) => {
       if (id === null) return;
@@ -248,7 +248,9 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   const env = checkEnv(set);
   const stage: FileStage = { set, env, publishers: publishers.registry };
   const outcomes: Array<ParsedRecord | null | undefined> = new Array(targets.length);
-  const loaded = new Map<string, LoadedRecord | undefined>();
+  // Keyed by the file's object, not its path: a lookup by identity is cheap, one by a path among
+  // 100,000 compares strings far apart in memory.
+  const loaded = new Map<RecordFile, LoadedRecord | undefined>();
   const cacheInputs = options.cache && !options.files && !keep ? (options.cache.inputs ?? validationInputs({ schemasDir: set.dir, dataDir })) : undefined;
   // A run of a few files, which does not write the cache, reads the edition ids kept beside it rather
   // than the whole cache (see readEditionIds): it checks its few files afresh, and reads the other
@@ -262,7 +264,7 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   const settle = (at: number, outcome: ParsedRecord | null): void => {
     const rf = targets[at]!;
     outcomes[at] = outcome;
-    loaded.set(rf.file, outcome ? { file: rf.file, type: rf.type, fileId: rf.id, data: outcome.view, locate: locateReading(rf, source.read), schemaOk: outcome.schemaOk, mayHaveEscapes: outcome.mayHaveEscapes } : undefined);
+    loaded.set(rf, outcome ? { file: rf.file, type: rf.type, fileId: rf.id, data: outcome.view, locate: locateReading(rf, source.read), schemaOk: outcome.schemaOk, mayHaveEscapes: outcome.mayHaveEscapes } : undefined);
   };
   // A verdict with a view is a parsed record as it is (one object less per cached file).
   const fromVerdict = (verdict: Verdict): ParsedRecord | null => (verdict.view ? (verdict as ParsedRecord) : null);
@@ -372,7 +374,7 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   // Records that failed their schema are checked as far as they are well-formed, so that one run
   // reports every problem: they are rare, so their well-formed part is worked out here, from the file.
   const checkable = targets.flatMap((rf): LoadedRecord[] => {
-    const r = loaded.get(rf.file);
+    const r = loaded.get(rf);
     if (!r) return [];
     if (r.schemaOk) return [r];
     const again = loadRecord(rf, set, [], source.read);
@@ -404,8 +406,8 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
       );
       // Only a run that loaded every forum knows every forum's edition ids (one that did not parse is left out).
       const forums = found.records.filter((rf) => rf.type === "forum");
-      if (forums.every((rf) => loaded.has(rf.file))) cache.saveEditionIds(forums.flatMap((rf) => {
-          const forum = loaded.get(rf.file);
+      if (forums.every((rf) => loaded.has(rf))) cache.saveEditionIds(forums.flatMap((rf) => {
+          const forum = loaded.get(rf);
           return forum ? [[rf.file, editionIdsOf(forum.data)] as const] : [];
         }));
     };
@@ -425,6 +427,6 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
     if (cache.notice) notices.push(cache.notice);
     time("cache saved");
   }
-  const records = keep ? targets.flatMap((rf, i): LoadedRecord[] => (outcomes[i]?.schemaOk ? [{ ...loaded.get(rf.file)!, data: outcomes[i]!.full! }] : [])) : [];
+  const records = keep ? targets.flatMap((rf, i): LoadedRecord[] => (outcomes[i]?.schemaOk ? [{ ...loaded.get(rf)!, data: outcomes[i]!.full! }] : [])) : [];
   return { diagnostics: kept, filesChecked: targets.length + notRecords.length + (publishers.registry.file || publishers.diagnostics.length ? 1 : 0), recordsChecked: targets.length, records, loadedInWorker, publishers: publishers.registry, fromCache, notices, ...(reportFrames ? { frames: reportFrames } : {}) };
 }
