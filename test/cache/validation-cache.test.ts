@@ -264,6 +264,40 @@ describe("stat stamps, appended parts and cached code frames", () => {
     expect(back.diagnostics).toEqual(plain.diagnostics);
   });
 
+  it("two runs that appended parts at once gave their new texts the same numbers: the cache is ignored with a notice, never misread", async () => {
+    const root = copyOfRealData();
+    ageFiles(path.join(root, "data"));
+    await run(root, { strict: true });
+    const file = path.join(root, CACHE_FILE);
+    const base = fs.readFileSync(file);
+    /** Points a record's first source at a host no registry knows, so that its diagnostics hold a new text. */
+    const newHost = (record: string, host: string): string => {
+      const text = fs.readFileSync(record, "utf8");
+      fs.writeFileSync(record, text.replace(/url: https:\/\/[^/\s]+/, `url: https://${host}`));
+      return text;
+    };
+    const [a, b] = [firstRecord(root, "meetings"), firstRecord(root, "actors")];
+    // Two runs read the same cache; one saw the first record edited, the other the second.
+    const textA = newHost(a, "first-run.example.org");
+    await run(root, { strict: true });
+    const partA = fs.readFileSync(file).subarray(base.length);
+    expect(partA.length).toBeGreaterThan(0);
+    fs.writeFileSync(a, textA);
+    fs.writeFileSync(file, base);
+    newHost(b, "second-run.example.org");
+    await run(root, { strict: true });
+    const partB = fs.readFileSync(file).subarray(base.length);
+    expect(partB.toString()).toContain("second-run.example.org");
+    newHost(a, "first-run.example.org");
+    fs.writeFileSync(file, Buffer.concat([base, partA, partB]));
+    const r = await run(root, { strict: true });
+    expect(r.notices).toHaveLength(1);
+    expect(r.notices[0]).toMatch(/two runs appended to it at once/);
+    const plainStrict = await validate({ root, strict: true });
+    expect(r.diagnostics).toEqual(plainStrict.diagnostics);
+    expect(r.diagnostics.some((d) => d.file.endsWith(path.basename(b)) && d.message.includes("second-run.example.org"))).toBe(true);
+  });
+
   it("an appended part cut short: one notice, the same diagnostics", async () => {
     const root = copyOfRealData();
     await run(root);
@@ -418,8 +452,9 @@ describe("an unusable cache file is ignored with a notice, and rebuilt", () => {
     const repeated = "the source has no `published` date";
     expect(plain.diagnostics.filter((d) => d.message === repeated).length).toBeGreaterThan(10);
     expect(text.split(repeated).length - 1).toBe(1);
-    // A part adding only texts, well formed: far more texts than verdicts.
-    const body = Buffer.from(`\t${JSON.stringify(Array.from({ length: 5 * plain.recordsChecked + 1001 }, (_, i) => `text ${i}`))}\n`);
+    // A part adding only texts, well formed (numbered after the texts the file holds): far more texts than verdicts.
+    const held = (JSON.parse(text.trimEnd().split("\n").at(-1)!.split("\t")[2]!) as string[]).length;
+    const body = Buffer.from(`\t${held}\t${JSON.stringify(Array.from({ length: 5 * plain.recordsChecked + 1001 }, (_, i) => `text ${i}`))}\n`);
     fs.appendFileSync(file(), Buffer.concat([Buffer.from(`#${body.length} ${zlib.crc32(body)} 1\n`), body]));
     const anew = await run(root);
     expect(anew.notices).toEqual([]);

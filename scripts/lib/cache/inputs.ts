@@ -13,7 +13,7 @@ import { PUBLISHERS_FILE } from "../publishers/registry.ts";
 import { append } from "../collections.ts";
 
 /** Raised whenever what a cache entry holds or how it is computed changes, so older caches are not read. */
-export const CACHE_FORMAT_VERSION = 6;
+export const CACHE_FORMAT_VERSION = 7;
 
 /** The libraries whose behaviour decides a verdict (parsing, schema validation, formats). */
 const LIBRARIES = ["ajv", "ajv-formats", "yaml", "js-yaml"] as const;

@@ -14,8 +14,9 @@
  *
  * The file is a header line (format, version, inputs hash), then parts, each a line `#<bytes> <crc32>
  * <lines>` and that many bytes of lines `path TAB stamp TAB hash TAB verdict-as-JSON TAB frames-as-JSON`
- * (an empty hash drops the path; JSON text holds no tab), then a last line `TAB texts-as-JSON`, the
- * texts the part adds to the table that encodes diagnostics (see StringTable). The frames are decoded only when a report asks
+ * (an empty hash drops the path; JSON text holds no tab), then a last line `TAB first TAB texts-as-JSON`,
+ * the texts the part adds to the table that encodes diagnostics and the number the first of them takes
+ * (see StringTable). The frames are decoded only when a report asks
  * for them, so that their strings die young. A run that changes a few verdicts appends one part with them, in one write, instead of
  * writing every verdict again; later parts win. When parts pile up, the next run writes the whole cache
  * anew, to a temporary file renamed into place, so readers and concurrent runs only ever see whole
@@ -111,7 +112,9 @@ interface Entry {
  * of their keys — kept once and named by number: a dataset's tens of thousands of diagnostics hold a
  * few hundred distinct texts, and decoding numbers is cheaper than decoding the same texts again. Each
  * part of the file ends with the texts it adds to those of the parts before it, so that the table only
- * grows and an entry of any part is decoded with the whole table.
+ * grows and an entry of any part is decoded with the whole table. A part also gives the number its
+ * first text takes: two runs that appended parts at once would give their new texts the same numbers,
+ * and a reader that finds a part not following on from the texts before it ignores the file.
  */
 class StringTable {
   /** How many texts the file already held when it was read: a part written holds the rest. */
@@ -185,7 +188,8 @@ class StringTable {
 
   /** The last line of a part: the texts added since the file was read or last written to (all of them for a file written whole). */
   line(whole: boolean): string {
-    return `\t${JSON.stringify(whole ? this.list : this.list.slice(this.written))}\n`;
+    const first = whole ? 0 : this.written;
+    return `\t${first}\t${JSON.stringify(this.list.slice(first))}\n`;
   }
 
   /** After a part is written: its texts are in the file. */
@@ -259,9 +263,12 @@ function splitLines(body: Buffer, parsed: Parsed): number {
   // The texts: the last line.
   const last = body.length > 0 && body[body.length - 1] === NL ? body.lastIndexOf(NL, body.length - 2) + 1 : -1;
   if (last === -1 || body[last] !== TAB) throw new Unusable("a part has no texts");
+  const tab = body.indexOf(TAB, last + 1);
+  const first = tab === -1 ? NaN : Number(body.toString("latin1", last + 1, tab));
+  if (first !== parsed.texts.length) throw new Unusable("a part's texts do not follow on from those before it (two runs appended to it at once)");
   let texts: unknown;
   try {
-    texts = JSON.parse(body.toString("utf8", last + 1, body.length - 1));
+    texts = JSON.parse(body.toString("utf8", tab + 1, body.length - 1));
   } catch {
     throw new Unusable("a part's texts are not readable");
   }
@@ -376,7 +383,7 @@ export class ValidationCache {
     /** The texts of the diagnostics read, and those added in this run. */
     private readonly table: StringTable,
     /** What was read, when new parts may be appended to it: its inode, and the parts' sizes. */
-    private readonly appendTo: { ino: number; parts: number; base: number; appended: number } | undefined,
+    private readonly appendTo: { ino: number; size: number; parts: number; base: number; appended: number } | undefined,
   ) {}
 
   /** Whether the cache holds any verdict. */
@@ -413,7 +420,7 @@ export class ValidationCache {
         problem = error instanceof Unusable ? error.message : `it could not be read (${String(error)})`;
       }
     }
-    const cache = new ValidationCache(file, inputs, parsed?.entries ?? new Map(), new StringTable(parsed?.texts), parsed ? { ino, parts: parsed.parts, base: parsed.base, appended: parsed.appended } : undefined);
+    const cache = new ValidationCache(file, inputs, parsed?.entries ?? new Map(), new StringTable(parsed?.texts), parsed ? { ino, size: text!.length, parts: parsed.parts, base: parsed.base, appended: parsed.appended } : undefined);
     if (problem) cache.notice = `note: ignored the validation cache ${path.basename(path.dirname(file))}/${path.basename(file)}, ${problem}; every file is checked afresh, and a full validation writes it anew (turn it off with --no-cache or ${NO_CACHE_VARIABLE}=1)`;
     return cache;
   }
@@ -559,7 +566,7 @@ export class ValidationCache {
     try {
       const appended = part(changed, changedCount);
       const appendedBytes = changed.length + appended[0]!.length;
-      if (at && at.parts < MAX_PARTS && at.appended + appendedBytes <= at.base / 2 && this.append(Buffer.concat(appended), at.ino)) return this.table.markWritten();
+      if (at && at.parts < MAX_PARTS && at.appended + appendedBytes <= at.base / 2 && this.append(Buffer.concat(appended), at.ino, at.size)) return this.table.markWritten();
       const whole = new ByteChunks();
       let count = 0;
       for (const rel of present) {
@@ -604,11 +611,15 @@ export class ValidationCache {
     }
   }
 
-  /** Appends a part, in one write, to the cache file read, if it is still that file; false when it is not. */
-  private append(part: Buffer, ino: number): boolean {
+  /**
+   * Appends a part, in one write, to the cache file read, if it is still that file as it was read (no
+   * other run has appended to it since); false when it is not.
+   */
+  private append(part: Buffer, ino: number, size: number): boolean {
     const fd = fs.openSync(this.file, fs.constants.O_WRONLY | fs.constants.O_APPEND | (fs.constants.O_NOFOLLOW ?? 0));
     try {
-      if (fs.fstatSync(fd).ino !== ino) return false;
+      const st = fs.fstatSync(fd);
+      if (st.ino !== ino || st.size !== size) return false;
       return fs.writeSync(fd, part) === part.length;
     } finally {
       fs.closeSync(fd);
