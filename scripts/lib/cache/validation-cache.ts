@@ -116,7 +116,7 @@ interface Entry {
  * first text takes: two runs that appended parts at once would give their new texts the same numbers,
  * and a reader that finds a part not following on from the texts before it ignores the file.
  */
-class StringTable {
+export class StringTable {
   /** How many texts the file already held when it was read: a part written holds the rest. */
   private written: number;
   private readonly index = new Map<string, number>();
@@ -144,7 +144,8 @@ class StringTable {
 
   /** A diagnostic as cached: the number of its key order, then its values in that order, `file` left out (it is the entry's path). */
   encode(d: Diagnostic): unknown[] {
-    const keys = Object.keys(d);
+    // Keys whose value is undefined are left out, as JSON text leaves them out.
+    const keys = Object.keys(d).filter((k) => (d as unknown as Record<string, unknown>)[k] !== undefined);
     const row: unknown[] = [this.ref(JSON.stringify(keys))];
     for (const k of keys) if (k !== "file") row.push(this.value((d as unknown as Record<string, unknown>)[k]));
     return row;
