@@ -282,11 +282,11 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
     const entries = cache.entriesOf(targets.map((rf) => rf.file));
     if (inWorker) {
       targets.forEach((rf, i) => {
-        if (cache.stampOfEntry(entries[i])) cache.decodeEntry(rf.file, entries[i]);
+        if (entries[i]?.stamp) cache.decodeEntry(rf.file, entries[i]);
       });
       time("verdicts decoded");
     }
-    const stamps = (await inWorker) ?? targets.map((rf, i) => (cache.stampOfEntry(entries[i]) ? lstatStamp(rf.abs) : ""));
+    const stamps = (await inWorker) ?? targets.map((rf, i) => (entries[i]?.stamp ? lstatStamp(rf.abs) : ""));
     time(inWorker ? "stat stamps (worker)" : "stat stamps");
     for (let i = 0; i < targets.length; i++) {
       const rf = targets[i]!;

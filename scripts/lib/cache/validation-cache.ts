@@ -87,7 +87,7 @@ export interface Verdict {
   mayHaveEscapes: boolean;
 }
 
-/** A file's cached entry as found by entriesOf (opaque to callers: they hand it back to stampOfEntry, decodeEntry, takeEntry). */
+/** A file's cached entry as found by entriesOf (callers read its `stamp` and hand it back to decodeEntry and takeEntry). */
 export type CachedEntry = Readonly<Entry>;
 
 interface Entry {
@@ -452,11 +452,6 @@ export class ValidationCache {
    */
   entriesOf(rels: readonly string[]): Array<CachedEntry | undefined> {
     return rels.map((rel) => this.previous.get(rel));
-  }
-
-  /** stampOf for an entry found by entriesOf. */
-  stampOfEntry(entry: CachedEntry | undefined): string | undefined {
-    return entry?.stamp;
   }
 
   /**

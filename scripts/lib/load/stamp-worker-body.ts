@@ -3,4 +3,5 @@ import { parentPort, workerData } from "node:worker_threads";
 import { stampsOf } from "./stamps.ts";
 
 const { files } = workerData as { files: string };
-parentPort!.postMessage(stampsOf(files === "" ? [] : files.split("\0")).join("\0"));
+// stampsInWorker starts no worker for an empty list, so `files` names at least one file.
+parentPort!.postMessage(stampsOf(files.split("\0")).join("\0"));
