@@ -11,8 +11,11 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { TABLES } from "../../scripts/lib/publish/csv/tables.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES } from "../../scripts/lib/record-types.ts";
-import { removeTempDirs, richFixture, writeFixture } from "./fixture.ts";
+import { removeTempDirs, richFixture, tempDir, writeFixture } from "./fixture.ts";
 import { releaseWithDuckDb } from "./duckdb-release.ts";
+import { writeParquet } from "../../scripts/lib/publish/parquet/write.ts";
+import { publicSchemas } from "../../scripts/lib/publish/public-schemas.ts";
+import { readSchemas } from "../../scripts/lib/schemas.ts";
 
 afterAll(removeTempDirs);
 
@@ -64,6 +67,22 @@ for (const [name, root] of [
         expect(fromParquet, plural).toEqual(fromNdjson);
       }
     });
+
+    it("writes the same bytes with one DuckDB instance as with several at once", async () => {
+      const schemas = publicSchemas(readSchemas());
+      const copies = [1, 3].map((instances) => {
+        const dir = tempDir("sidelines-parquet-");
+        for (const sub of ["ndjson", "csv"]) fs.cpSync(path.join(db.out, sub), path.join(dir, sub), { recursive: true });
+        return { instances, dir };
+      });
+      const files = fs.readdirSync(path.join(db.out, "parquet")).sort();
+      expect(files.length).toBe(TABLES.length);
+      for (const { instances, dir } of copies) expect((await writeParquet(dir, schemas, instances)).sort()).toEqual(files.map((f) => `parquet/${f}`));
+      for (const file of files) {
+        const built = fs.readFileSync(path.join(db.out, "parquet", file));
+        for (const { dir } of copies) expect(fs.readFileSync(path.join(dir, "parquet", file)).equals(built), file).toBe(true);
+      }
+    }, 120_000);
 
     it("the link tables have the declared types and the original text, without the CSV's spreadsheet guard", async () => {
       const editions = new Map((await rows(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(${q(path.join(db.out, "parquet/forum_editions.parquet"))}))`)).map((t) => [t.column_name, t.column_type]));

@@ -2,10 +2,12 @@
  * parquet/: the release as Parquet files, written by DuckDB. One file per record type with the whole
  * records, nested fields kept as nested types (STRUCTs and LISTs typed from the public schemas), read
  * from the NDJSON the build wrote; and one per link table, with the column types datapackage.json
- * declares, read from the CSV. DuckDB runs on one thread with insertion order kept, so that two builds
- * of one commit write the same bytes (a test checks it).
+ * declares, read from the CSV. Each file is written by one DuckDB instance on one thread with insertion
+ * order kept, so that two builds of one commit write the same bytes (a test checks it); two instances
+ * share the files.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import type { JsonSchema } from "../../schemas.ts";
@@ -17,39 +19,55 @@ import { cellExpression, ident, literal, recordColumns } from "./column-types.ts
 export const RECORD_TABLES: ReadonlySet<string> = new Set(RECORD_TYPE_NAMES.map((t) => RECORD_TYPES[t].plural));
 export const PARQUET_OPTIONS = "FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000";
 
-/** Writes parquet/ inside the release folder `dir`, from its ndjson/ and csv/; returns the paths written. */
-export async function writeParquet(dir: string, schemas: ReadonlyMap<string, JsonSchema>): Promise<string[]> {
+/** The two cores' worth of DuckDB instances the Parquet files are shared among, unless told otherwise. */
+const INSTANCES = Math.max(1, Math.min(2, os.availableParallelism()));
+
+/**
+ * Writes parquet/ inside the release folder `dir`, from its ndjson/ and csv/; returns the paths written.
+ * Each file is one `COPY`, written by one DuckDB instance on one thread (so its bytes are the same in
+ * every build); the files are shared among `instances` such instances running at once.
+ */
+export async function writeParquet(dir: string, schemas: ReadonlyMap<string, JsonSchema>, instances = INSTANCES): Promise<string[]> {
   fs.mkdirSync(path.join(dir, "parquet"), { recursive: true });
-  const written: string[] = [];
-  const instance = await DuckDBInstance.create(":memory:", { threads: "1", preserve_insertion_order: "true", memory_limit: "1GB", enable_external_access: "true" });
-  const conn = await instance.connect();
-  try {
-    for (const type of RECORD_TYPE_NAMES) {
-      const { plural } = RECORD_TYPES[type];
-      const columns = recordColumns(type, schemas);
-      const source = path.join(dir, "ndjson", `${plural}.ndjson`);
-      const rel = `parquet/${plural}.parquet`;
-      // An empty NDJSON file has nothing to read; an empty table of the same columns stands for it.
-      const select =
-        fs.statSync(source).size === 0
-          ? `SELECT ${columns.map(([name, t]) => `CAST(NULL AS ${t}) AS ${ident(name)}`).join(", ")} LIMIT 0`
-          : `SELECT ${columns.map(([name]) => ident(name)).join(", ")} FROM read_json(${literal(source)}, format = 'newline_delimited', columns = {${columns.map(([name, t]) => `${literal(name)}: ${literal(t)}`).join(", ")}}, maximum_object_size = 67108864)`;
-      await conn.run(`COPY (${select}) TO ${literal(path.join(dir, rel))} (${PARQUET_OPTIONS})`);
-      written.push(rel);
-    }
-    for (const spec of TABLES) {
-      if (RECORD_TABLES.has(spec.name)) continue;
-      const { fields } = tableSchema(schemas as Map<string, JsonSchema>, spec);
-      const source = path.join(dir, "csv", `${spec.name}.csv`);
-      const rel = `parquet/${spec.name}.parquet`;
-      const text = `{${fields.map((f) => `${literal(f.name)}: 'VARCHAR'`).join(", ")}}`;
-      const read = `read_csv(${literal(source)}, header = true, columns = ${text}, quote = '"', escape = '"', nullstr = '', auto_detect = false, new_line = '\\n')`;
-      await conn.run(`COPY (SELECT ${fields.map(cellExpression).join(", ")} FROM ${read}) TO ${literal(path.join(dir, rel))} (${PARQUET_OPTIONS})`);
-      written.push(rel);
-    }
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
+  const jobs: Array<{ rel: string; source: string; sql: string }> = [];
+  for (const type of RECORD_TYPE_NAMES) {
+    const { plural } = RECORD_TYPES[type];
+    const columns = recordColumns(type, schemas);
+    const source = path.join(dir, "ndjson", `${plural}.ndjson`);
+    const rel = `parquet/${plural}.parquet`;
+    // An empty NDJSON file has nothing to read; an empty table of the same columns stands for it.
+    const select =
+      fs.statSync(source).size === 0
+        ? `SELECT ${columns.map(([name, t]) => `CAST(NULL AS ${t}) AS ${ident(name)}`).join(", ")} LIMIT 0`
+        : `SELECT ${columns.map(([name]) => ident(name)).join(", ")} FROM read_json(${literal(source)}, format = 'newline_delimited', columns = {${columns.map(([name, t]) => `${literal(name)}: ${literal(t)}`).join(", ")}}, maximum_object_size = 67108864)`;
+    jobs.push({ rel, source, sql: `COPY (${select}) TO ${literal(path.join(dir, rel))} (${PARQUET_OPTIONS})` });
   }
-  return written;
+  for (const spec of TABLES) {
+    if (RECORD_TABLES.has(spec.name)) continue;
+    const { fields } = tableSchema(schemas as Map<string, JsonSchema>, spec);
+    const source = path.join(dir, "csv", `${spec.name}.csv`);
+    const rel = `parquet/${spec.name}.parquet`;
+    const text = `{${fields.map((f) => `${literal(f.name)}: 'VARCHAR'`).join(", ")}}`;
+    const read = `read_csv(${literal(source)}, header = true, columns = ${text}, quote = '"', escape = '"', nullstr = '', auto_detect = false, new_line = '\\n')`;
+    jobs.push({ rel, source, sql: `COPY (SELECT ${fields.map(cellExpression).join(", ")} FROM ${read}) TO ${literal(path.join(dir, rel))} (${PARQUET_OPTIONS})` });
+  }
+  // Largest inputs first, so that no instance is left with a large file at the end.
+  const queue = jobs.map((job) => ({ ...job, size: fs.statSync(job.source).size })).sort((a, b) => b.size - a.size);
+  const runOne = async (): Promise<void> => {
+    const instance = await DuckDBInstance.create(":memory:", { threads: "1", preserve_insertion_order: "true", memory_limit: "1GB", enable_external_access: "true" });
+    const conn = await instance.connect();
+    try {
+      for (let job = queue.shift(); job; job = queue.shift()) await conn.run(job.sql);
+    } catch (error) {
+      queue.length = 0; // one file failed: the build fails, so the other instance starts nothing new
+      throw error;
+    } finally {
+      conn.closeSync();
+      instance.closeSync();
+    }
+  };
+  const runs = Array.from({ length: Math.max(1, Math.min(instances, jobs.length)) }, runOne);
+  const failed = (await Promise.allSettled(runs)).find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
+  return jobs.map((job) => job.rel);
 }
