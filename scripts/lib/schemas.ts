@@ -81,12 +81,30 @@ export function schemasHash(schemas: ReadonlyMap<string, JsonSchema>): string {
   return hash.digest("hex");
 }
 
+/**
+ * `maxLength` and `minLength` count characters (code points), so ajv's code counts them with a loop over
+ * every UTF-16 unit of the string — for `minLength: 1` too, and once per keyword: on records holding
+ * thousands of characters of text, most of the schema's time. A string of n units holds between ⌈n/2⌉
+ * and n code points, so `.length` decides each comparison unless n is near the limit, and only then
+ * is the count made: `count(s) > N` becomes `s.length > N && count(s) > N`, and `count(s) < N` becomes
+ * `s.length < N || (s.length < 2N && count(s) < N)`, the same verdicts (tested against validators
+ * compiled at run time). Code without ajv's counter is returned as it is.
+ */
+export function lengthsFromUnits(code: string): string {
+  const counter = /const (func\d+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;/.exec(code)?.[1];
+  if (!counter) return code;
+  return code.replace(new RegExp(`\\b${counter}\\((data\\d*)\\) ([<>]) (\\d+)\\b`, "g"), (_, data: string, op: string, limit: string) =>
+    op === ">" ? `(${data}.length > ${limit} && ${counter}(${data}) > ${limit})` : `(${data}.length < ${limit} || (${data}.length < ${2 * Number(limit)} && ${counter}(${data}) < ${limit}))`,
+  );
+}
+
 /** The text of GENERATED_VALIDATORS_FILE for these schemas (CommonJS, as ajv's standalone code is). */
 export function standaloneValidators(schemas: Map<string, JsonSchema>): string {
   const ajv = createAjv(schemas, { source: true });
-  const code = standaloneCode(ajv, { ...Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, RECORD_TYPES[t].schema])), ...(schemas.has(PUBLISHERS_SCHEMA) ? { publishers: PUBLISHERS_SCHEMA } : {}) });
+  const code = lengthsFromUnits(standaloneCode(ajv, { ...Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, RECORD_TYPES[t].schema])), ...(schemas.has(PUBLISHERS_SCHEMA) ? { publishers: PUBLISHERS_SCHEMA } : {}) }));
   return `// Generated — do not edit; run \`npm run types\`. The record validators (and the publishers registry's), compiled from schemas/ by ajv's
-// standalone code generator. When schemas/, the ajv options or the ajv versions no longer match
+// standalone code generator (characters counted only where a string's length does not decide a maxLength or minLength:
+// lengthsFromUnits in scripts/lib/schemas.ts). When schemas/, the ajv options or the ajv versions no longer match
 // \`schemasHash\`, the validators are compiled at run time instead, and \`npm run types -- --check\`
 // fails until this file is regenerated.
 ${code}

@@ -5,11 +5,13 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { createRequire } from "node:module";
+import fc from "fast-check";
 import fg from "fast-glob";
 import yaml from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, SCHEMAS_DIR } from "../../scripts/lib/paths.ts";
-import { GENERATED_VALIDATORS_FILE, PUBLISHERS_SCHEMA, createAjv, loadSchemaSet, readSchemas, standaloneValidators, type JsonSchema } from "../../scripts/lib/schemas.ts";
+import { GENERATED_VALIDATORS_FILE, PUBLISHERS_SCHEMA, createAjv, lengthsFromUnits, loadSchemaSet, readSchemas, standaloneValidators, type JsonSchema } from "../../scripts/lib/schemas.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, TYPE_BY_FOLDER, type RecordType } from "../../scripts/lib/record-types.ts";
 import { removeTempDirs, tempDir } from "../temp-dirs.ts";
 
@@ -72,5 +74,65 @@ describe("precompiled validators", () => {
     expect(loadSchemaSet().validators.meeting(record)).toBe(true);
     expect(set.validators.meeting(record)).toBe(false);
     expect(set.validators.meeting.errors?.map((e) => e.params)).toContainEqual({ missingProperty: "mood" });
+  });
+});
+
+describe("character counts in the precompiled validators", () => {
+  const record = (): Record<string, unknown> => yaml.parse(fs.readFileSync(path.join(ROOT, "data/meetings/austin-li-shangfu-shangri-la-2023.yaml"), "utf8")) as Record<string, unknown>;
+  const strip = (errors: ValidateErrors) => (errors ?? []).map(({ instancePath, schemaPath, keyword, params, message }) => ({ instancePath, schemaPath, keyword, params, message }));
+  type ValidateErrors = ReturnType<typeof loadSchemaSet>["validators"]["meeting"]["errors"];
+
+  it("are made only where a string's length in UTF-16 units does not decide maxLength or minLength", () => {
+    // The generated file loaded afresh with ajv's counter wrapped, so that every count is seen.
+    const req = createRequire(import.meta.url);
+    const counterModule = req(req.resolve("ajv/dist/runtime/ucs2length")) as { default: ((s: string) => number) & { code?: string } };
+    const original = counterModule.default;
+    const file = path.join(ROOT, GENERATED_VALIDATORS_FILE);
+    const counted: string[] = [];
+    counterModule.default = Object.assign((s: string) => (counted.push(s), original(s)), { code: original.code });
+    delete req.cache[file];
+    try {
+      const meeting = (req(file) as Record<RecordType, (data: unknown) => boolean>).meeting;
+      const data = record();
+      data.title = "x".repeat(1990);
+      expect(meeting(data)).toBe(true);
+      // Every text of the record is well within its limits: nothing is counted.
+      expect(counted).toEqual([]);
+      // 2,001 units for 1,999 characters (two of them astral): only this string is counted, and passes.
+      data.title = `${"x".repeat(1997)}😀😀`;
+      expect(meeting(data)).toBe(true);
+      expect(counted).toEqual([data.title]);
+    } finally {
+      counterModule.default = original;
+      delete req.cache[file];
+    }
+  });
+
+  it("give the same verdicts and errors as validators compiled at run time for strings near the limits, with astral characters and lone surrogates", () => {
+    const fast = loadSchemaSet().validators.meeting;
+    const runtime = createAjv(readSchemas()).getSchema(RECORD_TYPES.meeting.schema)!;
+    const unit = fc.constantFrom("x", "é", " ", "😀", "\uD83D", "\uDE00");
+    // Short strings (minLength 1), and strings about 2,000 characters long (maxLength 2000) whose last few
+    // units may be astral characters or lone surrogates.
+    const text = fc.oneof(
+      fc.array(unit, { maxLength: 3 }).map((units) => units.join("")),
+      fc.tuple(fc.integer({ min: 1992, max: 2004 }), fc.array(unit, { maxLength: 6 })).map(([n, units]) => "x".repeat(n) + units.join("")),
+    );
+    fc.assert(
+      fc.property(text, text, (title, quote) => {
+        const data = record();
+        data.title = title;
+        (data.sources as Array<Record<string, unknown>>)[0]!.quote = quote;
+        expect(fast(data)).toBe(runtime(data));
+        expect(strip(fast.errors)).toEqual(strip(runtime.errors as ValidateErrors));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("leave code without ajv's counter as it is, and guard each comparison of the counter's", () => {
+    expect(lengthsFromUnits("if(data.length > 3){}")).toBe("if(data.length > 3){}");
+    const code = 'const func2 = require("ajv/dist/runtime/ucs2length").default;if(func2(data1) > 2000){}if(func2(data12) < 2){}';
+    expect(lengthsFromUnits(code)).toBe('const func2 = require("ajv/dist/runtime/ucs2length").default;if((data1.length > 2000 && func2(data1) > 2000)){}if((data12.length < 2 || (data12.length < 4 && func2(data12) < 2))){}');
   });
 });
