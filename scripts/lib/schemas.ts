@@ -98,18 +98,6 @@ export function lengthsFromUnits(code: string): string {
   );
 }
 
-/**
- * Validators for the schemas `refs` names, made as GENERATED_VALIDATORS_FILE is (ajv's standalone code,
- * then lengthsFromUnits) and loaded in this process: for schemas known only at run time (the build's
- * public schemas). `ajv` must have been made with `code: { source: true }`.
- */
-export function compileStandalone(ajv: Ajv2020, refs: Record<string, string>): Record<string, ValidateFunction> {
-  const module = { exports: {} as Record<string, ValidateFunction> };
-  // The code is ajv's CommonJS module text; its requires (ajv's runtime, ajv-formats) resolve from here.
-  new Function("require", "module", "exports", lengthsFromUnits(standaloneCode(ajv, refs)))(requireHere, module, module.exports);
-  return module.exports;
-}
-
 /** The text of GENERATED_VALIDATORS_FILE for these schemas (CommonJS, as ajv's standalone code is). */
 export function standaloneValidators(schemas: Map<string, JsonSchema>): string {
   const ajv = createAjv(schemas, { source: true });

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { addFormats, compileStandalone, loadSchemaSet, type JsonSchema } from "../schemas.ts";
+import { addFormats, loadSchemaSet, type JsonSchema } from "../schemas.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../record-types.ts";
 import { ROOT } from "../paths.ts";
 import type { Diagnostic } from "../diagnostics.ts";
@@ -68,8 +68,8 @@ export interface BuildResult {
 }
 
 /** An ajv for the public schemas, strict, knowing the two annotation keywords they use. */
-export function publicAjv(schemas: Map<string, JsonSchema>, options: { source?: boolean } = {}): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, ...(options.source ? { code: { source: true } } : {}) });
+export function publicAjv(schemas: Map<string, JsonSchema>): Ajv2020 {
+  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
   addFormats(ajv);
   ajv.addKeyword({ keyword: "x-refers-to", schemaType: "array" });
   ajv.addKeyword({ keyword: "x-derived", schemaType: "boolean" });
@@ -77,18 +77,13 @@ export function publicAjv(schemas: Map<string, JsonSchema>, options: { source?: 
   return ajv;
 }
 
-/**
- * The build checks its own output against the public schemas, record by record as it writes them, with
- * validators made as the precompiled record validators are (compileStandalone: characters are counted
- * only where a string's length does not decide a maxLength or minLength).
- */
-export function publishedChecker(schemas: Map<string, JsonSchema>): (type: RecordType, record: Record<string, unknown>) => void {
-  const ajv = publicAjv(schemas, { source: true });
-  const validators = compileStandalone(ajv, Object.fromEntries(RECORD_TYPE_NAMES.map((type) => [type, RECORD_TYPES[type].schema])));
+/** The build checks its own output against the public schemas, record by record as it writes them. */
+function publishedChecker(schemas: Map<string, JsonSchema>): (type: RecordType, record: Record<string, unknown>) => void {
+  const ajv = publicAjv(schemas);
+  const validators = new Map(RECORD_TYPE_NAMES.map((type) => [type, ajv.getSchema(RECORD_TYPES[type].schema)!]));
   return (type, r) => {
-    const validate = validators[type]!;
-    // Called as a plain predicate: as a type guard, its false branch would leave `r` typed `never`.
-    if (!(validate as (data: unknown) => boolean)(r)) throw new Error(`internal error: published ${type} ${String(r.id)} does not match its public schema: ${ajv.errorsText(validate.errors)}`);
+    const validate = validators.get(type)!;
+    if (!validate(r)) throw new Error(`internal error: published ${type} ${String(r.id)} does not match its public schema: ${ajv.errorsText(validate.errors)}`);
   };
 }
 
