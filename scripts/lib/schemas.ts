@@ -69,14 +69,14 @@ export interface SchemaSet {
 export const GENERATED_VALIDATORS_FILE = "scripts/lib/validators.generated.cjs";
 
 /**
- * A fingerprint of what the validators are compiled from — the schemas, the ajv options and keyword,
- * and the versions of ajv and ajv-formats — written into the generated validators to tell whether
- * they are current.
+ * A fingerprint of what the validators are compiled from — the schemas, the ajv options and keywords
+ * (`setup`; the record validators' by default), and the versions of ajv and ajv-formats — written into
+ * the generated validators to tell whether they are current.
  */
-export function schemasHash(schemas: ReadonlyMap<string, JsonSchema>): string {
+export function schemasHash(schemas: ReadonlyMap<string, JsonSchema>, setup: Record<string, unknown> = { options: AJV_OPTIONS, keyword: REFERS_TO }): string {
   const hash = createHash("sha256");
   const version = (pkg: string): string => (createRequire(import.meta.url)(`${pkg}/package.json`) as { version: string }).version;
-  hash.update(JSON.stringify({ ajv: version("ajv"), ajvFormats: version("ajv-formats"), options: AJV_OPTIONS, keyword: REFERS_TO }));
+  hash.update(JSON.stringify({ ajv: version("ajv"), ajvFormats: version("ajv-formats"), ...setup }));
   for (const [file, schema] of [...schemas].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`${file}\0${JSON.stringify(schema)}\0`);
   return hash.digest("hex");
 }
@@ -98,10 +98,18 @@ export function lengthsFromUnits(code: string): string {
   );
 }
 
+/**
+ * The code of a module exporting a validator for each schema `refs` names: ajv's standalone code (the
+ * ajv made with `code: { source: true }`), with lengthsFromUnits.
+ */
+export function standaloneModule(ajv: Ajv2020, refs: Record<string, string>): string {
+  return lengthsFromUnits(standaloneCode(ajv, refs));
+}
+
 /** The text of GENERATED_VALIDATORS_FILE for these schemas (CommonJS, as ajv's standalone code is). */
 export function standaloneValidators(schemas: Map<string, JsonSchema>): string {
   const ajv = createAjv(schemas, { source: true });
-  const code = lengthsFromUnits(standaloneCode(ajv, { ...Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, RECORD_TYPES[t].schema])), ...(schemas.has(PUBLISHERS_SCHEMA) ? { publishers: PUBLISHERS_SCHEMA } : {}) }));
+  const code = standaloneModule(ajv, { ...Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, RECORD_TYPES[t].schema])), ...(schemas.has(PUBLISHERS_SCHEMA) ? { publishers: PUBLISHERS_SCHEMA } : {}) });
   return `// Generated — do not edit; run \`npm run types\`. The record validators (and the publishers registry's), compiled from schemas/ by ajv's
 // standalone code generator (characters counted only where a string's length does not decide a maxLength or minLength:
 // lengthsFromUnits in scripts/lib/schemas.ts). When schemas/, the ajv options or the ajv versions no longer match

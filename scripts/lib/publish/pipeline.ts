@@ -4,8 +4,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import { addFormats, loadSchemaSet, type JsonSchema } from "../schemas.ts";
+import { loadSchemaSet, type JsonSchema } from "../schemas.ts";
+import { publicValidators } from "./public-validators.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../record-types.ts";
 import { ROOT } from "../paths.ts";
 import type { Diagnostic } from "../diagnostics.ts";
@@ -67,23 +67,17 @@ export interface BuildResult {
   writerInWorker: boolean;
 }
 
-/** An ajv for the public schemas, strict, knowing the two annotation keywords they use. */
-export function publicAjv(schemas: Map<string, JsonSchema>): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
-  addFormats(ajv);
-  ajv.addKeyword({ keyword: "x-refers-to", schemaType: "array" });
-  ajv.addKeyword({ keyword: "x-derived", schemaType: "boolean" });
-  for (const s of schemas.values()) ajv.addSchema(s);
-  return ajv;
-}
+export { publicAjv } from "./public-validators.ts";
 
-/** The build checks its own output against the public schemas, record by record as it writes them. */
-function publishedChecker(schemas: Map<string, JsonSchema>): (type: RecordType, record: Record<string, unknown>) => void {
-  const ajv = publicAjv(schemas);
-  const validators = new Map(RECORD_TYPE_NAMES.map((type) => [type, ajv.getSchema(RECORD_TYPES[type].schema)!]));
+/**
+ * The build checks its own output against the public schemas, record by record as it writes them
+ * (with the precompiled public validators while they are current: public-validators.ts).
+ */
+export function publishedChecker(schemas: Map<string, JsonSchema>): (type: RecordType, record: Record<string, unknown>) => void {
+  const { validators, errorsText } = publicValidators(schemas);
   return (type, r) => {
-    const validate = validators.get(type)!;
-    if (!validate(r)) throw new Error(`internal error: published ${type} ${String(r.id)} does not match its public schema: ${ajv.errorsText(validate.errors)}`);
+    const validate = validators[type] as (data: unknown) => boolean;
+    if (!validate(r)) throw new Error(`internal error: published ${type} ${String(r.id)} does not match its public schema: ${errorsText(validators[type].errors)}`);
   };
 }
 
