@@ -20,10 +20,11 @@ async function main(argv: string[]): Promise<number> {
   const cli = parseCommandLine(argv, { options: { check: { type: "boolean" } }, help: HELP });
   if (!cli) return 0;
   const source = readSchemas();
+  const published = publicSchemas(source);
   const outputs = [
-    { file: GENERATED_TYPES_FILE, text: await generateTypes(source, publicSchemas(source)) },
+    { file: GENERATED_TYPES_FILE, text: await generateTypes(source, published) },
     { file: GENERATED_VALIDATORS_FILE, text: standaloneValidators(source) },
-    { file: PUBLIC_VALIDATORS_FILE, text: publicStandaloneValidators(publicSchemas(source)) },
+    { file: PUBLIC_VALIDATORS_FILE, text: publicStandaloneValidators(published) },
   ];
   const stale = syncGenerated(
     outputs.map(({ file, text }) => ({ file, render: () => text })),

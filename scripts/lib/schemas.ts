@@ -120,13 +120,25 @@ exports.schemasHash = ${JSON.stringify(schemasHash(schemas))};
 `;
 }
 
+/**
+ * A generated module of validators (GENERATED_VALIDATORS_FILE, or the build's PUBLIC_VALIDATORS_FILE)
+ * when it exists, was made for `hash` (its `schemasHash`) and holds a validator for every record type;
+ * undefined otherwise, and the caller compiles at run time.
+ */
+export function generatedValidators(file: string, hash: string): { records: Record<RecordType, ValidateFunction>; module: Record<string, unknown> } | undefined {
+  const abs = path.join(ROOT, file);
+  if (!fs.existsSync(abs)) return undefined;
+  const module = createRequire(import.meta.url)(abs) as Record<string, unknown>;
+  if (module.schemasHash !== hash || RECORD_TYPE_NAMES.some((t) => typeof module[t] !== "function")) return undefined;
+  return { records: Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, module[t]])) as Record<RecordType, ValidateFunction>, module };
+}
+
 /** The precompiled validators, when they were generated from exactly these schemas. */
 function precompiledValidators(schemas: ReadonlyMap<string, JsonSchema>): { records: Record<RecordType, ValidateFunction>; publishers?: ValidateFunction } | undefined {
-  const file = path.join(ROOT, GENERATED_VALIDATORS_FILE);
-  if (!fs.existsSync(file)) return undefined;
-  const generated = createRequire(import.meta.url)(file) as Partial<Record<RecordType | "publishers", ValidateFunction>> & { schemasHash?: string };
-  if (generated.schemasHash !== schemasHash(schemas) || RECORD_TYPE_NAMES.some((t) => typeof generated[t] !== "function")) return undefined;
-  return { records: Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, generated[t]!])) as Record<RecordType, ValidateFunction>, ...(typeof generated.publishers === "function" ? { publishers: generated.publishers } : {}) };
+  const generated = generatedValidators(GENERATED_VALIDATORS_FILE, schemasHash(schemas));
+  if (!generated) return undefined;
+  const publishers = generated.module.publishers;
+  return { records: generated.records, ...(typeof publishers === "function" ? { publishers: publishers as ValidateFunction } : {}) };
 }
 
 /**

@@ -5,13 +5,9 @@
  * no check counts the characters of every string; they are used only while the file's hash matches the
  * public schemas, the ajv options and keywords, and the ajv versions, and compiled at run time otherwise.
  */
-import fs from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import { addFormats, schemasHash, standaloneModule, type JsonSchema } from "../schemas.ts";
+import { addFormats, generatedValidators, schemasHash, standaloneModule, type JsonSchema } from "../schemas.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../record-types.ts";
-import { ROOT } from "../paths.ts";
 
 export const PUBLIC_VALIDATORS_FILE = "scripts/lib/publish/public-validators.generated.cjs";
 
@@ -56,13 +52,12 @@ export interface PublicValidators {
 
 /** The public validators: precompiled when the generated file matches these schemas, compiled now otherwise. */
 export function publicValidators(schemas: Map<string, JsonSchema>): PublicValidators {
-  const file = path.join(ROOT, PUBLIC_VALIDATORS_FILE);
-  const generated = fs.existsSync(file) ? (createRequire(import.meta.url)(file) as Partial<Record<RecordType, ValidateFunction>> & { schemasHash?: string }) : undefined;
-  if (generated && generated.schemasHash === publicHash(schemas) && RECORD_TYPE_NAMES.every((t) => typeof generated[t] === "function")) {
+  const generated = generatedValidators(PUBLIC_VALIDATORS_FILE, publicHash(schemas));
+  if (generated) {
     // An ajv only to word errors (an internal error's message), made when one is needed.
     let words: Ajv2020 | undefined;
     return {
-      validators: Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, generated[t]!])) as Record<RecordType, ValidateFunction>,
+      validators: generated.records,
       precompiled: true,
       errorsText: (errors) => (words ??= new Ajv2020()).errorsText(errors),
     };
