@@ -1,12 +1,14 @@
 import "./loaded-machine.ts";
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { removeTempDirs, tempDir } from "./temp-dirs.ts";
 import { diffRecords, diffSchemas, diffValues } from "../scripts/lib/diff/diff-records.ts";
 import { diffMarkdown } from "../scripts/lib/diff/format-diff.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
+
+afterAll(removeTempDirs);
 
 const actor = (id: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ id, kind: "person", name: id, ...extra });
 const before = { actors: [actor("a"), actor("b", { name: "Bee" }), actor("c"), actor("old-name")], meetings: [], tombstones: [] };
@@ -64,7 +66,7 @@ describe("npm run diff", () => {
   const cli = (args: string[], cwd = ROOT) => spawnSync(process.execPath, ["--import", tsx, path.join(ROOT, "scripts/diff.ts"), ...args], { cwd, encoding: "utf8" });
 
   it("compares two dataset.json files and prints Markdown and JSON", { timeout: 120_000 }, () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-diff-test-"));
+    const dir = tempDir("sidelines-diff-test-");
     const a = path.join(dir, "a.json");
     const b = path.join(dir, "b.json");
     fs.writeFileSync(a, JSON.stringify({ metadata: {}, ...before }));
@@ -84,7 +86,7 @@ describe("npm run diff", () => {
   });
 
   it("builds a git ref on the fly and compares it with the working tree", { timeout: 120_000 }, () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-diff-git-"));
+    const dir = tempDir("sidelines-diff-git-");
     const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@localhost", ...args], { cwd: dir, encoding: "utf8" });
     fs.mkdirSync(path.join(dir, "data/actors"), { recursive: true });
     const rec = (id: string, name: string) => `id: ${id}\nkind: person\nname: ${name}\nsources:\n  - url: https://example.org/${id}\n    publisher: Example\n`;

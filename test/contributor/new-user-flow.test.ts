@@ -5,18 +5,20 @@
 import "../loaded-machine.ts";
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { removeTempDirs, tempDir } from "../temp-dirs.ts";
 import { parse } from "yaml";
 import { ROOT } from "../../scripts/lib/paths.ts";
+
+afterAll(removeTempDirs);
 
 const tsx = path.join(ROOT, "node_modules/tsx/dist/esm/index.mjs");
 const script = (cwd: string, name: string, ...args: string[]) => spawnSync(process.execPath, ["--import", tsx, path.join(ROOT, "scripts", `${name}.ts`), ...args], { cwd, encoding: "utf8", env: { ...process.env, GITHUB_ACTIONS: "" } });
 
 describe("a new contributor adds a meeting", () => {
   it("scaffolds, fills in, validates, formats, and sees it in the build and the diff", { timeout: 180_000 }, () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-contributor-"));
+    const dir = tempDir("sidelines-contributor-");
     fs.cpSync(path.join(ROOT, "data"), path.join(dir, "data"), { recursive: true });
     fs.copyFileSync(path.join(ROOT, "package.json"), path.join(dir, "package.json"));
     const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@localhost", ...args], { cwd: dir, encoding: "utf8" });

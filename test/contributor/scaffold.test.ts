@@ -1,18 +1,20 @@
 import "../loaded-machine.ts";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { removeTempDirs, tempDir } from "../temp-dirs.ts";
 import { parse } from "yaml";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { RECORD_TYPE_NAMES } from "../../scripts/lib/record-types.ts";
 import { readSchemas } from "../../scripts/lib/schemas.ts";
 import { skeleton } from "../../scripts/lib/scaffold/skeleton.ts";
 
+afterAll(removeTempDirs);
+
 const tsx = path.join(ROOT, "node_modules/tsx/dist/esm/index.mjs");
 const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, ["--import", tsx, path.join(ROOT, "scripts/new.ts"), ...args], { cwd, encoding: "utf8" });
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-new-"));
+const tmp = () => tempDir("sidelines-new-");
 
 describe("npm run new", () => {
   it.each(RECORD_TYPE_NAMES)("a %s skeleton holds the editor line, the id and every required field", (type) => {

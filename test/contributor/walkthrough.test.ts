@@ -6,11 +6,13 @@
 import "../loaded-machine.ts";
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { removeTempDirs, tempDir } from "../temp-dirs.ts";
 import { parse } from "yaml";
 import { ROOT } from "../../scripts/lib/paths.ts";
+
+afterAll(removeTempDirs);
 
 interface Block {
   lang: string;
@@ -34,7 +36,7 @@ export function sectionBlocks(markdown: string, heading: string): Block[] {
 
 /** A repository holding this working tree's files (tracked and new, not ignored), on `main`. */
 function freshRepository(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-walkthrough-"));
+  const dir = tempDir("sidelines-walkthrough-");
   const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
   for (const f of files) {
     const from = path.join(ROOT, f);

@@ -2,9 +2,9 @@
 import "../loaded-machine.ts";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { removeTempDirs, tempDir } from "../temp-dirs.ts";
 import { validate } from "../../scripts/lib/validate.ts";
 import { discover } from "../../scripts/lib/load/discover.ts";
 import { LIMITS } from "../../scripts/lib/load/limits.ts";
@@ -12,6 +12,8 @@ import { exitCodeFor } from "../../scripts/lib/exit-code.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { loadSchemaSet } from "../../scripts/lib/schemas.ts";
 import { YAML_TEST_SUITE } from "../conformance/suite.ts";
+
+afterAll(removeTempDirs);
 
 const schemaSet = loadSchemaSet();
 
@@ -47,7 +49,7 @@ describe("the YAML test suite through the full validator", () => {
 
 describe("resource bounds", () => {
   it("more files than the limit is reported, not read", async () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-many-"));
+    const root = tempDir("sidelines-many-");
     fs.mkdirSync(path.join(root, "data/actors"), { recursive: true });
     for (let i = 0; i < 6; i++) fs.writeFileSync(path.join(root, `data/actors/a-${i}.yaml`), "id: x\n");
     const found = await discover(root, path.join(root, "data"), 5);
@@ -76,7 +78,7 @@ describe("resource bounds", () => {
 
 describe("faults", () => {
   it("a build whose output folder cannot be created exits 2 with one plain line, no stack trace", { timeout: 120_000 }, () => {
-    const blocker = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-out-")), "a-file");
+    const blocker = path.join(tempDir("sidelines-out-"), "a-file");
     fs.writeFileSync(blocker, "not a folder");
     const r = spawnSync(process.execPath, ["--import", tsx, path.join(ROOT, "scripts/build.ts"), "--quiet", "--out", path.join(blocker, "dist")], { cwd: ROOT, encoding: "utf8" });
     expect(r.status).toBe(2);

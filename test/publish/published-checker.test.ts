@@ -8,16 +8,19 @@ import "../loaded-machine.ts";
 import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publicAjv, publishDataset, publishedChecker } from "../../scripts/lib/publish/pipeline.ts";
 import type { PublishedRecords } from "../../scripts/lib/publish/records.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../../scripts/lib/record-types.ts";
 import { readSchemas, type JsonSchema } from "../../scripts/lib/schemas.ts";
+import { removeTempDirs } from "../temp-dirs.ts";
 import { PUBLIC_VALIDATORS_FILE, publicStandaloneValidators, publicValidators } from "../../scripts/lib/publish/public-validators.ts";
 import { publicSchemas } from "../../scripts/lib/publish/public-schemas.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { writeFixture } from "./fixture.ts";
 import { nearLimitText } from "../near-limit-text.ts";
+
+afterAll(removeTempDirs);
 
 let published: PublishedRecords;
 let schemas: Map<string, JsonSchema>;

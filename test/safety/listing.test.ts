@@ -7,16 +7,19 @@
 import "../loaded-machine.ts";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { removeTempDirs, tempDir } from "../temp-dirs.ts";
 import { discover, type ListDir } from "../../scripts/lib/load/discover.ts";
 import { validate } from "../../scripts/lib/validate.ts";
 import { formatHuman } from "../../scripts/lib/report/format-human.ts";
 import { BASE, BLUE_STATE, makeTree, removeTrees, SCHEMA_SET, withOverrides } from "../validate/helpers.ts";
 import { expectOneLineUsageError, runScript, SPAWN_TIMEOUT } from "./helpers.ts";
 
-afterAll(removeTrees);
+afterAll(() => {
+  removeTrees();
+  removeTempDirs();
+});
 
 describe("data/ as a symbolic link", () => {
   it("is not followed: one located error, nothing outside the repository is read or listed", { timeout: SPAWN_TIMEOUT * 2 }, async () => {
@@ -103,7 +106,7 @@ describe("paths on the command line", { timeout: SPAWN_TIMEOUT * 3 }, () => {
   });
 
   it("a path that selects nothing is exit 2 in one line: missing, outside data/, an empty folder, a file in a linked folder", async () => {
-    const outside = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-outside-"));
+    const outside = tempDir("sidelines-outside-");
     fs.writeFileSync(path.join(outside, "x.yaml"), BLUE_STATE);
     const root = makeTree(withOverrides(BASE, { "package.json": "{}" }), (r) => {
       fs.mkdirSync(path.join(r, "data", "meetings", "empty"));

@@ -5,14 +5,17 @@
  */
 import "../loaded-machine.ts";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { removeTempDirs, tempDir } from "../temp-dirs.ts";
 import { BASE, BLUE_STATE, lines, makeTree, removeTrees, withOverrides } from "../validate/helpers.ts";
 import { recordPath, UnsafeRecordPath, writeRecordFile } from "../../scripts/lib/record-write.ts";
 import { expectOneLineUsageError, runScript, SPAWN_TIMEOUT } from "./helpers.ts";
 
-afterAll(removeTrees);
+afterAll(() => {
+  removeTrees();
+  removeTempDirs();
+});
 
 const FILE = "data/actors/blue-state.yaml";
 const snapshot = (root: string): Record<string, string> => {
@@ -59,7 +62,7 @@ describe("format never rewrites what the validator cannot read", () => {
 
 describe("format and new write only regular record files inside data/", () => {
   it("recordPath refuses links on the way, links as files, and anything outside a record folder", () => {
-    const outside = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-outside-"));
+    const outside = tempDir("sidelines-outside-");
     fs.mkdirSync(path.join(outside, "actors"));
     fs.writeFileSync(path.join(outside, "actors", "blue-state.yaml"), BLUE_STATE);
     const cases: Array<[string, (root: string) => void, string]> = [
@@ -84,7 +87,7 @@ describe("format and new write only regular record files inside data/", () => {
   });
 
   it("format leaves files outside the repository alone, whatever link leads there", { timeout: SPAWN_TIMEOUT * 2 }, async () => {
-    const outside = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-outside-"));
+    const outside = tempDir("sidelines-outside-");
     const unformatted = lines("name: 'Blue'", "id: blue-state", "kind: state", "sources:", '  - url: "https://example.org/a"', "    publisher: Example");
     fs.writeFileSync(path.join(outside, "blue-state.yaml"), unformatted);
     const root = makeTree(withOverrides(BASE, { [FILE]: null }), (r) => fs.symlinkSync(path.join(outside, "blue-state.yaml"), path.join(r, FILE)));
@@ -97,7 +100,7 @@ describe("format and new write only regular record files inside data/", () => {
   });
 
   it("new refuses a linked record folder and any write error in one line, writing nothing", { timeout: SPAWN_TIMEOUT * 3 }, async () => {
-    const outside = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-outside-"));
+    const outside = tempDir("sidelines-outside-");
     const linked = makeTree({ "data/actors/blue-state.yaml": BLUE_STATE }, (r) => fs.symlinkSync(outside, path.join(r, "data", "meetings")));
     expectOneLineUsageError(await runScript("new", linked, ["meeting", "a-new-meeting"]), /^new: could not write data\/meetings\/a-new-meeting\.yaml: data\/meetings is a symbolic link/);
     expect(fs.readdirSync(outside)).toEqual([]);

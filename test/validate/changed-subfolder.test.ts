@@ -2,16 +2,18 @@
 import "../loaded-machine.ts";
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
+import { removeTempDirs, tempDir } from "../temp-dirs.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
+
+afterAll(removeTempDirs);
 
 const tsx = path.join(ROOT, "node_modules/tsx/dist/esm/index.mjs");
 const record = (id: string, name: string): string => `id: ${id}\nkind: person\nname: ${name}\nsources:\n  - url: https://example.org/${id}\n    publisher: Example\n    published: 2023-01-01\n`;
 
 it("--changed finds changed records and their referrers when data/ is not at the repository's top", () => {
-  const repo = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-monorepo-"));
+  const repo = tempDir("sidelines-monorepo-");
   const root = path.join(repo, "packages", "dataset");
   fs.mkdirSync(path.join(root, "data/actors"), { recursive: true });
   fs.mkdirSync(path.join(root, "data/forums"), { recursive: true });
