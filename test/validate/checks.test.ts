@@ -983,7 +983,7 @@ const CHECK_CASES: Case[] = [
   },
   {
     code: "SRC002",
-    name: "source URLs without a public host: dots only, an IP address, a reserved name, a name without a dot, a name ending in a dot",
+    name: "source URLs without a public host: dots only, an IP address, a reserved name, a name without a dot, a name ending in a dot, a default port written out (another port is fine)",
     bad: {
       [GREEN]: GREEN_STATE + lines(
         "  - publisher: Example Gazette",
@@ -996,6 +996,12 @@ const CHECK_CASES: Case[] = [
         "    url: http://gazette/green",
         "  - publisher: Example Gazette",
         "    url: https://en.gazette.org./wiki/Green",
+        "  - publisher: Example Gazette",
+        "    url: https://en.gazette.org:443/wiki/Green",
+        "  - publisher: Example Gazette",
+        "    url: http://en.gazette.org:80?page=green",
+        "  - publisher: Example Gazette",
+        "    url: https://en.gazette.org:8443/wiki/Green",
       ),
     },
     fixed: { [GREEN]: GREEN_STATE },
@@ -1005,6 +1011,8 @@ const CHECK_CASES: Case[] = [
       { file: GREEN, line: 14, col: 10, message: "`.test`" },
       { file: GREEN, line: 16, col: 10, message: "no dot" },
       { file: GREEN, line: 18, col: 10, message: "ends its host name with a dot (`en.gazette.org.`)" },
+      { file: GREEN, line: 20, col: 10, message: "writes out its scheme's default port (`:443`)" },
+      { file: GREEN, line: 22, col: 10, message: "writes out its scheme's default port (`:80`)" },
     ],
   },
   {

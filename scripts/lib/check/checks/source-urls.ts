@@ -27,12 +27,23 @@ export function hostProblem(url: URL): string | undefined {
   return undefined;
 }
 
+/**
+ * The port written out in a URL that names its scheme's default port (`https://example.org:443/`):
+ * the same page as without it, but not the address a reader types or a publisher gives. The URL
+ * parser drops a default port, so it is read from the text: once `hostProblem` has passed the URL
+ * (no user name, no bracketed address), a colon before the path can only start a port.
+ */
+function defaultPortProblem(value: string, url: URL): string | undefined {
+  const port = url.port === "" ? /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(:\d*)(?:[/?#]|$)/i.exec(value)?.[1] : undefined;
+  return port === undefined ? undefined : `writes out its scheme's default port (\`${port}\`)`;
+}
+
 /** SRC002: beyond the schema's pattern, a URL parses and names a public host. */
 export const sourceUrls: Check = {
   code: "SRC002",
   severity: "error",
   scope: "record",
-  description: "Every URL parses as an `http:` or `https:` address whose host is a public host name: two or more labels, a real top-level domain, no trailing dot, not `localhost`, a reserved name (`.test`, `.local`…) or an IP address.",
+  description: "Every URL parses as an `http:` or `https:` address whose host is a public host name: two or more labels, a real top-level domain, no trailing dot, no default port written out (`:443`), not `localhost`, a reserved name (`.test`, `.local`…) or an IP address.",
   run(ctx) {
     for (const r of ctx.records) {
       forEachValueOf(ctx, r, "urls", (value, pointer) => {
@@ -47,7 +58,7 @@ export const sourceUrls: Check = {
           ctx.report(r, pointer(), `\`${value}\` is not a valid http(s) URL`);
           return;
         }
-        const problem = hostProblem(url);
+        const problem = hostProblem(url) ?? defaultPortProblem(value, url);
         if (problem) ctx.report(r, pointer(), `\`${value}\` ${problem}`, { tip: "cite the page at its public address, as a reader would open it" });
       });
     }
