@@ -17,3 +17,13 @@ export function jsonText(value: unknown, indent?: number): string {
   UNSAFE_IN_JSON.lastIndex = 0;
   return UNSAFE_IN_JSON.test(text) ? text.replace(UNSAFE_IN_JSON, escapeUnits) : text;
 }
+
+/**
+ * `jsonText(value, indent)` for a value whose `jsonText(value)` is `compact` (as a record's NDJSON line
+ * is): every character the scan above would escape stands in `compact` as a `\uXXXX` escape, so when
+ * `compact` holds no `\u` the value holds none of them and its indented text needs no scan. The release
+ * writer makes the indented text of every record from its NDJSON line.
+ */
+export function indentedJsonText(value: unknown, indent: number, compact: string): string {
+  return compact.includes("\\u") ? jsonText(value, indent) : JSON.stringify(value, null, indent);
+}

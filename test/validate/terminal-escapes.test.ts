@@ -11,7 +11,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { visible } from "../../scripts/lib/report/visible.ts";
-import { jsonText } from "../../scripts/lib/json-text.ts";
+import { indentedJsonText, jsonText } from "../../scripts/lib/json-text.ts";
 import { formatHuman } from "../../scripts/lib/report/format-human.ts";
 import { formatGithub } from "../../scripts/lib/report/format-github.ts";
 import { formatJson } from "../../scripts/lib/report/format-json.ts";
@@ -53,6 +53,17 @@ describe("visible()", () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("indentedJsonText, made from a value's compact jsonText, is jsonText's indented text, escapes and all", () => {
+    const cases = [{ a: "plain" }, { a: "C1 \u009b, LS \u2028, ZWSP \u200b, TAG \u{e0041}" }, { a: "lone \ud800" }, { a: String.raw`text \u0041 in a string` }, { "\u202e": ["\x07", 1, null] }];
+    for (const v of cases) expect(indentedJsonText(v, 2, jsonText(v))).toBe(jsonText(v, 2));
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string({ unit: "binary" }), (value, s) => {
+        for (const v of [value, { [s]: [s, value] }]) expect(indentedJsonText(v, 2, `${jsonText(v)}\n`)).toBe(jsonText(v, 2));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

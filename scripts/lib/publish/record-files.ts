@@ -7,7 +7,7 @@
  */
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../record-types.ts";
 import type { DatasetMetadata } from "../types.generated.ts";
-import { jsonText } from "../json-text.ts";
+import { indentedJsonText, jsonText } from "../json-text.ts";
 import type { OutputDir, OutputFile } from "./output-file.ts";
 import type { PublishedStreams } from "./records.ts";
 import type { FileHash } from "./manifest.ts";
@@ -45,7 +45,7 @@ export class RecordFilesWriter {
   /** Adds one record of `type`, given with its NDJSON line (`jsonText(record)` and a line feed). */
   add(type: RecordType, record: unknown, line: string): void {
     const files = this.reach(type);
-    const pretty = jsonText(record, 2);
+    const pretty = indentedJsonText(record, 2, line);
     const separator = files.count === 0 ? "" : ",\n";
     if (files.count === 0) {
       files.json.write("[\n");
