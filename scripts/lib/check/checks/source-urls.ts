@@ -28,8 +28,8 @@ export function hostProblem(url: URL): string | undefined {
 }
 
 /**
- * The port written out in a URL that names its scheme's default port (`https://example.org:443/`):
- * the same page as without it, but not the address a reader types or a publisher gives. The URL
+ * Why a URL is not written as a reader types it, or undefined: it writes out its scheme's default port
+ * (`https://example.org:443/`), the same page as without it but not an address a publisher gives. The URL
  * parser drops a default port, so it is read from the text: once `hostProblem` has passed the URL
  * (no user name, no bracketed address), a colon before the path can only start a port.
  */
@@ -43,7 +43,7 @@ export const sourceUrls: Check = {
   code: "SRC002",
   severity: "error",
   scope: "record",
-  description: "Every URL parses as an `http:` or `https:` address whose host is a public host name: two or more labels, a real top-level domain, no trailing dot, no default port written out (`:443`), not `localhost`, a reserved name (`.test`, `.local`…) or an IP address.",
+  description: "Every URL parses as an `http:` or `https:` address, writes out no default port (`:443`), and names a public host: two or more labels, a real top-level domain, no trailing dot, not `localhost`, a reserved name (`.test`, `.local`…) or an IP address.",
   run(ctx) {
     for (const r of ctx.records) {
       forEachValueOf(ctx, r, "urls", (value, pointer) => {
