@@ -106,18 +106,26 @@ export function standaloneModule(ajv: Ajv2020, refs: Record<string, string>): st
   return lengthsFromUnits(standaloneCode(ajv, refs));
 }
 
+/** Each record type with its schema's file: the validators a generated module exports. */
+export const RECORD_SCHEMA_REFS: Readonly<Record<RecordType, string>> = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, RECORD_TYPES[t].schema])) as Record<RecordType, string>;
+
+/**
+ * The text of a generated module of validators: its banner, the module of standaloneModule for `refs`,
+ * and the `schemasHash` it was made for (which generatedValidators compares).
+ */
+export function generatedModuleText(banner: string, ajv: Ajv2020, refs: Record<string, string>, hash: string): string {
+  return `${banner}\n${standaloneModule(ajv, refs)}\nexports.schemasHash = ${JSON.stringify(hash)};\n`;
+}
+
 /** The text of GENERATED_VALIDATORS_FILE for these schemas (CommonJS, as ajv's standalone code is). */
 export function standaloneValidators(schemas: Map<string, JsonSchema>): string {
-  const ajv = createAjv(schemas, { source: true });
-  const code = standaloneModule(ajv, { ...Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, RECORD_TYPES[t].schema])), ...(schemas.has(PUBLISHERS_SCHEMA) ? { publishers: PUBLISHERS_SCHEMA } : {}) });
-  return `// Generated — do not edit; run \`npm run types\`. The record validators (and the publishers registry's), compiled from schemas/ by ajv's
+  const banner = `// Generated — do not edit; run \`npm run types\`. The record validators (and the publishers registry's), compiled from schemas/ by ajv's
 // standalone code generator (characters counted only where a string's length does not decide a maxLength or minLength:
 // lengthsFromUnits in scripts/lib/schemas.ts). When schemas/, the ajv options or the ajv versions no longer match
 // \`schemasHash\`, the validators are compiled at run time instead, and \`npm run types -- --check\`
-// fails until this file is regenerated.
-${code}
-exports.schemasHash = ${JSON.stringify(schemasHash(schemas))};
-`;
+// fails until this file is regenerated.`;
+  const refs = { ...RECORD_SCHEMA_REFS, ...(schemas.has(PUBLISHERS_SCHEMA) ? { publishers: PUBLISHERS_SCHEMA } : {}) };
+  return generatedModuleText(banner, createAjv(schemas, { source: true }), refs, schemasHash(schemas));
 }
 
 /**

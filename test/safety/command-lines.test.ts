@@ -14,14 +14,11 @@ import { isValidId, readSchemas } from "../../scripts/lib/schemas.ts";
 import { withArticle } from "../../scripts/lib/words.ts";
 import { append, maxOf, minOf } from "../../scripts/lib/collections.ts";
 import { filesMentioning } from "../../scripts/lib/load/changed.ts";
-import { removeTempDirs, writeFixture } from "../publish/fixture.ts";
+import { writeFixture } from "../publish/fixture.ts";
 import { BASE, lines, makeTree, removeTrees, REPO_ROOT, TSX_LOADER, withOverrides } from "../validate/helpers.ts";
 import { expectOneLineUsageError, filesUnder, runScript, SPAWN_TIMEOUT } from "./helpers.ts";
 
-afterAll(() => {
-  removeTrees();
-  removeTempDirs();
-});
+afterAll(removeTrees);
 
 /** Every command in package.json's scripts that runs one of ours, by script file. */
 const COMMANDS = Object.values((JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts)

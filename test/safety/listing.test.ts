@@ -9,17 +9,14 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { removeTempDirs, tempDir } from "../temp-dirs.ts";
+import { tempDir } from "../temp-dirs.ts";
 import { discover, type ListDir } from "../../scripts/lib/load/discover.ts";
 import { validate } from "../../scripts/lib/validate.ts";
 import { formatHuman } from "../../scripts/lib/report/format-human.ts";
 import { BASE, BLUE_STATE, makeTree, removeTrees, SCHEMA_SET, withOverrides } from "../validate/helpers.ts";
 import { expectOneLineUsageError, runScript, SPAWN_TIMEOUT } from "./helpers.ts";
 
-afterAll(() => {
-  removeTrees();
-  removeTempDirs();
-});
+afterAll(removeTrees);
 
 describe("data/ as a symbolic link", () => {
   it("is not followed: one located error, nothing outside the repository is read or listed", { timeout: SPAWN_TIMEOUT * 2 }, async () => {

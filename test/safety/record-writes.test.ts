@@ -7,15 +7,12 @@ import "../loaded-machine.ts";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { removeTempDirs, tempDir } from "../temp-dirs.ts";
+import { tempDir } from "../temp-dirs.ts";
 import { BASE, BLUE_STATE, lines, makeTree, removeTrees, withOverrides } from "../validate/helpers.ts";
 import { recordPath, UnsafeRecordPath, writeRecordFile } from "../../scripts/lib/record-write.ts";
 import { expectOneLineUsageError, runScript, SPAWN_TIMEOUT } from "./helpers.ts";
 
-afterAll(() => {
-  removeTrees();
-  removeTempDirs();
-});
+afterAll(removeTrees);
 
 const FILE = "data/actors/blue-state.yaml";
 const snapshot = (root: string): Record<string, string> => {

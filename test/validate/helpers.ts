@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { validate, type ValidateResult } from "../../scripts/lib/validate.ts";
 import { loadSchemaSet } from "../../scripts/lib/schemas.ts";
 import type { Diagnostic } from "../../scripts/lib/diagnostics.ts";
+import { removeTempDirs, tempDir } from "../temp-dirs.ts";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -22,12 +23,9 @@ export function lines(...ls: string[]): string {
   return `${ls.join("\n")}\n`;
 }
 
-const made: string[] = [];
-
 /** Writes the files into a fresh temporary folder and returns its path; `setup` may add links, FIFOs… */
 export function makeTree(files: Files, setup?: (root: string) => void): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "sidelines-test-"));
-  made.push(root);
+  const root = tempDir("sidelines-test-");
   for (const [rel, content] of Object.entries(files)) {
     if (content === null) continue;
     const abs = path.join(root, rel);
@@ -38,20 +36,8 @@ export function makeTree(files: Files, setup?: (root: string) => void): string {
   return root;
 }
 
-/** Removes every tree made by this test file (call from afterAll). */
-export function removeTrees(): void {
-  for (const root of made.splice(0)) {
-    // Restore permissions changed by a test so that the tree can be removed.
-    try {
-      for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
-        if (entry.isFile() || entry.isDirectory()) fs.chmodSync(path.join(entry.parentPath, entry.name), 0o755);
-      }
-    } catch {
-      // best effort
-    }
-    fs.rmSync(root, { recursive: true, force: true });
-  }
-}
+/** Removes every tree made by this test file, and every other folder of tempDir (call from afterAll). */
+export const removeTrees = removeTempDirs;
 
 /** Compiling the schemas takes a moment; share one set across runs. */
 export const SCHEMA_SET = loadSchemaSet();

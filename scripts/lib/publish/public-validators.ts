@@ -6,7 +6,7 @@
  * public schemas, the ajv options and keywords, and the ajv versions, and compiled at run time otherwise.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import { addFormats, generatedValidators, schemasHash, standaloneModule, type JsonSchema } from "../schemas.ts";
+import { addFormats, generatedModuleText, generatedValidators, RECORD_SCHEMA_REFS, schemasHash, type JsonSchema } from "../schemas.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordType } from "../record-types.ts";
 
 export const PUBLIC_VALIDATORS_FILE = "scripts/lib/publish/public-validators.generated.cjs";
@@ -28,18 +28,15 @@ export function publicAjv(schemas: Map<string, JsonSchema>, options: { source?: 
 }
 
 const publicHash = (schemas: ReadonlyMap<string, JsonSchema>): string => schemasHash(schemas, { public: true, options: OPTIONS, keywords: KEYWORDS });
-const RECORD_SCHEMAS = (): Record<string, string> => Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, RECORD_TYPES[t].schema]));
 
 /** The text of PUBLIC_VALIDATORS_FILE for these public schemas (CommonJS, as ajv's standalone code is). */
 export function publicStandaloneValidators(schemas: Map<string, JsonSchema>): string {
-  return `// Generated — do not edit; run \`npm run types\`. The validators of the public record schemas, with which the build checks what it
+  const banner = `// Generated — do not edit; run \`npm run types\`. The validators of the public record schemas, with which the build checks what it
 // publishes: compiled from the public schemas (made from schemas/ by scripts/lib/publish/public-schemas.ts) by ajv's standalone
 // code generator, characters counted only where a string's length does not decide a maxLength or minLength (lengthsFromUnits in
 // scripts/lib/schemas.ts). When they no longer match \`schemasHash\`, the build compiles them at run time instead, and
-// \`npm run types -- --check\` fails until this file is regenerated.
-${standaloneModule(publicAjv(schemas, { source: true }), RECORD_SCHEMAS())}
-exports.schemasHash = ${JSON.stringify(publicHash(schemas))};
-`;
+// \`npm run types -- --check\` fails until this file is regenerated.`;
+  return generatedModuleText(banner, publicAjv(schemas, { source: true }), RECORD_SCHEMA_REFS, publicHash(schemas));
 }
 
 export interface PublicValidators {
