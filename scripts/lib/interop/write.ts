@@ -2,16 +2,21 @@
  * Writes the three interoperability exports into a release: `ftm/entities.ftm.json` (FollowTheMoney),
  * `popolo/popolo.json` (Popolo) and `events/events.csv` + `.ndjson` (event rows with CAMEO and PLOVER).
  */
+import path from "node:path";
 import type { PublishedRecords } from "../publish/records.ts";
 import type { OutputDir } from "../publish/output-file.ts";
 import type { ExtraTable } from "../publish/outputs.ts";
 import { cell, csvRows, csvText } from "../publish/csv/cells.ts";
-import { byEntityId, FtmMaker } from "./ftm.ts";
+import { FtmMaker } from "./ftm.ts";
+import { SortedLines } from "./sorted-lines.ts";
 import { PopoloMaker } from "./popolo.ts";
 import { EVENT_COLUMNS, meetingEventRows } from "./events.ts";
 import type { OutputFile } from "../publish/output-file.ts";
 import { RECORD_TYPE_NAMES, type RecordType } from "../record-types.ts";
 import { jsonText } from "../json-text.ts";
+
+/** The FtM lines, unsorted, while the records pass (in the release's temporary folder; removed before it is complete). */
+const FTM_SCRATCH = ".ftm-entities.unsorted";
 
 export const INTEROP_FILES = { ftm: "ftm/entities.ftm.json", popolo: "popolo/popolo.json", eventsCsv: "events/events.csv", eventsNdjson: "events/events.ndjson" } as const;
 
@@ -19,12 +24,13 @@ const withoutEmpty = (row: Record<string, unknown>): Record<string, unknown> => 
 
 /**
  * Writes the exports as the records pass, actors first: the event rows straight into their files, the
- * FtM entities as their lines (the file lists them by id, which the order of the records does not
- * give: they are sorted and written at the end) and the Popolo document at the end.
+ * FtM entities as their lines into a scratch file (the export lists them by id, which the order of the
+ * records does not give: they are copied into it in that order at the end) and the Popolo document at
+ * the end.
  */
 export class InteropWriter {
   private readonly ftm = new FtmMaker();
-  private readonly ftmLines: Array<{ id: string; line: string }> = [];
+  private readonly ftmLines: SortedLines;
   private readonly popolo = new PopoloMaker();
   private readonly eventsCsv: OutputFile;
   private readonly eventsNdjson: OutputFile;
@@ -32,11 +38,12 @@ export class InteropWriter {
   constructor(private readonly out: OutputDir) {
     this.eventsCsv = out.open(INTEROP_FILES.eventsCsv);
     this.eventsNdjson = out.open(INTEROP_FILES.eventsNdjson);
+    this.ftmLines = new SortedLines(path.join(out.dir, FTM_SCRATCH));
     this.eventsCsv.write(csvText(EVENT_COLUMNS.map((c) => c.name), []));
   }
 
   add(type: RecordType, record: unknown): void {
-    for (const e of this.ftm.record(type, record)) this.ftmLines.push({ id: e.id, line: `${jsonText(e)}\n` });
+    for (const e of this.ftm.record(type, record)) this.ftmLines.add(e.id, `${jsonText(e)}\n`);
     if (type === "actor") this.popolo.actor(record as PublishedRecords["actor"][number]);
     if (type === "meeting") {
       const rows = meetingEventRows(record as PublishedRecords["meeting"][number], this.ftm.actors);
@@ -46,16 +53,24 @@ export class InteropWriter {
     }
   }
 
+  /** Closes the files without finishing them, and removes the scratch file (the build failed). */
+  abandon(): void {
+    this.eventsCsv.abandon();
+    this.eventsNdjson.abandon();
+    this.ftmLines.abandon();
+  }
+
   /** Writes what is left and closes every file. */
   close(): void {
     this.out.close(this.eventsCsv);
     this.out.close(this.eventsNdjson);
-    for (const e of this.ftm.positionEntities()) this.ftmLines.push({ id: e.id, line: `${jsonText(e)}\n` });
-    const lines = this.ftmLines.sort(byEntityId);
-    this.out.write(INTEROP_FILES.ftm, (function* () {
-      for (const l of lines) yield l.line;
-    })());
-    this.ftmLines.length = 0;
+    for (const e of this.ftm.positionEntities()) this.ftmLines.add(e.id, `${jsonText(e)}\n`);
+    const ftm = this.out.open(INTEROP_FILES.ftm);
+    try {
+      this.ftmLines.writeTo(ftm);
+    } finally {
+      this.out.close(ftm);
+    }
     this.out.write(INTEROP_FILES.popolo, [`${jsonText(this.popolo.result(), 2)}\n`]);
   }
 }

@@ -31,19 +31,32 @@ export class OutputFile {
     if (text.length * 3 > BUFFER_BYTES - this.used) {
       this.flush();
       if (text.length * 3 > BUFFER_BYTES) {
-        this.writeBytes(Buffer.from(text));
+        this.writeOut(Buffer.from(text));
         return;
       }
     }
     this.used += this.buffer.write(text, this.used);
   }
 
+  /** Writes bytes already encoded (UTF-8 text read back from elsewhere). */
+  writeBytes(bytes: Uint8Array): void {
+    if (bytes.length > BUFFER_BYTES - this.used) {
+      this.flush();
+      if (bytes.length > BUFFER_BYTES) {
+        this.writeOut(bytes);
+        return;
+      }
+    }
+    this.buffer.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
   private flush(): void {
-    this.writeBytes(this.buffer.subarray(0, this.used));
+    this.writeOut(this.buffer.subarray(0, this.used));
     this.used = 0;
   }
 
-  private writeBytes(bytes: Buffer): void {
+  private writeOut(bytes: Uint8Array): void {
     for (let at = 0; at < bytes.length; ) at += fs.writeSync(this.fd, bytes, at);
     this.hash.update(bytes);
     this.bytes += bytes.length;
