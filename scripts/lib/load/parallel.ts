@@ -122,16 +122,20 @@ export function startWorkers(schemasDir: string): WorkerPool | undefined {
             // After a worker fails, a chunk it posted earlier may still be delivered; by then its files
             // are being loaded on the main thread, so it is ignored.
             let finished = false;
-            const finish = (): void => {
-              finished = true;
-              resolve();
-              void worker.terminate();
-            };
-            worker.on("message", (message: WorkerMessage) => {
+            const onMessage = (message: WorkerMessage): void => {
               if (finished) return;
               if ("chunk" in message) onChunk(message.chunk);
               else finish();
-            });
+            };
+            // The run is over once the worker has exited: until then the worker, and through its
+            // listener everything the caller's onChunk holds (a build's whole validation), stays alive.
+            const finish = (): void => {
+              if (finished) return;
+              finished = true;
+              worker.off("message", onMessage);
+              void worker.terminate().finally(resolve);
+            };
+            worker.on("message", onMessage);
             worker.once("error", finish);
             worker.once("exit", finish);
             worker.postMessage(job);
