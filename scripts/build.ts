@@ -8,7 +8,6 @@ import { parseCommandLine, runCommand, userPath } from "./lib/cli.ts";
 import { build } from "./lib/publish/pipeline.ts";
 import { DataErrors } from "./lib/publish/collect.ts";
 import { formatHuman } from "./lib/report/format-human.ts";
-import { countBySeverity } from "./lib/diagnostics.ts";
 import { visible } from "./lib/report/visible.ts";
 
 const HELP = `Usage: npm run build -- [options]
@@ -33,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
   const started = process.hrtime.bigint();
   try {
     const result = await build({ root, ...(parsed.values.out === undefined ? {} : { out: userPath(parsed.values.out) }), log: (line) => quiet || console.log(line) });
-    const { warnings } = countBySeverity(result.warnings);
+    const { warnings } = result;
     if (!quiet) {
       if (warnings > 0) console.log(`${warnings} validation warning${warnings === 1 ? "" : "s"} (npm run validate shows them)`);
       console.log(`done in ${Number((process.hrtime.bigint() - started) / 1_000_000n)} ms`);

@@ -4,6 +4,7 @@ import { caseClashes, classify, discover, type Discovery, type RecordFile } from
 import { decodeRecordBytes, readRecordBytes } from "./load/read-file.ts";
 import { lstatStamp, stampsInWorker } from "./load/stamps.ts";
 import { checkableRecord, loadRecord, locateReading, parseRecordText, readFromDisk, type Reader } from "./load/load-record.ts";
+import { MemoryStore, type BytesStore, type KeptRecord } from "./load/kept-records.ts";
 import { CACHED, loadChunk, type ChunkResult, type FileStage, type Hashing, type ParsedRecord } from "./load/load-chunk.ts";
 import { CHUNK_SIZE, encodeFiles, holdsAtLeast, PARALLEL_THRESHOLD, startWorkers, type WorkerPool } from "./load/parallel.ts";
 import { checkEnv, datasetView, DATASET_CHECKS, dropStrictOnly, runChecks, type CheckEnv } from "./check/run-checks.ts";
@@ -33,8 +34,11 @@ export interface ValidateOptions {
   files?: Readonly<Record<string, string | Uint8Array>>;
   /** Load the files in worker threads on large runs (default true). */
   parallel?: boolean;
-  /** Return the records checked, whole (the build publishes them); by default only diagnostics come back. */
-  keepRecords?: boolean;
+  /**
+   * Return the records checked, whole (the build publishes them), as JSON bytes held in memory, or in
+   * the store given; by default only diagnostics come back.
+   */
+  keepRecords?: boolean | BytesStore;
   /** Also run the checks that only `--strict` runs (such as hosts missing from the publishers registry). */
   strict?: boolean;
   /**
@@ -90,7 +94,7 @@ export interface ValidateResult {
   filesChecked: number;
   recordsChecked: number;
   /** With `keepRecords`: the records checked that passed their schema, whole, as read (the build publishes from these). */
-  records: LoadedRecord[];
+  records: KeptRecord[];
   /** How many files worker threads loaded (0 when the run was not split). */
   loadedInWorker: number;
   /** The publishers registry the checks used. */
@@ -241,7 +245,10 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   const publishers = publishersFor(options, set, dataDir);
   append(diagnostics, publishers.diagnostics);
 
-  const keep = options.keepRecords === true;
+  const keep = options.keepRecords !== undefined && options.keepRecords !== false;
+  const store: BytesStore | undefined = keep ? (options.keepRecords === true ? new MemoryStore() : (options.keepRecords as BytesStore)) : undefined;
+  /** With keepRecords: where each target's bytes went, by index into targets (its data leaves the outcome as it comes). */
+  const stored: Array<{ at: number; length: number } | undefined> = [];
   const frames = options.frames === true;
   /** With frames and no cache: the lines kept by the per-file stage (the cache keeps them with the verdicts). */
   const keptFrames = new Map<string, FrameLines>();
@@ -264,6 +271,10 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   const settle = (at: number, outcome: ParsedRecord | null): void => {
     const rf = targets[at]!;
     outcomes[at] = outcome;
+    if (store && outcome?.full) {
+      if (outcome.schemaOk) stored[at] = { at: store.put(outcome.full), length: outcome.full.length };
+      delete outcome.full;
+    }
     loaded.set(rf, outcome ? { file: rf.file, type: rf.type, fileId: rf.id, data: outcome.view, locate: locateReading(rf, source.read), schemaOk: outcome.schemaOk, mayHaveEscapes: outcome.mayHaveEscapes } : undefined);
   };
   // A verdict with a view is a parsed record as it is (one object less per cached file).
@@ -427,6 +438,6 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
     if (cache.notice) notices.push(cache.notice);
     time("cache saved");
   }
-  const records = keep ? targets.flatMap((rf, i): LoadedRecord[] => (outcomes[i]?.schemaOk ? [{ ...loaded.get(rf)!, data: outcomes[i]!.full! }] : [])) : [];
+  const records = store ? targets.flatMap((rf, i): KeptRecord[] => (stored[i] ? [{ type: rf.type, file: rf.file, id: String(outcomes[i]!.view.id), store, ...stored[i] }] : [])) : [];
   return { diagnostics: kept, filesChecked: targets.length + notRecords.length + (publishers.registry.file || publishers.diagnostics.length ? 1 : 0), recordsChecked: targets.length, records, loadedInWorker, publishers: publishers.registry, fromCache, notices, ...(reportFrames ? { frames: reportFrames } : {}) };
 }

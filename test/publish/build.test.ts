@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseCsv } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { build } from "../../scripts/lib/publish/pipeline.ts";
-import { DataErrors, type SourceRecords } from "../../scripts/lib/publish/collect.ts";
+import { DataErrors, type RecordList, type SourceRecords } from "../../scripts/lib/publish/collect.ts";
 import { derive } from "../../scripts/lib/publish/derive.ts";
 import { publicAjv } from "../../scripts/lib/publish/pipeline.ts";
 import { cell, CSV_OPTIONS, csvRows, csvText, neutraliseFormulaCell, restoreFormulaCell } from "../../scripts/lib/publish/csv/cells.ts";
@@ -23,6 +23,7 @@ import { writeRecordFiles } from "../../scripts/lib/publish/record-files.ts";
 import { OutputDir } from "../../scripts/lib/publish/output-file.ts";
 import type { PublishedRecords } from "../../scripts/lib/publish/records.ts";
 import { jsonText } from "../../scripts/lib/json-text.ts";
+import { OUTPUT_MARKER } from "../../scripts/lib/output-guard.ts";
 
 afterAll(removeTempDirs);
 
@@ -50,6 +51,14 @@ describe("release contents", () => {
     for (const link of ["meeting_participants", "meeting_status_changes", "incident_actors", "forum_edition_delegations", "sanction_targets", "sanction_measures", "actor_positions", "forum_editions", "sources"]) expect(fs.existsSync(path.join(out, `csv/${link}.csv`)), link).toBe(true);
     for (const f of ["dataset.json", "datapackage.json", "manifest.json", "quality.json", "SHA256SUMS", "lib/package/index.js", "lib/package/index.d.ts", "lib/types.generated.d.ts"]) expect(fs.existsSync(path.join(out, f)), f).toBe(true);
     for (const s of ["defs", "actor", "sanction", "incident", "meeting", "forum", "tombstone", "dataset", "manifest", "quality"]) expect(fs.existsSync(path.join(out, `schemas/${s}.schema.json`)), s).toBe(true);
+  });
+
+  it("keeps nothing the build used on the way (its scratch files, DuckDB's spill folders): the one hidden entry is the release marker", () => {
+    const hidden = fs
+      .readdirSync(out, { recursive: true, encoding: "utf8" })
+      .filter((rel) => rel.split(path.sep).some((part) => part.startsWith(".")))
+      .sort();
+    expect(hidden).toEqual([OUTPUT_MARKER]);
   });
 
   it("writes each type sorted by id, the same in json/, ndjson/ and dataset.json", () => {
@@ -202,8 +211,11 @@ describe("derived fields", () => {
     expect(meeting("austin-wei-fenghe-shangri-la-2022")).toMatchObject({ participant_sanctioned: false, sanctioned_participants: [] });
   });
 
+  /** Source records as arrays (any RecordList will do for derive). */
+  type SourceArrays = { [K in keyof SourceRecords]: Array<SourceRecords[K] extends RecordList<infer T> ? T : never> };
+
   it("lists a participant once however many sanctions it is under: no derived field grows as sanctions × meetings", () => {
-    const records = fixtureRecords() as unknown as SourceRecords;
+    const records = fixtureRecords() as unknown as SourceArrays;
     const base = records.sanction[0]!;
     // 300 more sanctions on the same target: ended before the meeting, starting after it, and one in effect.
     const more = Array.from({ length: 300 }, (_, i): Sanction => ({ ...base, id: `extra-${i}`, ...(i === 150 ? {} : i % 2 ? { ended: "2019-01" } : { announced: "2024-01-01" }) }));
@@ -215,13 +227,13 @@ describe("derived fields", () => {
   });
 
   it("counts a sanction imposed on behalf of an organisation for a state that was a member of it on the meeting's date", () => {
-    const records = fixtureRecords() as unknown as SourceRecords;
+    const records = fixtureRecords() as unknown as SourceArrays;
     // The fixture's sanction, as if imposed on behalf of an organisation instead of the United States.
     const byOrg: Sanction = { ...records.sanction[0]!, id: "org-sanction", on_behalf_of: "org-x" };
-    const withMembership = (membership: Record<string, string> | undefined): SourceRecords => ({
+    const withMembership = (membership: Record<string, string> | undefined): SourceArrays => ({
       ...records,
       sanction: [byOrg],
-      actor: records.actor.map((a) => (a.id === "united-states" && membership ? { ...a, memberships: [{ organisation: "org-x", source: a.sources[0]!.key!, ...membership }] } : a)) as SourceRecords["actor"],
+      actor: records.actor.map((a) => (a.id === "united-states" && membership ? { ...a, memberships: [{ organisation: "org-x", source: a.sources[0]!.key!, ...membership }] } : a)) as SourceArrays["actor"],
     });
     const m = (rs: SourceRecords): unknown => derive(rs).meeting.find((x) => x.id === "austin-li-shangfu-shangri-la-2023");
     const flagged = { participant_sanctioned: true, sanctioned_participants: ["li-shangfu"] };

@@ -8,15 +8,37 @@ import type { Actor, Forum, Incident, Meeting, Sanction, Tombstone } from "../ty
 import { RECORD_TYPE_NAMES, type RecordType } from "../record-types.ts";
 import { compareStrings } from "./json.ts";
 import { measureQuality, type Quality } from "../quality/measure.ts";
+import { keptData, withData, type BytesStore, type KeptRecord } from "../load/kept-records.ts";
+
+/**
+ * A type's source records in order, read one at a time: an array, or records kept as JSON bytes and
+ * parsed anew at each reading (SourceList). Whatever reads them takes them once per pass.
+ */
+export interface RecordList<T> extends Iterable<T> {
+  readonly length: number;
+}
 
 /** The source records by type, each list sorted by id. */
 export interface SourceRecords {
-  actor: Actor[];
-  sanction: Sanction[];
-  incident: Incident[];
-  meeting: Meeting[];
-  forum: Forum[];
-  tombstone: Tombstone[];
+  actor: RecordList<Actor>;
+  sanction: RecordList<Sanction>;
+  incident: RecordList<Incident>;
+  meeting: RecordList<Meeting>;
+  forum: RecordList<Forum>;
+  tombstone: RecordList<Tombstone>;
+}
+
+/** Records kept as JSON bytes: the build holds its dataset this way, parsing each record only as it is read. */
+class SourceList<T> implements RecordList<T> {
+  constructor(private readonly kept: readonly KeptRecord[]) {}
+
+  get length(): number {
+    return this.kept.length;
+  }
+
+  *[Symbol.iterator](): Iterator<T> {
+    for (const r of this.kept) yield keptData(r) as T;
+  }
 }
 
 export class DataErrors extends Error {
@@ -34,14 +56,16 @@ export interface Collected {
   quality: Quality;
 }
 
-export async function collect(root: string, schemaSet: SchemaSet, parallel = true): Promise<Collected> {
-  const result = await validate({ root, schemaSet, keepRecords: true, parallel });
+/** `store`: where the records' bytes are held (default: memory). */
+export async function collect(root: string, schemaSet: SchemaSet, parallel = true, store?: BytesStore): Promise<Collected> {
+  const result = await validate({ root, schemaSet, keepRecords: store ?? true, parallel });
   const { errors } = countBySeverity(result.diagnostics);
   if (errors > 0) throw new DataErrors(result.diagnostics);
   // The records validation read are the ones published: each file is read and parsed once, so what
   // is built is exactly what was checked.
-  const records = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, [] as Array<{ id: string }>])) as Record<RecordType, Array<{ id: string }>>;
-  for (const r of result.records) records[r.type].push(r.data as unknown as { id: string });
-  for (const t of RECORD_TYPE_NAMES) records[t].sort((a, b) => compareStrings(a.id, b.id));
-  return { records: records as unknown as SourceRecords, warnings: result.diagnostics, quality: measureQuality(result.records, result.publishers) };
+  const byType = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, [] as KeptRecord[]])) as Record<RecordType, KeptRecord[]>;
+  for (const r of result.records) byType[r.type].push(r);
+  for (const t of RECORD_TYPE_NAMES) byType[t].sort((a, b) => compareStrings(a.id, b.id));
+  const records = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, new SourceList(byType[t])])) as unknown as SourceRecords;
+  return { records, warnings: result.diagnostics, quality: measureQuality(withData(result.records), result.publishers) };
 }

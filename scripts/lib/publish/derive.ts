@@ -10,7 +10,7 @@
  * - meeting status changes: a CAMEO event code.
  */
 import { dayRange, parsePartialDate, type PartialDate } from "../partial-date.ts";
-import type { Actor, Incident, Meeting, Sanction, StatusChange } from "../types.generated.ts";
+import type { Actor, Forum, Incident, Meeting, Sanction, StatusChange, Tombstone } from "../types.generated.ts";
 import type { SourceRecords } from "./collect.ts";
 import { compareStrings } from "./json.ts";
 import type { RecordType } from "../record-types.ts";
@@ -23,7 +23,10 @@ export type DerivedMeeting = Derived<
   { status_history: Array<StatusChange & { cameo: string | null }>; cameo: string | null; participant_sanctioned: boolean | null; sanctioned_participants: string[] }
 >;
 
-export interface DerivedRecords extends Omit<SourceRecords, "actor" | "incident" | "meeting"> {
+export interface DerivedRecords {
+  sanction: Sanction[];
+  forum: Forum[];
+  tombstone: Tombstone[];
   actor: DerivedActor[];
   incident: DerivedIncident[];
   meeting: DerivedMeeting[];
@@ -38,22 +41,27 @@ function addTo(map: Map<string, Set<string>>, key: string | undefined, value: st
   set.add(value);
 }
 
-/** Lookups the derivations share. */
+/** What the derivations read of an actor. */
+type ActorFacts = Pick<Actor, "kind" | "country" | "citizenship">;
+
+/** Lookups the derivations share, made in one reading of the actors and one of the forums. */
 class Index {
-  readonly actors: Map<string, Actor>;
+  readonly actors = new Map<string, ActorFacts>();
   readonly statesByCountry = new Map<string, string[]>();
   readonly editionStart = new Map<string, string>();
   readonly organisationsOn: OrganisationsOn;
 
-  constructor(readonly records: SourceRecords) {
-    this.actors = new Map(records.actor.map((a) => [a.id, a]));
-    this.organisationsOn = membershipLookup(records.actor);
+  constructor(records: Pick<SourceRecords, "actor" | "forum">) {
+    const memberships: Array<Pick<Actor, "id" | "memberships">> = [];
     for (const a of records.actor) {
+      this.actors.set(a.id, { kind: a.kind, ...(a.country === undefined ? {} : { country: a.country }), ...(a.citizenship === undefined ? {} : { citizenship: a.citizenship }) });
+      if (a.memberships) memberships.push({ id: a.id, memberships: a.memberships });
       if (a.kind !== "state" || !a.country) continue;
       const states = this.statesByCountry.get(a.country);
       if (states) states.push(a.id);
       else this.statesByCountry.set(a.country, [a.id]);
     }
+    this.organisationsOn = membershipLookup(memberships);
     for (const f of records.forum) for (const e of f.editions ?? []) if (e.start) this.editionStart.set(e.id, e.start);
   }
 
@@ -119,7 +127,7 @@ function certainSpan(startText: string, endText: string | undefined): Span | und
 const covers = (span: Span, on: { from: number; to: number }): boolean => span.start <= on.from && span.end > on.to;
 
 /** A sanction's span in days. */
-const spanOf = (s: Sanction): Span | undefined => certainSpan(sanctionStart(s), s.ended);
+const spanOf = (s: Pick<Sanction, "effective" | "listed" | "announced" | "ended">): Span | undefined => certainSpan(sanctionStart(s), s.ended);
 
 /** Whether the sanction was certainly in effect on every day the date may mean. */
 export function inEffect(s: Sanction, on: PartialDate): boolean {
@@ -159,7 +167,10 @@ interface SanctionSpans {
   latestEnd: number[];
 }
 
-function spansByTargetAndState(sanctions: readonly Sanction[]): Map<string, Map<string, SanctionSpans>> {
+/** What the spans read of a sanction. */
+type SanctionFacts = Pick<Sanction, "kind" | "effective" | "listed" | "announced" | "ended" | "on_behalf_of"> & { targets: Array<{ actor: string }> };
+
+function spansByTargetAndState(sanctions: readonly SanctionFacts[]): Map<string, Map<string, SanctionSpans>> {
   const raw = new Map<string, Map<string, Array<{ start: number; end: number }>>>();
   for (const s of sanctions) {
     // A designation only lists its targets: it imposes nothing a meeting could run into.
@@ -273,10 +284,13 @@ export class Deriver {
       for (const p of m.participants) for (const id of [p.actor, p.on_behalf_of]) addTo(this.meetingsOf, id, m.id);
       for (const step of m.status_history ?? []) for (const id of step.incidents ?? []) addTo(this.meetingsCiting, id, m.id);
     }
+    const spans: SanctionFacts[] = [];
     for (const s of records.sanction) {
       for (const id of [s.imposed_by, s.on_behalf_of, ...(s.implemented_by ?? []), ...s.targets.map((t) => t.actor)]) addTo(this.sanctionsOf, id, s.id);
+      const { kind, effective, listed, announced, ended, on_behalf_of, targets } = s;
+      spans.push({ kind, effective, listed, announced, ended, on_behalf_of, targets: targets.map((t) => ({ actor: t.actor })) });
     }
-    this.spans = spansByTargetAndState(records.sanction);
+    this.spans = spansByTargetAndState(spans);
   }
 
   actor(a: Actor): DerivedActor {
@@ -315,5 +329,12 @@ export class Deriver {
 
 export function derive(records: SourceRecords): DerivedRecords {
   const deriver = new Deriver(records);
-  return { ...records, actor: records.actor.map((a) => deriver.actor(a)), incident: records.incident.map((i) => deriver.incident(i)), meeting: records.meeting.map((m) => deriver.meeting(m)) };
+  return {
+    actor: Array.from(records.actor, (a) => deriver.actor(a)),
+    sanction: [...records.sanction],
+    incident: Array.from(records.incident, (i) => deriver.incident(i)),
+    meeting: Array.from(records.meeting, (m) => deriver.meeting(m)),
+    forum: [...records.forum],
+    tombstone: [...records.tombstone],
+  };
 }

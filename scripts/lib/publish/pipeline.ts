@@ -29,7 +29,13 @@ import { QUALITY_FILE, type Quality } from "../quality/measure.ts";
 import { prettyJson } from "./json.ts";
 import { phaseTimer } from "../timings.ts";
 import { checkOutput, repositoryFolders, writeMarker } from "../output-guard.ts";
+import type { BytesStore } from "../load/kept-records.ts";
+import { ScratchFile } from "../scratch-file.ts";
+import { countBySeverity } from "../diagnostics.ts";
 import { createTempRelease, ownReleaseOf, removeDeadTempReleases, swapIntoPlace, withLock, recover } from "./atomic.ts";
+
+/** The scratch file of the source records, in the release's temporary folder. */
+const RECORDS_SCRATCH = ".source-records.json";
 
 export const PAUSE_ENV = "SIDELINES_BUILD_PAUSE_AFTER_WRITE";
 /** The line a paused build prints (then waits up to this long): tests kill it there. */
@@ -62,7 +68,8 @@ export interface BuildResult {
   counts: Record<RecordType, number>;
   files: number;
   bytes: number;
-  warnings: Diagnostic[];
+  /** How many validation warnings the data has (they do not stop the build; `npm run validate` shows them). */
+  warnings: number;
   /** Whether a worker thread wrote json/, ndjson/, dataset.json and the CSV tables (large datasets on more than one core). */
   writerInWorker: boolean;
 }
@@ -102,9 +109,9 @@ export function releaseOutput(out: string, root: string): string {
  * read. Nothing is published until it is read: the build writes every output in one pass over the
  * records, holding only the source records (and the lookups of the derived fields) meanwhile.
  */
-export async function preparePublishing(root: string, parallel = true, time: (phase: string) => void = () => undefined): Promise<{ publisher: Publisher; warnings: Diagnostic[]; schemas: Map<string, JsonSchema>; quality: Quality }> {
+export async function preparePublishing(root: string, parallel = true, time: (phase: string) => void = () => undefined, store?: BytesStore): Promise<{ publisher: Publisher; warnings: Diagnostic[]; schemas: Map<string, JsonSchema>; quality: Quality }> {
   const schemaSet = loadSchemaSet();
-  const { records, warnings, quality } = await collect(root, schemaSet, parallel);
+  const { records, warnings, quality } = await collect(root, schemaSet, parallel, store);
   time("collect (validate)");
   const schemas = publicSchemas(schemaSet.schemas);
   const publisher = new Publisher(records, schemas, publishedChecker(schemas));
@@ -146,23 +153,27 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   });
   releaseOutput(out, root);
   const time = phaseTimer("build");
-  // Held in a variable of its own, so that the source records are garbage once the last table is written.
-  let publisher: Publisher | undefined;
-  const { warnings, schemas, quality } = await preparePublishing(root, options.parallel !== false, time).then((prepared) => {
-    publisher = prepared.publisher;
-    return prepared;
-  });
-  collectGarbage();
-  time("garbage collection");
-  const version = datasetVersion(ROOT);
-  const source = sourceInfo(root, env);
-  const citation = await releaseCitation(ROOT, version, source.date);
-  const counts = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, publisher!.count(t)])) as Record<RecordType, number>;
-  const metadata = datasetMetadata(counts, version, source, citation);
-
   const tmp = createTempRelease(out);
+  // The source records, as validation kept them, wait in a scratch file of the release's temporary
+  // folder rather than in memory (removed before the manifest is written).
+  const store = new ScratchFile(path.join(tmp, RECORDS_SCRATCH));
   let writer: ReleaseWriter | undefined;
   try {
+    // Held in a variable of its own, so that the source records are garbage once the last table is written.
+    let publisher: Publisher | undefined;
+    // Of the validation warnings only their number is kept: at 100,000 records they are 150 MB.
+    const { warnings, schemas, quality } = await preparePublishing(root, options.parallel !== false, time, store).then((prepared) => {
+      publisher = prepared.publisher;
+      return { ...prepared, warnings: countBySeverity(prepared.warnings).warnings };
+    });
+    collectGarbage();
+    time("garbage collection");
+    const version = datasetVersion(ROOT);
+    const source = sourceInfo(root, env);
+    const citation = await releaseCitation(ROOT, version, source.date);
+    const counts = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, publisher!.count(t)])) as Record<RecordType, number>;
+    const metadata = datasetMetadata(counts, version, source, citation);
+
     // Each output is written in pieces as it is made, and hashed as it is written.
     const outputs = new OutputDir(tmp);
     for (const [rel, text] of schemaFiles(schemas)) outputs.write(rel, [text]);
@@ -189,6 +200,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       localHashes = local?.close();
     } catch (error) {
       local?.abandon();
+      interop.abandon();
       throw error;
     }
     time("one pass: publish; events; json, ndjson, dataset.json and csv (here or by the worker)");
@@ -202,6 +214,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const written = fromWorker ?? localHashes ?? writeRecordFiles(publisher!.streams(), metadata, outputs);
     // DuckDB, which writes the Parquet files next, takes memory of its own: the records go first.
     publisher = undefined;
+    store.remove();
     collectGarbage();
     for (const [rel, hash] of written) outputs.hashes.set(rel, hash);
     writeDatapackage(schemas, metadata, written, outputs, [eventsTable()]);
@@ -222,6 +235,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     // Stop the writer first: it would keep the process alive, and write into the folder removed here.
     await writer?.stop();
+    store.remove();
     fs.rmSync(tmp, { recursive: true, force: true });
     throw error;
   }

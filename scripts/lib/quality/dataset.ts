@@ -1,6 +1,7 @@
 import { validate } from "../validate.ts";
 import type { SchemaSet } from "../schemas.ts";
 import { measureQuality, type Quality } from "./measure.ts";
+import { withData } from "../load/kept-records.ts";
 
 /**
  * The sourcing figures of the dataset under `root`: every record that passes its schema is measured
@@ -8,5 +9,5 @@ import { measureQuality, type Quality } from "./measure.ts";
  */
 export async function measureDataset(root: string, schemaSet?: SchemaSet): Promise<Quality> {
   const result = await validate({ root, keepRecords: true, ...(schemaSet ? { schemaSet } : {}) });
-  return measureQuality(result.records, result.publishers);
+  return measureQuality(withData(result.records), result.publishers);
 }
