@@ -23,6 +23,11 @@ export class ScratchFile {
     this.fd = fs.openSync(file, "wx+");
   }
 
+  /** How many bytes have been put. */
+  get length(): number {
+    return this.size;
+  }
+
   /** Appends `bytes` (or a string, as UTF-8) and returns where they start. */
   put(bytes: Uint8Array | string): number {
     const at = this.size;

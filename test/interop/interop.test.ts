@@ -7,7 +7,7 @@
 import "../loaded-machine.ts";
 import fs from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Model, defaultModel } from "@alephdata/followthemoney";
 import { Validator } from "jsonschema";
 import { ROOT } from "../../scripts/lib/paths.ts";
@@ -15,8 +15,14 @@ import { publishDataset } from "../../scripts/lib/publish/pipeline.ts";
 import type { PublishedRecords } from "../../scripts/lib/publish/records.ts";
 import { ftmEntities, ftmId, type FtmEntity } from "../../scripts/lib/interop/ftm.ts";
 import { popolo } from "../../scripts/lib/interop/popolo.ts";
+import { PopoloFile } from "../../scripts/lib/interop/popolo-file.ts";
+import { OutputDir } from "../../scripts/lib/publish/output-file.ts";
+import { jsonText } from "../../scripts/lib/json-text.ts";
+import { removeTempDirs, tempDir } from "../temp-dirs.ts";
 import { CAMEO_TO_PLOVER, eventRows } from "../../scripts/lib/interop/events.ts";
 import { certainDate } from "../../scripts/lib/interop/common.ts";
+
+afterAll(removeTempDirs);
 
 let records: PublishedRecords;
 beforeAll(async () => {
@@ -152,6 +158,34 @@ describe("Popolo", () => {
     expect(p.memberships.length).toBe(records.actor.reduce((n, a) => n + (a.positions?.length ?? 0), 0));
     const orgIds = new Set(p.organizations.map((o) => o.id));
     for (const m of p.memberships) expect(orgIds.has(m.organization_id), String(m.id)).toBe(true);
+  });
+});
+
+describe("the Popolo file", () => {
+  /** The bytes a PopoloFile writes for these actors, and what its folder holds afterwards. */
+  const written = (actors: PublishedRecords["actor"]): { text: string; left: string[] } => {
+    const dir = tempDir("sidelines-popolo-");
+    const file = new PopoloFile(dir);
+    for (const a of actors) file.actor(a);
+    const out = new OutputDir(dir);
+    const output = out.open("popolo.json");
+    file.writeTo(output);
+    out.close(output);
+    return { text: fs.readFileSync(path.join(dir, "popolo.json"), "utf8"), left: fs.readdirSync(dir).filter((f) => f !== "popolo.json") };
+  };
+  const whole = (actors: PublishedRecords["actor"]): string => `${jsonText(popolo({ ...records, actor: actors }), 2)}\n`;
+
+  it("writes, item by item through its scratch files, the bytes of the whole document's indented text, and leaves no scratch file", () => {
+    const { text, left } = written(records.actor);
+    expect(text).toBe(whole(records.actor));
+    expect(left).toEqual([]);
+  });
+
+  it("the same with empty sections, a single item, and text jsonText escapes (a line separator, a bidirectional control)", () => {
+    const org = records.actor.find((a) => a.kind !== "person")!;
+    const person = records.actor.find((a) => a.kind === "person" && (a.positions?.length ?? 0) > 0)!;
+    const odd = { ...person, name: "A\u2028B\u202eC \"quoted\" \n line" };
+    for (const actors of [[], [org], [person], [odd, org]]) expect(written(actors).text).toBe(whole(actors));
   });
 });
 

@@ -33,24 +33,32 @@ export interface Popolo {
   memberships: Json[];
 }
 
-/** The Popolo document, made actor by actor as a release is written. */
+/** The sections of the document an actor adds items to (posts are gathered, once each, until the end). */
+export type PopoloSection = "persons" | "organizations" | "memberships";
+
+/**
+ * The Popolo document, made actor by actor as a release is written: its items are kept, or handed to
+ * `emit` as they are made (the release's writer keeps them on disk: popolo-file.ts).
+ */
 export class PopoloMaker {
   private readonly persons: Json[] = [];
   private readonly organizations: Json[] = [];
   private readonly posts = new Map<string, Json>();
   private readonly memberships: Json[] = [];
 
+  constructor(private readonly emit: (section: PopoloSection, item: Json) => void = (section, item) => this[section].push(item)) {}
+
   actor(a: PublishedRecords["actor"][number]): void {
     const common = { id: a.id, name: a.name, ...names(a.aliases, a.native_names), ...identifiers(a.identifiers), ...sources(a.sources) };
     if (a.kind !== "person") {
-      this.organizations.push({ ...common, classification: a.kind, ...(a.parent ? { parent_id: a.parent } : {}), ...date("founding_date", a.founded), ...date("dissolution_date", a.dissolved) });
+      this.emit("organizations", { ...common, classification: a.kind, ...(a.parent ? { parent_id: a.parent } : {}), ...date("founding_date", a.founded), ...date("dissolution_date", a.dissolved) });
       return;
     }
-    this.persons.push({ ...common, ...date("birth_date", a.born), ...(a.summary ? { summary: a.summary } : {}) });
+    this.emit("persons", { ...common, ...date("birth_date", a.born), ...(a.summary ? { summary: a.summary } : {}) });
     (a.positions ?? []).forEach((p, i) => {
       const postId = `post-${short(`${p.organisation}\u0000${p.title}`)}`;
       if (!this.posts.has(postId)) this.posts.set(postId, { id: postId, label: p.title, organization_id: p.organisation });
-      this.memberships.push({
+      this.emit("memberships", {
         id: `${a.id}-position-${i}`,
         label: p.title,
         person_id: a.id,
@@ -63,9 +71,15 @@ export class PopoloMaker {
     });
   }
 
-  result(): Popolo {
+  /** The posts, by id. */
+  sortedPosts(): Json[] {
     const byId = (x: Json, y: Json): number => (String(x.id) < String(y.id) ? -1 : String(x.id) > String(y.id) ? 1 : 0);
-    return { persons: this.persons, organizations: this.organizations, posts: [...this.posts.values()].sort(byId), memberships: this.memberships };
+    return [...this.posts.values()].sort(byId);
+  }
+
+  /** The document, when no `emit` was given. */
+  result(): Popolo {
+    return { persons: this.persons, organizations: this.organizations, posts: this.sortedPosts(), memberships: this.memberships };
   }
 }
 

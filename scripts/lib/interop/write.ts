@@ -9,7 +9,7 @@ import type { ExtraTable } from "../publish/outputs.ts";
 import { cell, csvRows, csvText } from "../publish/csv/cells.ts";
 import { FtmMaker } from "./ftm.ts";
 import { SortedLines } from "./sorted-lines.ts";
-import { PopoloMaker } from "./popolo.ts";
+import { PopoloFile } from "./popolo-file.ts";
 import { EVENT_COLUMNS, meetingEventRows } from "./events.ts";
 import type { OutputFile } from "../publish/output-file.ts";
 import { RECORD_TYPE_NAMES, type RecordType } from "../record-types.ts";
@@ -25,13 +25,13 @@ const withoutEmpty = (row: Record<string, unknown>): Record<string, unknown> => 
 /**
  * Writes the exports as the records pass, actors first: the event rows straight into their files, the
  * FtM entities as their lines into a scratch file (the export lists them by id, which the order of the
- * records does not give: they are copied into it in that order at the end) and the Popolo document at
- * the end.
+ * records does not give: they are copied into it in that order at the end) and the Popolo document's
+ * items into scratch files of its sections (popolo-file.ts), copied into the document at the end.
  */
 export class InteropWriter {
   private readonly ftm = new FtmMaker();
   private readonly ftmLines: SortedLines;
-  private readonly popolo = new PopoloMaker();
+  private readonly popolo: PopoloFile;
   private readonly eventsCsv: OutputFile;
   private readonly eventsNdjson: OutputFile;
 
@@ -39,6 +39,7 @@ export class InteropWriter {
     this.eventsCsv = out.open(INTEROP_FILES.eventsCsv);
     this.eventsNdjson = out.open(INTEROP_FILES.eventsNdjson);
     this.ftmLines = new SortedLines(path.join(out.dir, FTM_SCRATCH));
+    this.popolo = new PopoloFile(out.dir);
     this.eventsCsv.write(csvText(EVENT_COLUMNS.map((c) => c.name), []));
   }
 
@@ -58,6 +59,7 @@ export class InteropWriter {
     this.eventsCsv.abandon();
     this.eventsNdjson.abandon();
     this.ftmLines.abandon();
+    this.popolo.abandon();
   }
 
   /** Writes what is left and closes every file. */
@@ -71,7 +73,12 @@ export class InteropWriter {
     } finally {
       this.out.close(ftm);
     }
-    this.out.write(INTEROP_FILES.popolo, [`${jsonText(this.popolo.result(), 2)}\n`]);
+    const popolo = this.out.open(INTEROP_FILES.popolo);
+    try {
+      this.popolo.writeTo(popolo);
+    } finally {
+      this.out.close(popolo);
+    }
   }
 }
 
