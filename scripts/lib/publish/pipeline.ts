@@ -219,6 +219,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (const [rel, hash] of written) outputs.hashes.set(rel, hash);
     writeDatapackage(schemas, metadata, written, outputs, [eventsTable()]);
     time(`the release writer (${fromWorker ? "done meanwhile" : "none: written here"}), datapackage.json`);
+    // Once more before DuckDB starts: this collection releases the pages the one above emptied (at
+    // 100,000 realistic records, RSS 537 -> 387 MiB and V8's committed heap 277 -> 157 MiB, in 0.3 s).
+    collectGarbage();
     await writeParquet(tmp, schemas);
     time("parquet");
     compilePackage(tmp);
