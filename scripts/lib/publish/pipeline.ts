@@ -154,11 +154,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   releaseOutput(out, root);
   const time = phaseTimer("build");
   const tmp = createTempRelease(out);
-  // The source records, as validation kept them, wait in a scratch file of the release's temporary
-  // folder rather than in memory (removed before the manifest is written).
-  const store = new ScratchFile(path.join(tmp, RECORDS_SCRATCH));
+  let store: ScratchFile | undefined;
   let writer: ReleaseWriter | undefined;
   try {
+    // The source records, as validation kept them, wait in a scratch file of the release's temporary
+    // folder rather than in memory (removed before the manifest is written).
+    store = new ScratchFile(path.join(tmp, RECORDS_SCRATCH));
     // Held in a variable of its own, so that the source records are garbage once the last table is written.
     let publisher: Publisher | undefined;
     // Of the validation warnings only their number is kept: at 100,000 records they are 150 MB.
@@ -238,7 +239,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     // Stop the writer first: it would keep the process alive, and write into the folder removed here.
     await writer?.stop();
-    store.remove();
+    store?.remove();
     fs.rmSync(tmp, { recursive: true, force: true });
     throw error;
   }
