@@ -11,11 +11,12 @@ const BUFFER_BYTES = 1 << 20;
 export class ScratchFile {
   private readonly fd: number;
   private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  /** Bytes in the buffer, after the `written` ones in the file. */
   private used = 0;
-  /** Bytes appended so far: where the next ones start. */
-  private size = 0;
-  /** Bytes in the file (the rest are in the buffer). */
+  /** Bytes in the file. */
   private written = 0;
+  /** Where `copyTo` reads into, made at its first call. */
+  private piece: Buffer | undefined;
   private closed = false;
 
   /** `file` must not exist: it is created here (never overwritten), and removed by `remove`. */
@@ -23,14 +24,14 @@ export class ScratchFile {
     this.fd = fs.openSync(file, "wx+");
   }
 
-  /** How many bytes have been put. */
+  /** How many bytes have been put: where the next ones start. */
   get length(): number {
-    return this.size;
+    return this.written + this.used;
   }
 
   /** Appends `bytes` (or a string, as UTF-8) and returns where they start. */
   put(bytes: Uint8Array | string): number {
-    const at = this.size;
+    const at = this.length;
     const length = typeof bytes === "string" ? Buffer.byteLength(bytes) : bytes.length;
     if (length > BUFFER_BYTES - this.used) this.flush();
     if (length > BUFFER_BYTES) this.writeOut(typeof bytes === "string" ? Buffer.from(bytes) : bytes);
@@ -39,7 +40,6 @@ export class ScratchFile {
       this.buffer.set(bytes, this.used);
       this.used += length;
     }
-    this.size += length;
     return at;
   }
 
@@ -52,6 +52,12 @@ export class ScratchFile {
       got += n;
     }
     return into.subarray(0, length);
+  }
+
+  /** Hands `write` the `length` bytes put at `at` (all of them by default), in pieces of up to 1 MiB read into one buffer (so each piece is good only until `write` returns). */
+  copyTo(write: (bytes: Uint8Array) => void, at = 0, length = this.length - at): void {
+    this.piece ??= Buffer.allocUnsafe(BUFFER_BYTES);
+    for (let done = 0; done < length; done += BUFFER_BYTES) write(this.get(at + done, Math.min(BUFFER_BYTES, length - done), this.piece));
   }
 
   /** Closes and removes the file (again is a no-op). */

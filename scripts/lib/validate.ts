@@ -245,8 +245,8 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   const publishers = publishersFor(options, set, dataDir);
   append(diagnostics, publishers.diagnostics);
 
-  const keep = options.keepRecords !== undefined && options.keepRecords !== false;
-  const store: BytesStore | undefined = keep ? (options.keepRecords === true ? new MemoryStore() : (options.keepRecords as BytesStore)) : undefined;
+  const store: BytesStore | undefined = options.keepRecords === true ? new MemoryStore() : options.keepRecords || undefined;
+  const keep = store !== undefined;
   /** With keepRecords: where each target's bytes went, by index into targets (its data leaves the outcome as it comes). */
   const stored: Array<{ at: number; length: number } | undefined> = [];
   const frames = options.frames === true;

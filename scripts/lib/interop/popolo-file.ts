@@ -16,27 +16,25 @@ import { PopoloMaker, type Popolo, type PopoloSection } from "./popolo.ts";
 /** The document's keys, in its order. */
 const SECTIONS: ReadonlyArray<keyof Popolo> = ["persons", "organizations", "posts", "memberships"];
 const STREAMED: readonly PopoloSection[] = ["persons", "organizations", "memberships"];
-/** How much of a section is copied at a time. */
-const PIECE_BYTES = 1 << 20;
-
 /** An item's text inside the document: indented by two levels (four spaces). */
 const itemText = (item: unknown): string => `    ${jsonText(item, 2).replaceAll("\n", "\n    ")}`;
 
 export class PopoloFile {
-  private readonly sections = new Map<PopoloSection, { scratch: ScratchFile; items: number }>();
+  /** Each section's items, as their text in the document joined by ",\n". */
+  private readonly sections = new Map<PopoloSection, ScratchFile>();
   private readonly maker: PopoloMaker;
 
   /** Its scratch files are made in `dir` (the release's temporary folder), and removed by writeTo or abandon. */
   constructor(dir: string) {
     try {
-      for (const s of STREAMED) this.sections.set(s, { scratch: new ScratchFile(path.join(dir, `.popolo-${s}`)), items: 0 });
+      for (const s of STREAMED) this.sections.set(s, new ScratchFile(path.join(dir, `.popolo-${s}`)));
     } catch (error) {
       this.abandon();
       throw error;
     }
     this.maker = new PopoloMaker((section, item) => {
-      const s = this.sections.get(section)!;
-      s.scratch.put(`${s.items++ === 0 ? "" : ",\n"}${itemText(item)}`);
+      const scratch = this.sections.get(section)!;
+      scratch.put(`${scratch.length === 0 ? "" : ",\n"}${itemText(item)}`);
     });
   }
 
@@ -55,14 +53,13 @@ export class PopoloFile {
           output.write(posts.length === 0 ? "[]" : `[\n${posts.map(itemText).join(",\n")}\n  ]`);
           return;
         }
-        const { scratch, items } = this.sections.get(name)!;
-        if (items === 0) {
+        const scratch = this.sections.get(name)!;
+        if (scratch.length === 0) {
           output.write("[]");
           return;
         }
         output.write("[\n");
-        const piece = Buffer.allocUnsafe(PIECE_BYTES);
-        for (let at = 0; at < scratch.length; at += PIECE_BYTES) output.writeBytes(scratch.get(at, Math.min(PIECE_BYTES, scratch.length - at), piece));
+        scratch.copyTo((bytes) => output.writeBytes(bytes));
         output.write("\n  ]");
       });
       output.write("\n}\n");
@@ -73,6 +70,6 @@ export class PopoloFile {
 
   /** Removes the scratch files (also when the build failed). */
   abandon(): void {
-    for (const { scratch } of this.sections.values()) scratch.remove();
+    for (const scratch of this.sections.values()) scratch.remove();
   }
 }

@@ -7,13 +7,13 @@
  */
 import type { OutputFile } from "../publish/output-file.ts";
 import { ScratchFile } from "../scratch-file.ts";
+import { compareStrings } from "../publish/json.ts";
 
 export class SortedLines {
   private readonly scratch: ScratchFile;
-  private longest = 0;
   private readonly keys: string[] = [];
+  /** Where each line starts; it ends where the next one starts (the last, at the end of the file). */
   private readonly starts: number[] = [];
-  private readonly lengths: number[] = [];
 
   /** `file` must not exist: it is created here, and removed by writeTo or abandon. */
   constructor(file: string) {
@@ -21,21 +21,17 @@ export class SortedLines {
   }
 
   add(key: string, line: string): void {
-    const at = this.scratch.put(line);
-    const length = Buffer.byteLength(line);
     this.keys.push(key);
-    this.starts.push(at);
-    this.lengths.push(length);
-    this.longest = Math.max(this.longest, length);
+    this.starts.push(this.scratch.put(line));
   }
 
   /** Writes every line to `output` in key order, then removes the scratch file. */
   writeTo(output: OutputFile): void {
     try {
-      const { keys } = this;
-      const order = Array.from(keys, (_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
-      const line = Buffer.allocUnsafe(this.longest);
-      for (const i of order) output.writeBytes(this.scratch.get(this.starts[i]!, this.lengths[i]!, line));
+      const { keys, starts, scratch } = this;
+      const order = Array.from(keys, (_, i) => i).sort((a, b) => compareStrings(keys[a]!, keys[b]!) || a - b);
+      const write = (bytes: Uint8Array): void => output.writeBytes(bytes);
+      for (const i of order) scratch.copyTo(write, starts[i]!, (starts[i + 1] ?? scratch.length) - starts[i]!);
     } finally {
       this.abandon();
     }

@@ -134,15 +134,17 @@ export function loadChunk(files: readonly RecordFile[], start: number, end: numb
  * single buffer to copy (views into it keep their place), not one per record.
  */
 function packTexts(records: ParsedRecord[], texts: ReadonlyArray<[number, string]>): void {
-  // A buffer of its own (Buffer.from may share a pool): JSON.stringify leaves no lone surrogate, so the
-  // byte lengths counted here are those the encoder writes.
-  const bytes = new TextEncoder().encode(texts.map(([, text]) => text).join(""));
+  // Each text's length is counted once and the text encoded straight into its place, in a buffer of its
+  // own (Buffer.alloc never takes from the shared pool); JSON.stringify leaves no lone surrogate, so
+  // the lengths counted are the bytes written.
+  const lengths = texts.map(([, text]) => Buffer.byteLength(text));
+  const bytes = Buffer.alloc(lengths.reduce((sum, n) => sum + n, 0));
   let at = 0;
-  for (const [index, text] of texts) {
-    const length = Buffer.byteLength(text);
+  texts.forEach(([index, text], i) => {
+    const length = bytes.write(text, at);
     records[index]!.full = bytes.subarray(at, at + length);
-    at += length;
-  }
+    at += lengths[i]!;
+  });
 }
 
 /** A file's lines for the code frames of its diagnostics (those from `first` on), from its text; null when none is shown. */
