@@ -13,7 +13,7 @@ import { TABLES } from "../../scripts/lib/publish/csv/tables.ts";
 import { RECORD_TYPE_NAMES, RECORD_TYPES } from "../../scripts/lib/record-types.ts";
 import { removeTempDirs, richFixture, tempDir, writeFixture } from "./fixture.ts";
 import { releaseWithDuckDb } from "./duckdb-release.ts";
-import { writeParquet } from "../../scripts/lib/publish/parquet/write.ts";
+import { longestLine, readBufferFor, writeParquet } from "../../scripts/lib/publish/parquet/write.ts";
 import { publicSchemas } from "../../scripts/lib/publish/public-schemas.ts";
 import { readSchemas } from "../../scripts/lib/schemas.ts";
 
@@ -122,4 +122,48 @@ describe("Parquet keeps text a spreadsheet would take for a formula as it is", (
     expect(texts).toEqual(values);
     expect(fs.readFileSync(path.join(db.out, "csv/notes.csv"), "utf8")).toContain("'=1+1");
   });
+});
+
+describe("DuckDB reads each NDJSON file with buffers sized to its longest line", () => {
+  const MiB = 1024 * 1024;
+
+  it("measures the longest line in bytes, across read chunks, with or without a final newline", () => {
+    const dir = tempDir("sidelines-longest-line-");
+    const cases: Array<[string, string | Buffer, number]> = [
+      ["empty", "", 0],
+      ["one line, no newline", "abc", 3],
+      ["newline only", "\n", 0],
+      ["last line longest, no newline", "ab\ncdef", 4],
+      ["bytes, not characters", "\u00e9\u00e9\n\u4e2d\n", 4],
+      // a line across the 1 MiB read chunks, then a short one
+      ["across chunks", Buffer.concat([Buffer.from("x\n"), Buffer.alloc(MiB + 5, 0x61), Buffer.from("\nyz\n")]), MiB + 5],
+      ["newline at a chunk's last byte", Buffer.concat([Buffer.alloc(MiB - 1, 0x61), Buffer.from("\n"), Buffer.alloc(7, 0x62)]), MiB - 1],
+    ];
+    for (const [name, content, expected] of cases) {
+      const file = path.join(dir, `${cases.findIndex((c) => c[0] === name)}.ndjson`);
+      fs.writeFileSync(file, content);
+      expect(longestLine(file), name).toBe(expected);
+    }
+  });
+
+  it("keeps DuckDB's default of 16 MiB unless a line needs more, then the next power of two above it", () => {
+    expect([0, 1_481_190, 16 * MiB - 1].map(readBufferFor)).toEqual([16 * MiB, 16 * MiB, 16 * MiB]);
+    expect([16 * MiB, 20 * MiB, 32 * MiB].map(readBufferFor)).toEqual([32 * MiB, 32 * MiB, 64 * MiB]);
+  });
+
+  const db = releaseWithDuckDb(() => writeFixture(richFixture()));
+
+  it("writes a record whose NDJSON line is longer than twice the default limit of 16 MiB", async () => {
+    const dir = tempDir("sidelines-parquet-long-");
+    for (const sub of ["ndjson", "csv"]) fs.cpSync(path.join(db.out, sub), path.join(dir, sub), { recursive: true });
+    const file = path.join(dir, "ndjson/actors.ndjson");
+    const lines = fs.readFileSync(file, "utf8").split("\n").filter(Boolean);
+    const long = "x".repeat(40 * MiB);
+    const first = JSON.parse(lines[0]!) as { id: string; summary?: string };
+    lines[0] = JSON.stringify({ ...first, summary: long });
+    fs.writeFileSync(file, `${lines.join("\n")}\n`);
+    await writeParquet(dir, publicSchemas(readSchemas()));
+    const [row] = (await db.conn.runAndReadAll(`SELECT length(summary)::INTEGER AS n FROM read_parquet(${q(path.join(dir, "parquet/actors.parquet"))}) WHERE id = ${q(first.id)}`)).getRowObjectsJson();
+    expect(row).toEqual({ n: long.length });
+  }, 120_000);
 });
