@@ -16,6 +16,7 @@ import { EMPTY_REGISTRY, loadPublishers, PUBLISHERS_FILE, type LoadedRegistry, t
 import { append } from "./collections.ts";
 import { bytesHash, CACHE_MIN_FILES, readEditionIds, ValidationCache, type ForumEditionIds, type FrameLines, type Verdict } from "./cache/validation-cache.ts";
 import { validationInputs } from "./cache/inputs.ts";
+import type { RecordFigures } from "./quality/measure.ts";
 
 export interface ValidateOptions {
   root: string;
@@ -248,7 +249,7 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   const store: BytesStore | undefined = options.keepRecords === true ? new MemoryStore() : options.keepRecords || undefined;
   const keep = store !== undefined;
   /** With keepRecords: where each target's bytes went, by index into targets (its data leaves the outcome as it comes). */
-  const stored: Array<{ at: number; length: number } | undefined> = [];
+  const stored: Array<{ at: number; length: number; figures?: RecordFigures } | undefined> = [];
   const frames = options.frames === true;
   /** With frames and no cache: the lines kept by the per-file stage (the cache keeps them with the verdicts). */
   const keptFrames = new Map<string, FrameLines>();
@@ -272,8 +273,9 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
     const rf = targets[at]!;
     outcomes[at] = outcome;
     if (store && outcome?.full) {
-      if (outcome.schemaOk) stored[at] = { at: store.put(outcome.full), length: outcome.full.length };
+      if (outcome.schemaOk) stored[at] = { at: store.put(outcome.full), length: outcome.full.length, ...(outcome.figures ? { figures: outcome.figures } : {}) };
       delete outcome.full;
+      delete outcome.figures;
     }
     loaded.set(rf, outcome ? { file: rf.file, type: rf.type, fileId: rf.id, data: outcome.view, locate: locateReading(rf, source.read), schemaOk: outcome.schemaOk, mayHaveEscapes: outcome.mayHaveEscapes } : undefined);
   };

@@ -12,7 +12,9 @@ import { FAIL_ENV } from "../../scripts/lib/publish/release-writer.ts";
 import { PARALLEL_THRESHOLD } from "../../scripts/lib/load/parallel.ts";
 import { loadSchemaSet } from "../../scripts/lib/schemas.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
-import { keptData } from "../../scripts/lib/load/kept-records.ts";
+import { keptData, withData } from "../../scripts/lib/load/kept-records.ts";
+import { measureQuality } from "../../scripts/lib/quality/measure.ts";
+import { measureKept } from "../../scripts/lib/quality/dataset.ts";
 
 /**
  * Runs an ES module script in a child Node with tsx, from a file: worker threads inherit the parent's
@@ -58,6 +60,17 @@ describe("parallel loading", { timeout: 120_000 }, () => {
     expect(parallel.loadedInWorker).toBe(files.length);
     expect(parallel.diagnostics).toEqual(single.diagnostics);
     expect(parallel.records.map(keptData)).toEqual(single.records.map(keptData));
+  });
+
+  it("has each kept record's sourcing figures measured by the thread that checked it, as they are measured from its data", async () => {
+    const parallel = await validate({ root, keepRecords: true });
+    for (const result of [single, parallel]) {
+      // Every record but a tombstone (which cites nothing) comes with its share, so the build parses none again for them.
+      expect(result.records.filter((r) => r.type !== "tombstone" && r.figures === undefined)).toEqual([]);
+      const measured = measureKept(result.records, result.publishers);
+      expect(measured.overall.citations).toBeGreaterThan(0);
+      expect(measured).toEqual(measureQuality(withData(result.records), result.publishers));
+    }
   });
 
   it("loads every file on the main thread when the workers fail", async () => {

@@ -6,6 +6,7 @@
  * it takes none.
  */
 import type { RecordType } from "../record-types.ts";
+import type { RecordFigures } from "../quality/measure.ts";
 
 /** Where kept records' bytes are held. */
 export interface BytesStore {
@@ -36,6 +37,8 @@ export interface KeptRecord {
   store: BytesStore;
   at: number;
   length: number;
+  /** The record's share of the sourcing figures, measured by the thread that checked it (undefined for a tombstone). */
+  figures?: RecordFigures;
 }
 
 const decoder = new TextDecoder();

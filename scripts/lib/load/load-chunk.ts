@@ -13,6 +13,7 @@ import type { SchemaSet } from "../schemas.ts";
 import type { PublisherRegistry } from "../publishers/registry.ts";
 import { bytesHash } from "../cache/validation-cache.ts";
 import { framed, keptFrameLinesOfText, type FrameLines } from "../report/frame-lines.ts";
+import { recordFigures, type RecordFigures } from "../quality/measure.ts";
 
 /** A file that parsed. */
 export interface ParsedRecord {
@@ -26,6 +27,11 @@ export interface ParsedRecord {
    * per chunk (see packTexts). `keptData` (validate.ts) parses it.
    */
   full?: Uint8Array;
+  /**
+   * With `full`: the record's share of the sourcing figures, measured while the record is at hand, so
+   * that the build sums them instead of parsing every record again (undefined for a tombstone).
+   */
+  figures?: RecordFigures;
 }
 
 /** In place of a file's result: its bytes hash as the cache expected, so its cached verdict stands. */
@@ -121,7 +127,8 @@ export function loadChunk(files: readonly RecordFile[], start: number, end: numb
       const c = checkableRecord(r, set);
       if (c) runChecks(RECORD_CHECKS, [c], NO_INDEX, env, diagnostics, { untimed: true, publishers, strict: true });
       if (keepRecords) texts.push([records.length, JSON.stringify(r.data)]);
-      records.push({ view: project(r.data, env.datasetShape[r.type]) as Record<string, unknown>, schemaOk: r.schemaOk, mayHaveEscapes: r.mayHaveEscapes !== false });
+      const figures = keepRecords && r.schemaOk ? recordFigures(r, publishers) : undefined;
+      records.push({ view: project(r.data, env.datasetShape[r.type]) as Record<string, unknown>, schemaOk: r.schemaOk, mayHaveEscapes: r.mayHaveEscapes !== false, ...(figures ? { figures } : {}) });
     } else records.push(null);
     if (frames) frameLines.push(frameLinesOf(diagnostics, first, text));
   }

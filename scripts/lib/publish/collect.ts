@@ -7,8 +7,9 @@ import type { SchemaSet } from "../schemas.ts";
 import type { Actor, Forum, Incident, Meeting, Sanction, Tombstone } from "../types.generated.ts";
 import { RECORD_TYPE_NAMES, type RecordType } from "../record-types.ts";
 import { compareStrings } from "./json.ts";
-import { measureQuality, type Quality } from "../quality/measure.ts";
-import { keptData, withData, type BytesStore, type KeptRecord } from "../load/kept-records.ts";
+import type { Quality } from "../quality/measure.ts";
+import { measureKept } from "../quality/dataset.ts";
+import { keptData, type BytesStore, type KeptRecord } from "../load/kept-records.ts";
 
 /**
  * A type's source records in order, read one at a time: an array, or records kept as JSON bytes and
@@ -67,5 +68,5 @@ export async function collect(root: string, schemaSet: SchemaSet, parallel = tru
   for (const r of result.records) byType[r.type].push(r);
   for (const t of RECORD_TYPE_NAMES) byType[t].sort((a, b) => compareStrings(a.id, b.id));
   const records = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, new SourceList(byType[t])])) as unknown as SourceRecords;
-  return { records, warnings: result.diagnostics, quality: measureQuality(withData(result.records), result.publishers) };
+  return { records, warnings: result.diagnostics, quality: measureKept(result.records, result.publishers) };
 }

@@ -1,7 +1,8 @@
 import { validate } from "../validate.ts";
 import type { SchemaSet } from "../schemas.ts";
-import { measureQuality, type Quality } from "./measure.ts";
-import { withData } from "../load/kept-records.ts";
+import { recordFigures, sumFigures, type Quality, type RecordFigures } from "./measure.ts";
+import { keptData, type KeptRecord } from "../load/kept-records.ts";
+import type { PublisherRegistry } from "../publishers/registry.ts";
 
 /**
  * The sourcing figures of the dataset under `root`: every record that passes its schema is measured
@@ -9,5 +10,20 @@ import { withData } from "../load/kept-records.ts";
  */
 export async function measureDataset(root: string, schemaSet?: SchemaSet): Promise<Quality> {
   const result = await validate({ root, keepRecords: true, ...(schemaSet ? { schemaSet } : {}) });
-  return measureQuality(withData(result.records), result.publishers);
+  return measureKept(result.records, result.publishers);
+}
+
+/**
+ * The figures of records a validation kept: each one's share as the thread that checked it measured
+ * it, so that no record is parsed again (one without a share, a tombstone, is measured from its data).
+ */
+export function measureKept(records: readonly KeptRecord[], registry: PublisherRegistry): Quality {
+  return sumFigures(
+    (function* (): Generator<RecordFigures> {
+      for (const r of records) {
+        const figures = r.figures ?? (r.type === "tombstone" ? undefined : recordFigures({ type: r.type, data: keptData(r) }, registry));
+        if (figures) yield figures;
+      }
+    })(),
+  );
 }

@@ -40,43 +40,83 @@ const share = (part: number, whole: number): number | null => (whole === 0 ? nul
 
 /** A record's sourcing class: an official page wins, then only copies, then a lone source. */
 export function sourcingOf(record: Pick<LoadedRecord, "data">, registry: PublisherRegistry): Sourcing {
+  // The type only says which figures a record's share goes to; the class is the same for every type.
+  return recordFigures({ type: "actor", data: record.data }, registry)!.sourcing;
+}
+
+/**
+ * What one record adds to the figures: small, so that the thread that checked a record can measure it
+ * while it holds the record parsed, and the build sums them without parsing every record again.
+ */
+export interface RecordFigures {
+  type: MeasuredType;
+  id: string;
+  citations: number;
+  citations_with_url: number;
+  citations_official: number;
+  citations_blocked: number;
+  unverified_paths: number;
+  claims: number;
+  /** Every source of its own (not its editions') is a copy. */
+  secondary_only: boolean;
+  /** It has exactly one source of its own. */
+  single_source: boolean;
+  sourcing: Sourcing;
+}
+
+/** One record's share of the figures; undefined for a tombstone, which cites nothing. */
+export function recordFigures(record: Pick<LoadedRecord, "type" | "data">, registry: PublisherRegistry): RecordFigures | undefined {
+  if (record.type === "tombstone") return undefined;
+  const figures: RecordFigures = { type: record.type, id: String(record.data.id), citations: 0, citations_with_url: 0, citations_official: 0, citations_blocked: 0, unverified_paths: 0, claims: 0, secondary_only: false, single_source: false, sourcing: "several-sources" };
+  forEachSource(record as LoadedRecord, (s) => {
+    figures.citations++;
+    if (typeof s.url === "string") figures.citations_with_url++;
+    const entry = publisherOf(registry, s.url);
+    if (isOfficial(entry)) figures.citations_official++;
+    if (entry?.blocked) figures.citations_blocked++;
+  });
   const own = Array.isArray(record.data.sources) ? (record.data.sources as Array<Record<string, unknown>>) : [];
-  let official = false;
-  forEachSource(record as LoadedRecord, (s) => (official ||= isOfficial(publisherOf(registry, s.url))));
-  if (official) return "official";
-  if (own.length > 0 && own.every((s) => s.basis === "secondary")) return "secondary-only";
-  return own.length === 1 ? "single-source" : "several-sources";
+  figures.secondary_only = own.length > 0 && own.every((s) => s.basis === "secondary");
+  figures.single_source = own.length === 1;
+  if (figures.citations_official > 0) figures.sourcing = "official";
+  else if (figures.secondary_only) figures.sourcing = "secondary-only";
+  else if (figures.single_source) figures.sourcing = "single-source";
+  figures.unverified_paths = Array.isArray(record.data.unverified) ? record.data.unverified.length : 0;
+  figures.claims = Array.isArray(record.data.claims) ? record.data.claims.length : 0;
+  return figures;
 }
 
 /** The figures for a set of records (any order); tombstones are left out. */
 export function measureQuality(records: Iterable<Pick<LoadedRecord, "type" | "data">>, registry: PublisherRegistry): Quality {
+  return sumFigures(
+    (function* () {
+      for (const record of records) {
+        const figures = recordFigures(record, registry);
+        if (figures) yield figures;
+      }
+    })(),
+  );
+}
+
+/** The figures of a set of records, from each record's share (recordFigures). */
+export function sumFigures(shares: Iterable<RecordFigures>): Quality {
   const byType = Object.fromEntries(MEASURED_TYPES.map((t) => [t, empty()])) as Record<MeasuredType, QualityFigures>;
   const overall = empty();
   const sourcing: Array<[string, Sourcing]> = [];
-  for (const record of records) {
-    if (record.type === "tombstone") continue;
-    const figures = [byType[record.type], overall];
-    const add = (key: keyof QualityFigures, n = 1): void => figures.forEach((f) => ((f[key] as number) += n));
-    add("records");
-    let official = false;
-    forEachSource(record as LoadedRecord, (s) => {
-      add("citations");
-      if (typeof s.url === "string") add("citations_with_url");
-      const entry = publisherOf(registry, s.url);
-      if (isOfficial(entry)) {
-        add("citations_official");
-        official = true;
-      }
-      if (entry?.blocked) add("citations_blocked");
-    });
-    const kind = sourcingOf(record, registry);
-    if (official) add("records_citing_official");
-    const own = Array.isArray(record.data.sources) ? (record.data.sources as Array<Record<string, unknown>>) : [];
-    if (own.length > 0 && own.every((s) => s.basis === "secondary")) add("records_secondary_only");
-    if (own.length === 1) add("records_single_source");
-    add("unverified_paths", Array.isArray(record.data.unverified) ? record.data.unverified.length : 0);
-    add("claims", Array.isArray(record.data.claims) ? record.data.claims.length : 0);
-    sourcing.push([String(record.data.id), kind]);
+  for (const r of shares) {
+    for (const f of [byType[r.type], overall]) {
+      f.records++;
+      f.citations += r.citations;
+      f.citations_with_url += r.citations_with_url;
+      f.citations_official += r.citations_official;
+      f.citations_blocked += r.citations_blocked;
+      if (r.citations_official > 0) f.records_citing_official++;
+      if (r.secondary_only) f.records_secondary_only++;
+      if (r.single_source) f.records_single_source++;
+      f.unverified_paths += r.unverified_paths;
+      f.claims += r.claims;
+    }
+    sourcing.push([r.id, r.sourcing]);
   }
   for (const f of [...Object.values(byType), overall]) {
     f.share_with_url = share(f.citations_with_url, f.citations);
