@@ -249,7 +249,7 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
   const store: BytesStore | undefined = options.keepRecords === true ? new MemoryStore() : options.keepRecords || undefined;
   const keep = store !== undefined;
   /** With keepRecords: where each target's bytes went, by index into targets (its data leaves the outcome as it comes). */
-  const stored: Array<{ at: number; length: number; figures?: RecordFigures } | undefined> = [];
+  const stored: Array<{ at: number; length: number; figures?: RecordFigures; lookup?: Record<string, unknown> } | undefined> = [];
   const frames = options.frames === true;
   /** With frames and no cache: the lines kept by the per-file stage (the cache keeps them with the verdicts). */
   const keptFrames = new Map<string, FrameLines>();
@@ -273,9 +273,10 @@ async function validateWith(options: ValidateOptions, set: SchemaSet, dataDir: s
     const rf = targets[at]!;
     outcomes[at] = outcome;
     if (store && outcome?.full) {
-      if (outcome.schemaOk) stored[at] = { at: store.put(outcome.full), length: outcome.full.length, ...(outcome.figures ? { figures: outcome.figures } : {}) };
+      if (outcome.schemaOk) stored[at] = { at: store.put(outcome.full), length: outcome.full.length, ...(outcome.figures ? { figures: outcome.figures } : {}), ...(outcome.lookup ? { lookup: outcome.lookup } : {}) };
       delete outcome.full;
       delete outcome.figures;
+      delete outcome.lookup;
     }
     loaded.set(rf, outcome ? { file: rf.file, type: rf.type, fileId: rf.id, data: outcome.view, locate: locateReading(rf, source.read), schemaOk: outcome.schemaOk, mayHaveEscapes: outcome.mayHaveEscapes } : undefined);
   };

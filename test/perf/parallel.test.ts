@@ -12,7 +12,10 @@ import { FAIL_ENV } from "../../scripts/lib/publish/release-writer.ts";
 import { PARALLEL_THRESHOLD } from "../../scripts/lib/load/parallel.ts";
 import { loadSchemaSet } from "../../scripts/lib/schemas.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
-import { keptData, withData } from "../../scripts/lib/load/kept-records.ts";
+import { keptData, withData, type KeptRecord } from "../../scripts/lib/load/kept-records.ts";
+import { Deriver, DERIVER_READS } from "../../scripts/lib/publish/derive.ts";
+import { lookupsOf, type SourceRecords } from "../../scripts/lib/publish/collect.ts";
+import { RECORD_TYPE_NAMES, type RecordType } from "../../scripts/lib/record-types.ts";
 import { measureQuality } from "../../scripts/lib/quality/measure.ts";
 import { measureKept } from "../../scripts/lib/quality/dataset.ts";
 
@@ -24,6 +27,28 @@ function runScript(dir: string, script: string): SpawnSyncReturns<string> {
   const file = path.join(dir, "script.mjs");
   fs.writeFileSync(file, script);
   return spawnSync(process.execPath, ["--import", "tsx", file], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+}
+
+/**
+ * The derived fields' lookups made from the parts of the records the loading threads projected
+ * (DERIVER_READS) derive every record as lookups made from the whole records do; every record of a type
+ * the lookups read comes with its parts, and some meeting has a sanctioned participant.
+ */
+function expectSameDerived(records: readonly KeptRecord[]): void {
+  const byType = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, records.filter((r) => r.type === t)])) as Record<RecordType, KeptRecord[]>;
+  const read = RECORD_TYPE_NAMES.filter((t) => DERIVER_READS[t]);
+  expect(read.flatMap((t) => byType[t].filter((r) => r.lookup === undefined))).toEqual([]);
+  const whole = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, byType[t].map(keptData)])) as unknown as SourceRecords;
+  const fromParts = new Deriver(lookupsOf(byType));
+  const fromWhole = new Deriver(whole);
+  let sanctioned = 0;
+  for (const t of RECORD_TYPE_NAMES)
+    for (const record of whole[t] as Iterable<unknown>) {
+      const derived = fromWhole.record(t, record) as { participant_sanctioned?: boolean | null };
+      if (derived.participant_sanctioned === true) sanctioned++;
+      expect(fromParts.record(t, record)).toEqual(derived);
+    }
+  expect(sanctioned).toBeGreaterThan(0);
 }
 
 describe("parallel loading", { timeout: 120_000 }, () => {
@@ -71,6 +96,16 @@ describe("parallel loading", { timeout: 120_000 }, () => {
       expect(measured.overall.citations).toBeGreaterThan(0);
       expect(measured).toEqual(measureQuality(withData(result.records), result.publishers));
     }
+  });
+
+  it("derives the same fields from the parts of the records the threads hand on as from the whole records", async () => {
+    const parallel = await validate({ root, keepRecords: true });
+    for (const result of [single, parallel]) expectSameDerived(result.records);
+  });
+
+  it("derives the same fields from the parts as from the whole records of data/ (memberships, citizenship, every date a sanction takes effect by)", async () => {
+    const real = await validate({ root: ROOT, keepRecords: true, parallel: false });
+    expectSameDerived(real.records);
   });
 
   it("loads every file on the main thread when the workers fail", async () => {

@@ -48,6 +48,13 @@ function addPath(shape: { [key: string]: Shape }, path: readonly string[]): void
   else addPath((shape[key] = typeof current === "object" ? current : {}), rest);
 }
 
+/** The shape that keeps the parts of a record these field paths name (`*`: every list item). */
+export function shapeOf(paths: readonly string[]): Shape {
+  const shape: { [key: string]: Shape } = {};
+  for (const p of paths) addPath(shape, p.split("/"));
+  return shape;
+}
+
 const envs = new WeakMap<SchemaSet, CheckEnv>();
 
 export function checkEnv(set: SchemaSet): CheckEnv {

@@ -7,7 +7,9 @@
 import type { RecordFile } from "./discover.ts";
 import { checkableRecord, loadRecord, type Reader } from "./load-record.ts";
 import { decodeRecordBytes, readRecordBytes } from "./read-file.ts";
-import { NO_INDEX, project, RECORD_CHECKS, runChecks, type CheckEnv } from "../check/run-checks.ts";
+import { NO_INDEX, project, RECORD_CHECKS, runChecks, shapeOf, type CheckEnv, type Shape } from "../check/run-checks.ts";
+import { DERIVER_READS } from "../publish/derive.ts";
+import { RECORD_TYPE_NAMES, type RecordType } from "../record-types.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import type { SchemaSet } from "../schemas.ts";
 import type { PublisherRegistry } from "../publishers/registry.ts";
@@ -32,6 +34,17 @@ export interface ParsedRecord {
    * that the build sums them instead of parsing every record again (undefined for a tombstone).
    */
   figures?: RecordFigures;
+  /** With `full`: the parts of the record the build's derived fields read (DERIVER_READS), for a type they read. */
+  lookup?: Record<string, unknown>;
+}
+
+/** The parts of each record type the build's derived fields read (DERIVER_READS). */
+const LOOKUP_SHAPES = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, DERIVER_READS[t] && shapeOf(DERIVER_READS[t])])) as Record<RecordType, Shape | undefined>;
+
+/** A kept record's parts for the build's lookups, or undefined for a type they do not read. */
+export function lookupOf(type: RecordType, data: Record<string, unknown>): Record<string, unknown> | undefined {
+  const shape = LOOKUP_SHAPES[type];
+  return shape && (project(data, shape) as Record<string, unknown>);
 }
 
 /** In place of a file's result: its bytes hash as the cache expected, so its cached verdict stands. */
@@ -128,7 +141,8 @@ export function loadChunk(files: readonly RecordFile[], start: number, end: numb
       if (c) runChecks(RECORD_CHECKS, [c], NO_INDEX, env, diagnostics, { untimed: true, publishers, strict: true });
       if (keepRecords) texts.push([records.length, JSON.stringify(r.data)]);
       const figures = keepRecords && r.schemaOk ? recordFigures(r, publishers) : undefined;
-      records.push({ view: project(r.data, env.datasetShape[r.type]) as Record<string, unknown>, schemaOk: r.schemaOk, mayHaveEscapes: r.mayHaveEscapes !== false, ...(figures ? { figures } : {}) });
+      const lookup = keepRecords && r.schemaOk ? lookupOf(r.type, r.data) : undefined;
+      records.push({ view: project(r.data, env.datasetShape[r.type]) as Record<string, unknown>, schemaOk: r.schemaOk, mayHaveEscapes: r.mayHaveEscapes !== false, ...(figures ? { figures } : {}), ...(lookup ? { lookup } : {}) });
     } else records.push(null);
     if (frames) frameLines.push(frameLinesOf(diagnostics, first, text));
   }

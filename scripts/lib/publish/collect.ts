@@ -10,6 +10,8 @@ import { compareStrings } from "./json.ts";
 import type { Quality } from "../quality/measure.ts";
 import { measureKept } from "../quality/dataset.ts";
 import { keptData, type BytesStore, type KeptRecord } from "../load/kept-records.ts";
+import { lookupOf } from "../load/load-chunk.ts";
+import type { DeriverSources } from "./derive.ts";
 
 /**
  * A type's source records in order, read one at a time: an array, or records kept as JSON bytes and
@@ -51,6 +53,8 @@ export class DataErrors extends Error {
 
 export interface Collected {
   records: SourceRecords;
+  /** What the derived fields' lookups read of the records, in the same order (see lookupsOf). */
+  lookups: DeriverSources;
   /** Warnings from validation; they do not stop the build. */
   warnings: Diagnostic[];
   /** The sourcing figures of the records collected, against the dataset's publishers registry. */
@@ -68,5 +72,23 @@ export async function collect(root: string, schemaSet: SchemaSet, parallel = tru
   for (const r of result.records) byType[r.type].push(r);
   for (const t of RECORD_TYPE_NAMES) byType[t].sort((a, b) => compareStrings(a.id, b.id));
   const records = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, new SourceList(byType[t])])) as unknown as SourceRecords;
-  return { records, warnings: result.diagnostics, quality: measureKept(result.records, result.publishers) };
+  const quality = measureKept(result.records, result.publishers);
+  // The records' shares of the figures are summed: the build holds the records to the end, not them.
+  for (const r of result.records) r.figures = undefined;
+  return { records, lookups: lookupsOf(byType), warnings: result.diagnostics, quality };
+}
+
+/**
+ * The parts of the records the derived fields' lookups read, by type and in the order given: each as
+ * the thread that checked it projected it (one without, projected here from its data). The kept
+ * records let go of them, so that they are garbage once the lookups are made.
+ */
+export function lookupsOf(byType: Readonly<Record<RecordType, readonly KeptRecord[]>>): DeriverSources {
+  const partsOf = (type: RecordType): Array<Record<string, unknown>> =>
+    byType[type].map((r) => {
+      const lookup = r.lookup ?? lookupOf(type, keptData(r))!;
+      r.lookup = undefined;
+      return lookup;
+    });
+  return { actor: partsOf("actor"), forum: partsOf("forum"), meeting: partsOf("meeting"), sanction: partsOf("sanction") } as unknown as DeriverSources;
 }

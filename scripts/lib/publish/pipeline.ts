@@ -111,10 +111,10 @@ export function releaseOutput(out: string, root: string): string {
  */
 export async function preparePublishing(root: string, parallel = true, time: (phase: string) => void = () => undefined, store?: BytesStore): Promise<{ publisher: Publisher; warnings: Diagnostic[]; schemas: Map<string, JsonSchema>; quality: Quality }> {
   const schemaSet = loadSchemaSet();
-  const { records, warnings, quality } = await collect(root, schemaSet, parallel, store);
+  const { records, lookups, warnings, quality } = await collect(root, schemaSet, parallel, store);
   time("collect (validate)");
   const schemas = publicSchemas(schemaSet.schemas);
-  const publisher = new Publisher(records, schemas, publishedChecker(schemas));
+  const publisher = new Publisher(records, schemas, publishedChecker(schemas), lookups);
   time("derived fields' lookups");
   return { publisher, warnings, schemas, quality };
 }

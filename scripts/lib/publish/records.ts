@@ -2,7 +2,7 @@
 import type { JsonSchema } from "../schemas.ts";
 import { RECORD_TYPE_NAMES, type RecordType } from "../record-types.ts";
 import type { PublishedActor, PublishedForum, PublishedIncident, PublishedMeeting, PublishedSanction, PublishedTombstone } from "../types.generated.ts";
-import { Deriver, type DerivedRecords } from "./derive.ts";
+import { Deriver, type DerivedRecords, type DeriverSources } from "./derive.ts";
 import type { SourceRecords } from "./collect.ts";
 import { Normalizer } from "./normalize.ts";
 
@@ -38,8 +38,10 @@ export class Publisher {
     private readonly source: SourceRecords,
     publicSchemas: Map<string, JsonSchema>,
     private readonly check: (type: RecordType, record: Record<string, unknown>) => void = () => undefined,
+    /** What the derived fields' lookups are made from: the source records, or only the parts they read (collect's `lookups`). */
+    lookups: DeriverSources = source,
   ) {
-    this.deriver = new Deriver(source);
+    this.deriver = new Deriver(lookups);
     this.normalizer = new Normalizer(publicSchemas);
   }
 
