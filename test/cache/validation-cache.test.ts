@@ -11,7 +11,7 @@ import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { validate, type ValidateOptions, type ValidateResult } from "../../scripts/lib/validate.ts";
 import { CACHE_FILE, cacheDisabledByEnv, editionIdsFile, ValidationCache } from "../../scripts/lib/cache/validation-cache.ts";
-import { CACHE_FORMAT_VERSION, validationCodeFiles, validationInputs } from "../../scripts/lib/cache/inputs.ts";
+import { CACHE_FORMAT_VERSION, RUN_BY_VALIDATION, validationCodeFiles, validationInputs } from "../../scripts/lib/cache/inputs.ts";
 import { generateCorpus, writeCorpus } from "../../scripts/lib/bench/generate.ts";
 import { PARALLEL_THRESHOLD } from "../../scripts/lib/load/parallel.ts";
 import { loadSchemaSet } from "../../scripts/lib/schemas.ts";
@@ -410,6 +410,8 @@ describe("what a cached verdict depends on", () => {
     expect(seen.size).toBeGreaterThan(40);
     expect([...seen].filter((f) => !hashed.has(f))).toEqual([]);
     expect(hashed.has("scripts/lib/validators.generated.cjs")).toBe(true);
+    // Each file hashed despite its folder is one validation does run.
+    expect(RUN_BY_VALIDATION.filter((f) => !seen.has(`scripts/lib/${f}`))).toEqual([]);
   });
 });
 

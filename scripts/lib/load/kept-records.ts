@@ -40,7 +40,7 @@ export interface KeptRecord {
   /** The record's share of the sourcing figures, measured by the thread that checked it (undefined for a tombstone, and once the build has summed the shares). */
   figures?: RecordFigures | undefined;
   /**
-   * The parts of the record the build's derived fields read (DERIVER_READS), as the thread that checked
+   * The parts of the record the build's derived fields read (DERIVER_READS in lookup-parts.ts), as the thread that checked
    * it projected them; the build takes them for its lookups and then lets them go (undefined).
    */
   lookup?: Record<string, unknown> | undefined;

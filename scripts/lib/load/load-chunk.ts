@@ -7,9 +7,8 @@
 import type { RecordFile } from "./discover.ts";
 import { checkableRecord, loadRecord, type Reader } from "./load-record.ts";
 import { decodeRecordBytes, readRecordBytes } from "./read-file.ts";
-import { NO_INDEX, project, RECORD_CHECKS, runChecks, shapeOf, type CheckEnv, type Shape } from "../check/run-checks.ts";
-import { DERIVER_READS } from "../publish/derive.ts";
-import { RECORD_TYPE_NAMES, type RecordType } from "../record-types.ts";
+import { NO_INDEX, project, RECORD_CHECKS, runChecks, type CheckEnv } from "../check/run-checks.ts";
+import { lookupOf } from "./lookup-parts.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import type { SchemaSet } from "../schemas.ts";
 import type { PublisherRegistry } from "../publishers/registry.ts";
@@ -36,15 +35,6 @@ export interface ParsedRecord {
   figures?: RecordFigures;
   /** With `full`: the parts of the record the build's derived fields read (DERIVER_READS), for a type they read. */
   lookup?: Record<string, unknown>;
-}
-
-/** The parts of each record type the build's derived fields read (DERIVER_READS). */
-const LOOKUP_SHAPES = Object.fromEntries(RECORD_TYPE_NAMES.map((t) => [t, DERIVER_READS[t] && shapeOf(DERIVER_READS[t])])) as Record<RecordType, Shape | undefined>;
-
-/** A kept record's parts for the build's lookups, or undefined for a type they do not read. */
-export function lookupOf(type: RecordType, data: Record<string, unknown>): Record<string, unknown> | undefined {
-  const shape = LOOKUP_SHAPES[type];
-  return shape && (project(data, shape) as Record<string, unknown>);
 }
 
 /** In place of a file's result: its bytes hash as the cache expected, so its cached verdict stands. */

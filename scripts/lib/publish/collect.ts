@@ -10,7 +10,7 @@ import { compareStrings } from "./json.ts";
 import type { Quality } from "../quality/measure.ts";
 import { measureKept } from "../quality/dataset.ts";
 import { keptData, type BytesStore, type KeptRecord } from "../load/kept-records.ts";
-import { lookupOf } from "../load/load-chunk.ts";
+import { lookupOf } from "../load/lookup-parts.ts";
 import type { DeriverSources } from "./derive.ts";
 
 /**

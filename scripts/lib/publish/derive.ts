@@ -41,20 +41,7 @@ function addTo(map: Map<string, Set<string>>, key: string | undefined, value: st
   set.add(value);
 }
 
-/**
- * Every field the lookups below read, by record type: the threads that check the records hand on
- * only these parts of each (load-chunk.ts), so that the build makes its lookups without parsing
- * every record again. A field read here but not listed would be missing from the lookups: the
- * build's tests derive every record both ways and compare.
- */
-export const DERIVER_READS: Readonly<Partial<Record<RecordType, readonly string[]>>> = {
-  actor: ["id", "kind", "country", "citizenship", "memberships"],
-  forum: ["editions/*/id", "editions/*/start"],
-  meeting: ["id", "participants/*/actor", "participants/*/on_behalf_of", "status_history/*/incidents"],
-  sanction: ["id", "kind", "effective", "listed", "announced", "ended", "imposed_by", "on_behalf_of", "implemented_by", "targets/*/actor"],
-};
-
-/** The records the lookups are made from: whole, or only the parts DERIVER_READS lists. */
+/** The records the lookups are made from: whole, or only the parts DERIVER_READS (load/lookup-parts.ts) lists. */
 export type DeriverSources = Pick<SourceRecords, "actor" | "forum" | "meeting" | "sanction">;
 
 /** What the derivations read of an actor. */
