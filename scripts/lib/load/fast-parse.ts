@@ -89,7 +89,7 @@ function flowItemRefused(text: string): boolean {
   return false;
 }
 
-/** Whether the text is of the plain block form the fast path (and the one-pass locator) may read. */
+/** Whether the text is of the plain block form the fast path (and the line locator) may read. */
 export function fastPathAdmits(text: string): boolean {
   if (SCREENS.some((screen) => screen.test(text)) || SURROGATE_ESCAPE.test(text) || deepFlowNesting(text) !== undefined) return false;
   return !((text.includes("[") || text.includes("{")) && flowItemRefused(text));

@@ -6,7 +6,7 @@ import type { RecordFile } from "./discover.ts";
 import { readRecordFile, type ReadResult } from "./read-file.ts";
 import { parseRecordYaml, type ParseResult } from "./parse-yaml.ts";
 import { fastParse, fastPathAdmits } from "./fast-parse.ts";
-import { lineLocator } from "./line-locate.ts";
+import { lineLocator, type LineLocate } from "./line-locate.ts";
 import { schemaDiagnostics, type Locate } from "../check/schema-check.ts";
 import type { LoadedRecord } from "../check/types.ts";
 import type { Diagnostic } from "../diagnostics.ts";
@@ -22,22 +22,28 @@ export type Reader = (rf: RecordFile) => ReadResult;
 export const readFromDisk: Reader = (rf) => readRecordFile(rf.file, rf.abs);
 
 /**
- * Positions for a file read by the fast parser, worked out the first time one is asked for: by one pass
- * over the lines for plain block YAML (line-locate.ts), else by parsing positionally. `admitted`: the
- * fast path's screen has already admitted the text.
+ * Positions for a file read by the fast parser, worked out the first time one is asked for: by walking
+ * the lines of plain block YAML (line-locate.ts), else (for the text, or for a pointer whose way the walk
+ * does not model) by parsing positionally. `admitted`: the fast path's screen has already admitted the text.
  */
 function locateLazily(file: string, text: string, admitted = false): Locate {
-  let locate: Locate | undefined;
-  return (pointer, options) => {
-    if (!locate) {
-      // Only text the fast path admits: the walk would misread what the screen keeps out (such as quoted text over several lines).
-      locate = admitted || fastPathAdmits(text) ? lineLocator(text) : undefined;
-      if (!locate) {
-        const parsed = parseRecordYaml(file, text);
-        locate = parsed.ok ? parsed.parsed.locate : () => ({ line: 1, col: 1 });
-      }
+  let light: LineLocate | undefined;
+  let lightTried = false;
+  let full: Locate | undefined;
+  const positional = (): Locate => {
+    if (!full) {
+      const parsed = parseRecordYaml(file, text);
+      full = parsed.ok ? parsed.parsed.locate : () => ({ line: 1, col: 1 });
     }
-    return locate(pointer, options);
+    return full;
+  };
+  return (pointer, options) => {
+    if (!lightTried) {
+      lightTried = true;
+      // Only text the fast path admits: the walk would misread what the screen keeps out (such as quoted text over several lines).
+      light = admitted || fastPathAdmits(text) ? lineLocator(text) : undefined;
+    }
+    return light?.(pointer, options) ?? positional()(pointer, options);
   };
 }
 
