@@ -39,8 +39,10 @@ const NULL_KEY = "(?:~|null|Null|NULL)\\s*:";
 const SCREENS = [
   // At the start of a line: directives (`%`; elsewhere `%` is text, as in a URL), document markers, the
   // node starts above, and a quoted value that goes on past its line (the two parsers differ on how its
-  // next lines are indented; `[^#"'\n]`: the line's own text only, so the scan stays linear).
-  new RegExp(`^(?:%|---|\\.\\.\\.|\\s*(?:-\\s+)*(?:[&*!?[{]|${NULL_KEY}|${NUMBER_LIKE})|[^#"'\\n]*(?::|-)\\s+["'](?:[^"'\\n]|\\\\.)*$)`, "im"),
+  // next lines are indented; `[^#"'\n]`: the line's own text only, so the scan stays linear; lazy
+  // (`*?`), which finds the same lines as greedy but tries each colon or dash as it reaches it instead
+  // of running to the line's end and backing up: 16 µs a realistic file instead of 21).
+  new RegExp(`^(?:%|---|\\.\\.\\.|\\s*(?:-\\s+)*(?:[&*!?[{]|${NULL_KEY}|${NUMBER_LIKE})|[^#"'\\n]*?(?::|-)\\s+["'](?:[^"'\\n]|\\\\.)*$)`, "im"),
   // After a key's colon.
   new RegExp(`:\\s+(?:[&*!]|${NUMBER_LIKE})`, "im"),
   // Inside flow collections: collections in collections (possibly keys), null keys, the node starts above.
