@@ -51,8 +51,11 @@ const UNMODELLED_START = /^[{&*!|>%@`]/;
 /** JavaScript's white space other than the space, which trimStart would take for indentation and YAML does not. */
 const OTHER_SPACE = /\s/;
 
-/** Whether a character code may be white space to JavaScript's `\s` (printable ASCII but the space never is). */
-const mayBeSpace = (code: number): boolean => code <= 32 || code >= 127;
+/** Whether text[i] is white space to JavaScript's `\s` (tested only off printable ASCII, which but for the space never is). */
+function spaceAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return (code <= 32 || code >= 127) && OTHER_SPACE.test(text[i]!);
+}
 
 /**
  * The lines that hold more than white space or a comment, and the offset of every line's start. Read
@@ -71,7 +74,7 @@ function scanLines(text: string): { lines: Line[]; starts: number[] } {
     let first = at;
     while (first < end && text.charCodeAt(first) === 32) first++;
     if (first < end && text.charCodeAt(first) !== 35 /* # */) {
-      if (mayBeSpace(text.charCodeAt(first)) && OTHER_SPACE.test(text[first]!)) unsupported();
+      if (spaceAt(text, first)) unsupported();
       lines.push({ at, indent: first - at, first, end });
     }
     if (end === text.length) return { lines, starts };
@@ -79,22 +82,12 @@ function scanLines(text: string): { lines: Line[]; starts: number[] } {
   }
 }
 
-/** A line's text after its indentation, without the white space that ends it. */
-function contentOf(text: string, line: Line): string {
-  if (line.content === undefined) {
-    let last = line.end;
-    while (last > line.first && mayBeSpace(text.charCodeAt(last - 1)) && OTHER_SPACE.test(text[last - 1]!)) last--;
-    line.content = text.slice(line.first, last);
-  }
-  return line.content;
-}
-
 const isDashLine = (content: string): boolean => content === "-" || content.startsWith("- ");
 
 /** A node on a pointer's way; a collection's level is read when the walk first steps into it. */
 type PathNode =
   | { kind: "scalar"; start: number }
-  | { kind: "flow"; start: number; items: number[] }
+  | { kind: "flow"; start: number; items: Entry[] }
   | { kind: "map"; start: number; indent: number; from: number; first: Line; entries?: Map<string, Entry> }
   /** `underKey`: a sequence not indented under its key, which a key at its indentation ends. */
   | { kind: "seq"; start: number; indent: number; from: number; underKey: boolean; items?: Entry[] };
@@ -111,8 +104,14 @@ class Walker {
     private readonly lines: Line[],
   ) {}
 
+  /** A line's text after its indentation, without the white space that ends it. */
   private content(line: Line): string {
-    return contentOf(this.text, line);
+    if (line.content === undefined) {
+      let last = line.end;
+      while (last > line.first && spaceAt(this.text, last - 1)) last--;
+      line.content = this.text.slice(line.first, last);
+    }
+    return line.content;
   }
 
   root(): PathNode {
@@ -152,7 +151,7 @@ class Walker {
       if (close === -1 || text.slice(close + 1).replace(/\s+#.*$/, "").trim() !== "") unsupported();
       const inner = text.slice(1, close);
       if (/[[\]{}#]/.test(inner)) unsupported();
-      const items: number[] = [];
+      const items: Entry[] = [];
       if (inner.trim() !== "") {
         // Item by item: a quote starts quoted text only at an item's start, and such an item must be one
         // whole quoted scalar (commas inside it are text); elsewhere (`People's`) a quote is text.
@@ -171,7 +170,8 @@ class Walker {
             if (end === -1) end = inner.length;
             if (inner.slice(start, end).trim() === "") unsupported();
           }
-          items.push(at + 1 + start);
+          const item: PathNode = { kind: "scalar", start: at + 1 + start };
+          items.push({ key: item.start, value: () => item });
           const comma = inner.indexOf(",", end);
           if (comma === -1) break;
           j = comma + 1;
@@ -300,11 +300,7 @@ export function lineLocator(text: string): LineLocate | undefined {
       for (const segment of pointerSegments(pointer)) {
         let entry: Entry | undefined;
         if (node.kind === "map") entry = walker.entries(node).get(segment);
-        else if (node.kind === "seq") entry = /^\d+$/.test(segment) ? walker.items(node)[Number(segment)] : undefined;
-        else if (node.kind === "flow") {
-          const start = /^\d+$/.test(segment) ? node.items[Number(segment)] : undefined;
-          entry = start === undefined ? undefined : { key: start, value: () => ({ kind: "scalar", start }) };
-        }
+        else if (node.kind !== "scalar" && /^\d+$/.test(segment)) entry = (node.kind === "seq" ? walker.items(node) : node.items)[Number(segment)];
         if (!entry) break;
         keyAt = entry.key;
         node = entry.value();
