@@ -942,6 +942,12 @@ export interface Publisher {
    * Why the host is classified so, especially why it is blocked.
    */
   note?: LongText;
+  /**
+   * The pages that show who publishes at this host and what kind of publisher it is (a masthead, footer, byline or about page), as read when the host was registered.
+   *
+   * @minItems 1
+   */
+  sources?: WebAddress[];
 }
 
 /**
