@@ -13,7 +13,17 @@ const PRIVATE_TOP_LEVEL = new Set(["localhost", "local", "localdomain", "interna
  */
 export function hostProblem(url: URL): string | undefined {
   if (url.username || url.password) return "holds a user name or password";
-  const host = url.hostname.replace(/\.$/, "");
+  return hostNameProblem(url.hostname);
+}
+
+/** hostProblem of a URL's host name as the URL parser gives it. */
+export function hostNameProblem(hostname: string): string | undefined {
+  return PUBLIC_HOST.test(hostname) ? undefined : hostNameProblemInDetail(hostname);
+}
+
+/** hostNameProblem, rule by rule. */
+export function hostNameProblemInDetail(hostname: string): string | undefined {
+  const host = hostname.replace(/\.$/, "");
   if (host.startsWith("[") || /^\d+(?:\.\d+){3}$/.test(host)) return "names an IP address, not a host";
   const labels = host.split(".");
   if (labels.length < 2) return "has no proper host name (no dot)";
@@ -23,9 +33,48 @@ export function hostProblem(url: URL): string | undefined {
   if (PRIVATE_TOP_LEVEL.has(top)) return `is a local or reserved address (\`.${top}\`)`;
   if (labels.slice(0, -1).some((l) => !/^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?$/.test(l))) return "has a host name with characters a host name cannot hold";
   // `example.org.` names the same host, but it is not the address a reader types, and some sites refuse it.
-  if (url.hostname.endsWith(".")) return `ends its host name with a dot (\`${url.hostname}\`)`;
+  if (hostname.endsWith(".")) return `ends its host name with a dot (\`${hostname}\`)`;
   return undefined;
 }
+
+/**
+ * Host names hostNameProblem passes without a closer look, in one test: labels of up to 63 characters
+ * that pass its test of a label, under a top-level name of letters that is not a private one.
+ */
+const PUBLIC_HOST = new RegExp(`^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\\.)+(?!(?:${[...PRIVATE_TOP_LEVEL].join("|")})$)[a-z]{2,63}$`);
+
+/**
+ * A URL that the URL parser reads with no user name, password or port, and with the host name exactly
+ * as it is written (the capture): `http://` or `https://`, lower-case letters, digits, hyphens and dots,
+ * a last label of letters (never read as an IPv4 address), no `xn--` label (the parser checks their
+ * Punycode), then the end, a path, a query or a fragment. The parser fails on none of these, and reads
+ * any other text after the host as the path, query and fragment; any URL not of this form is parsed.
+ */
+export const PLAIN_URL = /^https?:\/\/((?:[a-z0-9-]*\.)*[a-z]+)(?=[/?#]|$)/;
+
+/**
+ * Why a URL is not an http(s) address of a public host written as a reader types it, or undefined:
+ * what the check reports after the URL's text. Plain URLs (PLAIN_URL) are judged by their host alone,
+ * without the URL parser, which costs more than the rest of the check.
+ */
+export function urlProblem(value: string): string | undefined {
+  const plain = PLAIN_URL.exec(value);
+  return plain && !plain[1]!.includes("xn--") ? hostNameProblem(plain[1]!) : parsedUrlProblem(value);
+}
+
+/** urlProblem by way of the URL parser, whatever the URL's form. */
+export function parsedUrlProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return NOT_A_URL;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return NOT_A_URL;
+  return hostProblem(url) ?? defaultPortProblem(value, url);
+}
+
+const NOT_A_URL = "is not a valid http(s) URL";
 
 /**
  * Why a URL is not written as a reader types it, or undefined: it writes out its scheme's default port
@@ -48,18 +97,9 @@ export const sourceUrls: Check = {
     for (const r of ctx.records) {
       forEachValueOf(ctx, r, "urls", (value, pointer) => {
         if (typeof value !== "string") return;
-        let url: URL | undefined;
-        try {
-          url = new URL(value);
-        } catch {
-          url = undefined;
-        }
-        if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
-          ctx.report(r, pointer(), `\`${value}\` is not a valid http(s) URL`);
-          return;
-        }
-        const problem = hostProblem(url) ?? defaultPortProblem(value, url);
-        if (problem) ctx.report(r, pointer(), `\`${value}\` ${problem}`, { tip: "cite the page at its public address, as a reader would open it" });
+        const problem = urlProblem(value);
+        if (problem === NOT_A_URL) ctx.report(r, pointer(), `\`${value}\` ${problem}`);
+        else if (problem) ctx.report(r, pointer(), `\`${value}\` ${problem}`, { tip: "cite the page at its public address, as a reader would open it" });
       });
     }
   },
