@@ -322,6 +322,14 @@ describe("limits", () => {
     expectOnly(await diagnosticsFor(GREEN_STATE + lines(line(LIMITS.maxLineLength + 1))), at("FILE008", 9, LIMITS.maxLineLength + 1));
   });
 
+  it("a file that is one line: of the limit, accepted; one character more → FILE008 (the whole text only just over the limit)", () => {
+    const one = (n: number) => decodeRecordBytes(F, new TextEncoder().encode(`summary: ${"x".repeat(n - "summary: ".length)}`));
+    expect(one(LIMITS.maxLineLength).ok).toBe(true);
+    const over = one(LIMITS.maxLineLength + 1);
+    expect(over.ok).toBe(false);
+    if (!over.ok) expect(where(over.diagnostic)).toEqual(at("FILE008", 1, LIMITS.maxLineLength + 1));
+  });
+
   it("decodeRecordBytes enforces the size limit on its own", () => {
     const result = decodeRecordBytes(F, new Uint8Array(LIMITS.maxFileBytes + 1));
     expect(result.ok).toBe(false);
