@@ -17,6 +17,7 @@ import { copiesCorpus, readRealRecords } from "./lib/bench/copies.ts";
 import { shapeOf, shapeTable, type TypeShape } from "./lib/bench/shape.ts";
 import { wideRecord } from "./lib/bench/wide-record.ts";
 import { npmScript } from "./lib/bench/npm-script.ts";
+import { median, roundRatios } from "./lib/bench/rounds.ts";
 import { replaceSection } from "./lib/docs/generated-section.ts";
 import { LIMITS } from "./lib/load/limits.ts";
 import { RECORD_TYPES, type RecordType } from "./lib/record-types.ts";
@@ -105,10 +106,6 @@ function bytesUnder(dir: string): number {
   return total;
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 interface Row {
   profile: Profile;
@@ -266,6 +263,27 @@ for (const profile of profiles) {
       out.push(
         `| ${profile} | ${size} | ${r.name} | ${fmt(m)} | ${fmt(minOf(secs))}–${fmt(maxOf(secs))} | ${fmt(cpu)} | ${Math.round(maxOf(r.samples.map((s) => s.rssMiB)))} | ${bytes === undefined ? "" : fmt(bytes / 2 ** 20, 0)} | ${ratio(m, peer)} | ${ratio(m, med(floor, "seconds"))} | ${ratio(cpu, med(floor, "cpuSeconds"))} | ${fmt(median(r.samples.map((s) => s.load)))} |`,
       );
+    }
+  }
+}
+// With several rounds, the target ratios again, round by round (see rounds.ts).
+if (reps > 1) {
+  out.push("");
+  for (const profile of profiles) {
+    for (const size of sizes) {
+      const here = rows.filter((r) => r.profile === profile && r.size === size);
+      const secs = (tool: Tool): number[] => here.find((r) => r.tool === tool)?.samples.map((s) => s.seconds) ?? [];
+      const parts = (
+        [
+          ["validate", "ajv", "cold validation ÷ ajv-cli"],
+          ["validate", "floor", "cold validation ÷ floor"],
+          ["build", "floor", "build ÷ floor"],
+        ] as const
+      ).flatMap(([of, to, what]) => {
+        const r = roundRatios(secs(of), secs(to));
+        return r ? [`${what} ${r.each.map((x) => fmt(x)).join(", ")} (median ${fmt(r.median)})`] : [];
+      });
+      if (parts.length) out.push(`${profile}, ${size}, wall time round by round: ${parts.join("; ")}.`);
     }
   }
 }
