@@ -1,12 +1,13 @@
 /**
- * SRC002 judges a plain URL (PLAIN_URL in source-urls.ts) by its host alone, without the URL parser: for
+ * SRC002 judges a plain URL (PLAIN_URL in url-host.ts) by its host alone, without the URL parser: for
  * every URL the check must give the same verdict as when the parser reads it (parsedUrlProblem).
  */
 import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hostNameProblem, hostNameProblemInDetail, parsedUrlProblem, PLAIN_URL, urlProblem } from "../../scripts/lib/check/checks/source-urls.ts";
+import { hostNameProblem, hostNameProblemInDetail, parsedUrlProblem, urlProblem } from "../../scripts/lib/check/checks/source-urls.ts";
+import { PLAIN_URL } from "../../scripts/lib/url-host.ts";
 
 /** Pieces of URLs around the edges of the plain form: hosts the parser rewrites, refuses or reads as addresses, ports, user names, other schemes. */
 const SCHEMES = ["https://", "http://", "HTTPS://", "ftp://", "https:/", "https:", " https://", "https://\t", ""];

@@ -11,6 +11,7 @@ import { decodeRecordBytes, readRecordFile } from "../load/read-file.ts";
 import { parseRecordText } from "../load/load-record.ts";
 import { schemaDiagnostics, type Locate } from "../check/schema-check.ts";
 import { PUBLISHERS_SCHEMA, type SchemaSet } from "../schemas.ts";
+import { plainUrlHost } from "../url-host.ts";
 
 /** The registry's file name, directly under `data/`. */
 export const PUBLISHERS_FILE = "publishers.yaml";
@@ -39,7 +40,7 @@ export const EMPTY_REGISTRY: PublisherRegistry = { file: undefined, hosts: new M
 /** A URL's host in lower case without a leading `www.`, or undefined when it does not parse. */
 export function hostOf(url: string): string | undefined {
   try {
-    return new URL(url).hostname.toLowerCase().replace(/^www\./, "").replace(/\.$/, "") || undefined;
+    return (plainUrlHost(url) ?? new URL(url).hostname).toLowerCase().replace(/^www\./, "").replace(/\.$/, "") || undefined;
   } catch {
     return undefined;
   }

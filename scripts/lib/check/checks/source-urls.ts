@@ -1,5 +1,6 @@
 import type { Check } from "../types.ts";
 import { forEachValueOf } from "../helpers.ts";
+import { plainUrlHost } from "../../url-host.ts";
 
 /** Top-level names that never reach a public web site: local networks and names reserved for tests. */
 const PRIVATE_TOP_LEVEL = new Set(["localhost", "local", "localdomain", "internal", "intranet", "lan", "home", "corp", "test", "example", "invalid"]);
@@ -44,22 +45,13 @@ export function hostNameProblemInDetail(hostname: string): string | undefined {
 const PUBLIC_HOST = new RegExp(`^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\\.)+(?!(?:${[...PRIVATE_TOP_LEVEL].join("|")})$)[a-z]{2,63}$`);
 
 /**
- * A URL that the URL parser reads with no user name, password or port, and with the host name exactly
- * as it is written (the capture): `http://` or `https://`, lower-case letters, digits, hyphens and dots,
- * a last label of letters (never read as an IPv4 address), no `xn--` label (the parser checks their
- * Punycode), then the end, a path, a query or a fragment. The parser fails on none of these, and reads
- * any other text after the host as the path, query and fragment; any URL not of this form is parsed.
- */
-export const PLAIN_URL = /^https?:\/\/((?:[a-z0-9-]*\.)*[a-z]+)(?=[/?#]|$)/;
-
-/**
  * Why a URL is not an http(s) address of a public host written as a reader types it, or undefined:
- * what the check reports after the URL's text. Plain URLs (PLAIN_URL) are judged by their host alone,
+ * what the check reports after the URL's text. Plain URLs (plainUrlHost) are judged by their host alone,
  * without the URL parser, which costs more than the rest of the check.
  */
 export function urlProblem(value: string): string | undefined {
-  const plain = PLAIN_URL.exec(value);
-  return plain && !plain[1]!.includes("xn--") ? hostNameProblem(plain[1]!) : parsedUrlProblem(value);
+  const host = plainUrlHost(value);
+  return host !== undefined ? hostNameProblem(host) : parsedUrlProblem(value);
 }
 
 /** urlProblem by way of the URL parser, whatever the URL's form. */
