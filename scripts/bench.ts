@@ -159,7 +159,7 @@ function measureCorpus(profile: Profile, size: number, root: string): Row[] {
     // The shape of a seeded sample of up to 3,000 files (parsing 100,000 would take longer than the runs).
     const entries = [...corpus.files].filter(([f]) => f.split("/").length === 3);
     const step = Math.max(1, Math.floor(entries.length / 3000));
-    if (profile !== "hub") shapes.push({ name: `${profile}${step > 1 ? ` (every ${step}th file)` : ""}`, shape: shapeOf(entries.filter((_, i) => i % step === 0)) });
+    if (profile !== "hub") shapes.push({ name: `${profile}${step > 1 ? ` (one file in ${step})` : ""}`, shape: shapeOf(entries.filter((_, i) => i % step === 0)) });
     if (profile !== "synthetic") fanIns.push(`${profile}, ${size}: ${fanInOf(corpus)}`);
   }
   const git = (...args: string[]): string => execFileSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@localhost", ...args], { cwd: root, encoding: "utf8" });
