@@ -13,6 +13,7 @@ import { ROOT } from "../../scripts/lib/paths.ts";
 import { packRelease } from "../../scripts/lib/release/pack.ts";
 import { build } from "../../scripts/lib/publish/pipeline.ts";
 import { fixtureRecords, removeTempDirs, tempDir, writeFixture } from "./fixture.ts";
+import { NODE_24, nodeFrom, unavailable } from "../node-lines.ts";
 
 /** How many meetings the fixture release holds: the tests read it from the fixture, not a number. */
 const FIXTURE_MEETINGS = fixtureRecords().meeting.length;
@@ -59,8 +60,6 @@ console.log(
 
 const npm = (args: string[], cwd: string): string => execFileSync("npm", args, { cwd, encoding: "utf8", env: { ...process.env, npm_config_update_notifier: "false" }, stdio: ["ignore", "pipe", "pipe"] });
 
-/** The Node 24 line the package is run under, from the `node` package on the npm registry. */
-const NODE_24 = "node@24.9.0";
 const version = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
 
 describe("the npm package", () => {
@@ -155,14 +154,14 @@ describe("the npm package", () => {
 
   it("runs the consumer under Node 24 (the registry's node package), or says why it cannot", (ctx) => {
     // Fetched through npm like any package; without the registry (offline) this is skipped, and says so.
-    const probe = spawnSync("npm", ["exec", "--yes", `--package=${NODE_24}`, "--", "node", "--version"], { cwd: work, encoding: "utf8", timeout: 240_000, env: { ...process.env, npm_config_update_notifier: "false" } });
-    if (probe.status !== 0 || !probe.stdout.trim().startsWith("v24.")) {
-      const reason = `${NODE_24} is not available from the registry here (${(probe.error?.message ?? probe.stderr.trim().split("\n").pop() ?? "no output").slice(0, 200)})`;
+    const reason = unavailable(NODE_24, work);
+    if (reason) {
       console.log(`skipped: ${reason}`);
       ctx.skip(reason);
       return;
     }
-    const run = (args: string[]): string => execFileSync("npm", ["exec", "--yes", `--package=${NODE_24}`, "--", "node", ...args], { cwd: app, encoding: "utf8", env: { ...process.env, npm_config_update_notifier: "false" } });
+    const node24 = nodeFrom(NODE_24);
+    const run = (args: string[]): string => execFileSync(node24.command, node24.args(args), { cwd: app, encoding: "utf8", env: node24.env });
     const esm = JSON.parse(run(["--no-warnings", "out/consumer.js"])) as { version: string; meetings: number };
     expect(esm).toMatchObject({ version, meetings: FIXTURE_MEETINGS });
     expect(run(["-e", "console.log(process.version.split('.')[0], require('sidelines').meetings.length)"]).trim()).toBe(`v24 ${FIXTURE_MEETINGS}`);
